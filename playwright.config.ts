@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { launcherEnv } from "./src/config/env";
+
+// Started by `npm test` / `npm run test:e2e` (scripts/run.ts), which builds the app, serves it
+// with `next start` on a fresh, seeded database and passes its address in E2E_BASE_URL.
+const env = launcherEnv();
+const chromium = env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  forbidOnly: true,
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: env.E2E_BASE_URL ?? "http://localhost:3000",
+    trace: "retain-on-failure",
+    launchOptions: chromium
+      ? {
+          executablePath: chromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        }
+      : {},
+  },
+});

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/server/authz/actor";
+import { PAGE_PERMISSIONS } from "@/server/authz/pages";
+import { listAuditEvents } from "@/server/audit/list-audit-events";
+import { currentRequestId } from "@/server/request-id";
+import { formatInstant } from "@/lib/format-time";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+const ACTION_LABELS: Record<string, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_refused_locked": "Sign-in refused: account locked",
+  "auth.locked": "Account locked after failed sign-ins",
+  "auth.sign_out": "Signed out",
+  "auth.session_ended": "Session ended (time limit or deactivation)",
+  "users.listed": "Viewed the user list",
+  "user.viewed": "Viewed a user",
+  "audit.viewed": "Viewed the audit trail",
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/audit"]);
+  const requested = Number((await searchParams).page ?? "1");
+  const { events, page, pageCount, total } = await listAuditEvents(actor, { page: requested }, { requestId: await currentRequestId() });
+  const tz = actor.agency.timeZone;
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Audit trail</h1>
+      <p className="mt-2 text-slate-700">
+        Every sign-in, sign-out and record viewed or changed in {actor.agency.name}, newest first. {total} events in all.
+      </p>
+      <table className="mt-6 w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Audit events, page {page} of {pageCount}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-700">
+            <th scope="col" className="py-2 pr-3">When</th>
+            <th scope="col" className="py-2 pr-3">Who</th>
+            <th scope="col" className="py-2 pr-3">What</th>
+            <th scope="col" className="py-2 pr-3">Outcome</th>
+            <th scope="col" className="py-2">Request</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id} className="border-b border-slate-300 align-top">
+              <td className="py-2 pr-3 whitespace-nowrap">{formatInstant(event.occurredAt, tz)}</td>
+              <td className="py-2 pr-3">{event.actorName ?? "Unknown"}</td>
+              <td className="py-2 pr-3">{ACTION_LABELS[event.action] ?? event.action}</td>
+              <td className="py-2 pr-3">{event.outcome.toLowerCase()}</td>
+              <td className="py-2 font-mono text-xs">{event.requestId.slice(0, 8)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav aria-label="Audit pages" className="mt-6 flex gap-4">
+        {page > 1 ? (
+          <Link className="text-blue-800 underline" href={`/admin/audit?page=${page - 1}`}>
+            Newer events
+          </Link>
+        ) : null}
+        <span>
+          Page {page} of {pageCount}
+        </span>
+        {page < pageCount ? (
+          <Link className="text-blue-800 underline" href={`/admin/audit?page=${page + 1}`}>
+            Older events
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/server/authz/actor";
+import { PAGE_PERMISSIONS } from "@/server/authz/pages";
+import { NotFoundError } from "@/server/authz/errors";
+import { getAgencyUser } from "@/server/users/get-agency-user";
+import { currentRequestId } from "@/server/request-id";
+import { ROLE_LABELS } from "@/features/shell/navigation";
+import { formatInstant } from "@/lib/format-time";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/users/[userId]"]);
+  const { userId } = await params;
+  const user = await getAgencyUser(actor, userId, { requestId: await currentRequestId() }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const tz = actor.agency.timeZone;
+  const now = new Date();
+  const rows: [string, string][] = [
+    ["Email", user.email],
+    ["Role", ROLE_LABELS[user.role] ?? user.role],
+    ["Status", user.active ? "Active" : "Deactivated"],
+    [
+      "Sign-in lock",
+      user.lockedUntil && user.lockedUntil > now
+        ? `Locked until ${formatInstant(user.lockedUntil, tz)}`
+        : `Not locked (${user.failedSignInCount} failed attempts since the last sign-in)`,
+    ],
+    ["Last sign-in", user.lastSignInAt ? formatInstant(user.lastSignInAt, tz) : "Never"],
+    ["Added", formatInstant(user.createdAt, tz)],
+  ];
+  return (
+    <>
+      <p>
+        <Link href="/admin/users" className="text-blue-800 underline">
+          Back to users
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold">{user.name}</h1>
+      <dl className="mt-6 grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-semibold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-8 max-w-prose text-slate-700">
+        Inviting, changing and deactivating users will be available here in a later release.
+      </p>
+    </>
+  );
+}

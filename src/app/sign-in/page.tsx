@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/features/auth/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const REASONS: Record<string, string> = {
+  idle: "You were signed out after 30 minutes without activity. Sign in again to continue.",
+  expired: "You were signed out because you signed in more than 12 hours ago. Sign in again to continue.",
+};
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: string | string[] | undefined): string {
+  const path = typeof value === "string" ? value : "/";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12">
+      <p className="text-lg font-bold text-blue-900">Homeward</p>
+      <h1 className="mt-2 text-3xl font-bold">Sign in</h1>
+      <p className="mt-2 text-slate-700">Use the email address and password your agency gave you.</p>
+      {reason ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-blue-800 bg-blue-50 p-3">
+          {reason}
+        </p>
+      ) : null}
+      <div className="mt-6">
+        <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The only module that reads `process.env`. Everything else asks it for a validated value, so a
+ * missing or malformed variable is reported once, at start-up, by name.
+ * (No "server-only" marker: the start-up script imports it outside Next.js. Client code must not.)
+ */
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "" && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "must look like postgresql://user:password@host:5432/database");
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  NEXTAUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ),
+  NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: "must be the app's public URL, e.g. https://homeward.example.org" }).optional()),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(3000)),
+  HOMEWARD_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, "must be at least 12 characters").default("homeward-demo-2026")),
+  HOMEWARD_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+  // Test tooling only.
+  CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
+  E2E_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  TEST_PG_SERVER_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; `requireRuntime` adds what the running app cannot do without. */
+export function parseEnv(source: Record<string, string | undefined>, options: { requireRuntime?: boolean } = {}): Env {
+  const result = EnvSchema.safeParse(source);
+  const problems: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(`${issue.path.join(".")} ${issue.message}`);
+    }
+    throw new EnvError(problems);
+  }
+  const env = result.data;
+  if (options.requireRuntime) {
+    if (!env.DATABASE_URL) problems.push("DATABASE_URL is missing: set it to your PostgreSQL URL, or use `npm start`, which provides one");
+    if (!env.NEXTAUTH_SECRET && env.NODE_ENV === "production") {
+      problems.push("NEXTAUTH_SECRET is missing: set it to a random string of 32+ characters (openssl rand -base64 32)");
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of the running app (read once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env, { requireRuntime: true });
+  return cached;
+}
+
+/** For the start-up script and tests, which may run before DATABASE_URL exists. */
+export function launcherEnv(): Env {
+  return parseEnv(process.env);
+}
+
+/** Whether the app is served over HTTPS (HSTS, secure cookies). */
+export function servedOverHttps(value: Env): boolean {
+  return value.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}

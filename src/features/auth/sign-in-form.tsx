@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
+import { TextField } from "@/features/ui/text-field";
+import { SIGN_IN_FAILED_MESSAGE, ZSignInSchema, type TSignIn } from "@/lib/schemas/sign-in";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  // Each failed attempt remounts the summary, so focus moves to it again.
+  const [attempt, setAttempt] = useState(0);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TSignIn>({ resolver: zodResolver(ZSignInSchema), defaultValues: { email: "", password: "" } });
+
+  async function onSubmit(values: TSignIn) {
+    setFailure(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error || !result.ok) {
+      setFailure(SIGN_IN_FAILED_MESSAGE);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    // A full navigation, so the server renders the signed-in shell with fresh data.
+    window.location.assign(callbackUrl);
+  }
+
+  const summary: SummaryError[] = [
+    ...(errors.email?.message ? [{ fieldId: "email", message: errors.email.message }] : []),
+    ...(errors.password?.message ? [{ fieldId: "password", message: errors.password.message }] : []),
+    ...(failure ? [{ message: failure }] : []),
+  ];
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
+      <ErrorSummary key={attempt} errors={summary} title={failure ? "You could not be signed in" : "There is a problem"} />
+      <TextField
+        id="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...register("email")}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <button
+        type="submit"
+        disabled={isSubmitting}
+        className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70"
+      >
+        {isSubmitting ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useState } from "react";
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        await signOut({ callbackUrl: "/sign-in" });
+      }}
+      className="rounded border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-white hover:text-blue-950"
+    >
+      {busy ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** Shared by the sign-in form and the server, which parses again. */
+export const ZSignInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address")
+    .max(254, "Email addresses are at most 254 characters")
+    .pipe(z.email("Enter an email address like name@agency.gov")),
+  password: z.string().min(1, "Enter your password").max(1024, "Passwords are at most 1024 characters"),
+});
+
+export type TSignIn = z.infer<typeof ZSignInSchema>;
+
+/** The one message for every failed sign-in: it never says which part was wrong. */
+export const SIGN_IN_FAILED_MESSAGE =
+  "The email address or password is not right, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.";

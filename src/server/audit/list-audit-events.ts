@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/actor";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { recordAuditEvent } from "./record-audit-event";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditEventRow = {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  outcome: string;
+  actorName: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  requestId: string;
+};
+
+/** The agency's audit trail, newest first, a page at a time. Reading it is itself audited. */
+export async function listAuditEvents(
+  actor: Actor,
+  input: { page: number },
+  context: { requestId: string },
+): Promise<{ events: AuditEventRow[]; page: number; pageCount: number; total: number }> {
+  assertCan(actor, "audit:view");
+  const scope = agencyScope(actor);
+  const page = Number.isInteger(input.page) && input.page > 0 ? input.page : 1;
+  return db().$transaction(async (tx) => {
+    const [total, events] = await Promise.all([
+      tx.auditEvent.count({ where: scope.where() }),
+      tx.auditEvent.findMany({
+        where: scope.where(),
+        orderBy: { id: "desc" },
+        skip: (page - 1) * AUDIT_PAGE_SIZE,
+        take: AUDIT_PAGE_SIZE,
+      }),
+    ]);
+    const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
+    const actors = await tx.user.findMany({ where: scope.where({ id: { in: actorIds } }), select: { id: true, name: true } });
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    await recordAuditEvent(tx, {
+      action: "audit.viewed",
+      outcome: "SUCCESS",
+      requestId: context.requestId,
+      actorUserId: actor.userId,
+      agencyId: scope.agencyId,
+      details: { page },
+    });
+    return {
+      page,
+      total,
+      pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+      events: events.map((e) => ({
+        id: e.id.toString(),
+        occurredAt: e.occurredAt,
+        action: e.action,
+        outcome: e.outcome,
+        actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        requestId: e.requestId,
+      })),
+    };
+  });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env, servedOverHttps } from "@/config/env";
+import { SESSION_ABSOLUTE_LIMIT_MS } from "@/domain/session-policy";
+import { currentRequestId } from "@/server/request-id";
+import { signInWithPassword } from "./sign-in";
+import { endSession } from "./sessions";
+
+/**
+ * next-auth handles the cookie and CSRF; the JWT it signs carries only our session id (`sid`).
+ * Everything that decides whether the person is still signed in lives in the database and is
+ * checked on each request (see sessions.ts and docs/decisions/003-session-policy.md).
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    useSecureCookies: servedOverHttps(env()),
+    session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIMIT_MS / 1000 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const result = await signInWithPassword(
+            { email: credentials?.email, password: credentials?.password },
+            { requestId: await currentRequestId() },
+          );
+          return result.ok ? { id: result.userId, sid: result.sessionId } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user && "sid" in user) token.sid = user.sid as string;
+        return token;
+      },
+      // The browser learns nothing from the session endpoint but that a session exists.
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") {
+          await endSession(token.sid, "SIGN_OUT", { requestId: await currentRequestId(), action: "auth.sign_out" });
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/server/db";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { judgeSession } from "@/domain/session-policy";
+import { UnauthenticatedError } from "@/server/authz/errors";
+
+export type SessionUser = {
+  sessionId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  agency: { id: string; name: string; timeZone: string };
+};
+
+const END_REASON = { idle: "IDLE", expired: "ABSOLUTE", inactive: "DEACTIVATED" } as const;
+
+/**
+ * Loads the session and its user from the database on every call: a deactivated user, a changed
+ * role or an ended session takes effect on the very next request. Marks the session as seen.
+ */
+export async function resolveSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SessionUser> {
+  const now = context.now ?? new Date();
+  const session = await db().userSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      createdAt: true,
+      lastSeenAt: true,
+      endedAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          active: true,
+          agency: { select: { id: true, name: true, timeZone: true } },
+        },
+      },
+    },
+  });
+  if (!session) throw new UnauthenticatedError("none");
+
+  const verdict = judgeSession(session, now);
+  const problem = verdict === "ended" ? "ended" : verdict !== "active" ? verdict : session.user.active ? null : "inactive";
+  if (problem === "ended") throw new UnauthenticatedError("ended");
+  if (problem) {
+    await endSession(session.id, END_REASON[problem], { requestId: context.requestId, now, action: "auth.session_ended" });
+    throw new UnauthenticatedError(problem);
+  }
+
+  await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const { user } = session;
+  return { sessionId: session.id, userId: user.id, name: user.name, email: user.email, role: user.role, agency: user.agency };
+}
+
+/** Ends a session once (a second call changes nothing) and records why. */
+export async function endSession(
+  sessionId: string,
+  reason: "SIGN_OUT" | "IDLE" | "ABSOLUTE" | "DEACTIVATED",
+  context: { requestId: string; now?: Date; action: "auth.sign_out" | "auth.session_ended" },
+): Promise<void> {
+  const now = context.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    const ended = await tx.userSession.updateManyAndReturn({
+      where: { id: sessionId, endedAt: null },
+      data: { endedAt: now, endReason: reason },
+      select: { userId: true, user: { select: { agencyId: true } } },
+    });
+    const row = ended[0];
+    if (!row) return;
+    await recordAuditEvent(tx, {
+      action: context.action,
+      outcome: "SUCCESS",
+      requestId: context.requestId,
+      actorUserId: row.userId,
+      agencyId: row.user.agencyId,
+      target: { type: "UserSession", id: sessionId },
+      details: { reason },
+    });
+  });
+}

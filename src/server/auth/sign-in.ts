@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "@/server/db";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { afterFailedSignIn, isLocked } from "@/domain/sign-in-lockout";
+import { ZSignInSchema } from "@/lib/schemas/sign-in";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+
+export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false };
+
+/**
+ * Checks an email and password. Failures say nothing about why (unknown email, wrong password,
+ * inactive or locked account all look the same to the caller). The user row is locked FOR UPDATE,
+ * so the failure count is exact even with several app instances on one database.
+ */
+export async function signInWithPassword(
+  input: { email: unknown; password: unknown },
+  context: { requestId: string; now?: Date },
+): Promise<SignInResult> {
+  const parsed = ZSignInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false };
+  const { email, password } = parsed.data;
+  const now = context.now ?? new Date();
+  const requestId = context.requestId;
+
+  return db().$transaction(
+    async (tx) => {
+      const [user] = await tx.$queryRaw<
+        { id: string; agencyId: string; active: boolean; passwordHash: string; failedSignInCount: number; lockedUntil: Date | null }[]
+      >`SELECT "id", "agencyId", "active", "passwordHash", "failedSignInCount", "lockedUntil"
+          FROM "User" WHERE "email" = ${email} FOR UPDATE`;
+
+      if (!user || !user.active) {
+        await verifyAgainstDummy(password);
+        await recordAuditEvent(tx, {
+          action: "auth.sign_in_failed",
+          outcome: "FAILURE",
+          requestId,
+          actorUserId: user?.id,
+          agencyId: user?.agencyId,
+          details: { reason: user ? "inactive" : "unknown-email" },
+        });
+        return { ok: false } as const;
+      }
+
+      if (isLocked(user, now)) {
+        await verifyAgainstDummy(password);
+        await recordAuditEvent(tx, {
+          action: "auth.sign_in_refused_locked",
+          outcome: "DENIED",
+          requestId,
+          actorUserId: user.id,
+          agencyId: user.agencyId,
+          details: { lockedUntil: user.lockedUntil!.toISOString() },
+        });
+        return { ok: false } as const;
+      }
+
+      if (!(await verifyPassword(user.passwordHash, password))) {
+        const next = afterFailedSignIn(user, now);
+        await tx.user.update({
+          where: { id: user.id },
+          data: { failedSignInCount: next.failedSignInCount, lockedUntil: next.lockedUntil },
+        });
+        await recordAuditEvent(tx, {
+          action: "auth.sign_in_failed",
+          outcome: "FAILURE",
+          requestId,
+          actorUserId: user.id,
+          agencyId: user.agencyId,
+          details: { reason: "wrong-password", failedSignInCount: next.failedSignInCount },
+        });
+        if (next.lockedNow) {
+          await recordAuditEvent(tx, {
+            action: "auth.locked",
+            outcome: "DENIED",
+            requestId,
+            actorUserId: user.id,
+            agencyId: user.agencyId,
+            details: { lockedUntil: next.lockedUntil!.toISOString() },
+          });
+        }
+        return { ok: false } as const;
+      }
+
+      await tx.user.update({
+        where: { id: user.id },
+        data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now },
+      });
+      const session = await tx.userSession.create({
+        data: { userId: user.id, createdAt: now, lastSeenAt: now },
+        select: { id: true },
+      });
+      await recordAuditEvent(tx, {
+        action: "auth.sign_in",
+        outcome: "SUCCESS",
+        requestId,
+        actorUserId: user.id,
+        agencyId: user.agencyId,
+        target: { type: "UserSession", id: session.id },
+      });
+      return { ok: true, userId: user.id, sessionId: session.id } as const;
+    },
+    { timeout: 15_000 },
+  );
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Permission } from "./permissions";
+
+/** The permission each signed-in page requires; pages pass their entry to requirePageActor. */
+export const PAGE_PERMISSIONS = {
+  "/": "home:view",
+  "/cases": "cases:view",
+  "/reports/new": "reports:file",
+  "/dashboard": "dashboard:view",
+  "/admin/users": "users:view",
+  "/admin/users/[userId]": "users:view",
+  "/admin/audit": "audit:view",
+} as const satisfies Record<string, Permission>;
+
+export type PagePath = keyof typeof PAGE_PERMISSIONS;

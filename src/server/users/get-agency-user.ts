@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/actor";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { NotFoundError } from "@/server/authz/errors";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import type { AgencyUserRow } from "./list-agency-users";
+
+export type AgencyUserDetail = AgencyUserRow & { createdAt: Date; failedSignInCount: number };
+
+export async function getAgencyUser(actor: Actor, userId: string, context: { requestId: string }): Promise<AgencyUserDetail> {
+  assertCan(actor, "users:view");
+  const scope = agencyScope(actor);
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFoundError();
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: scope.where({ id: userId }),
+      select: {
+        id: true, name: true, email: true, role: true, active: true, lockedUntil: true,
+        lastSignInAt: true, createdAt: true, failedSignInCount: true,
+      },
+    });
+    if (!user) throw new NotFoundError();
+    await recordAuditEvent(tx, {
+      action: "user.viewed",
+      outcome: "SUCCESS",
+      requestId: context.requestId,
+      actorUserId: actor.userId,
+      agencyId: scope.agencyId,
+      target: { type: "User", id: user.id },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/actor";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+
+export type AgencyUserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  lockedUntil: Date | null;
+  lastSignInAt: Date | null;
+};
+
+const USER_ROW = { id: true, name: true, email: true, role: true, active: true, lockedUntil: true, lastSignInAt: true } as const;
+
+export async function listAgencyUsers(actor: Actor, context: { requestId: string }): Promise<AgencyUserRow[]> {
+  assertCan(actor, "users:view");
+  const scope = agencyScope(actor);
+  return db().$transaction(async (tx) => {
+    const users = await tx.user.findMany({ where: scope.where(), select: USER_ROW, orderBy: [{ name: "asc" }, { email: "asc" }] });
+    await recordAuditEvent(tx, {
+      action: "users.listed",
+      outcome: "SUCCESS",
+      requestId: context.requestId,
+      actorUserId: actor.userId,
+      agencyId: scope.agencyId,
+      details: { count: users.length },
+    });
+    return users;
+  });
+}

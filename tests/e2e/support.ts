@@ -1,0 +1,49 @@
+import { expect, type Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+import pg from "pg";
+import { randomUUID } from "node:crypto";
+import { launcherEnv } from "../../src/config/env";
+
+export const DEMO_PASSWORD = launcherEnv().DEMO_PASSWORD;
+
+/** No WCAG 2.2 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: launcherEnv().DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A caseworker of the demo agency made for one test, with the demo password. */
+export async function createCaseworker(): Promise<string> {
+  const email = `e2e-${randomUUID()}@demo.example.org`;
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "User" ("id", "agencyId", "email", "name", "role", "passwordHash", "updatedAt")
+       SELECT gen_random_uuid(), "agencyId", $1, 'Test Caseworker', 'CASEWORKER', "passwordHash", now()
+         FROM "User" WHERE "email" = 'caseworker@demo.example.org'`,
+      [email],
+    ),
+  );
+  return email;
+}
+
+/** The form's error summary (Next also renders an empty route announcer with role alert). */
+export function errorSummary(page: Page) {
+  return page.getByRole("alert").filter({ has: page.getByRole("heading") });
+}

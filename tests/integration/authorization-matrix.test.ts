@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { actorFrom, type Actor } from "@/server/authz/actor";
+import { ForbiddenError, NotFoundError } from "@/server/authz/errors";
+import { PAGE_PERMISSIONS } from "@/server/authz/pages";
+import { can, type Permission } from "@/server/authz/permissions";
+import { listAgencyUsers } from "@/server/users/list-agency-users";
+import { getAgencyUser } from "@/server/users/get-agency-user";
+import { listAuditEvents } from "@/server/audit/list-audit-events";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
+
+/**
+ * Every role (and one the map does not know) × every protected entry point × a target in the
+ * actor's own agency and in another agency. A cell is allowed only when the role has the
+ * permission AND the target is in the actor's agency; the test counts its cells so it cannot
+ * pass by checking nothing.
+ */
+type Target = { agencyId: string; userId: string; auditRequestId: string };
+type Outcome = "allowed" | "denied";
+type EntryPoint = { name: string; permission: Permission; attempt: (actor: Actor, target: Target) => Promise<Outcome> };
+
+async function outcomeOf(work: () => Promise<boolean>): Promise<Outcome> {
+  try {
+    return (await work()) ? "allowed" : "denied";
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError) return "denied";
+    throw error;
+  }
+}
+
+const ENTRY_POINTS: EntryPoint[] = [
+  // Pages guard with requirePageActor(PAGE_PERMISSIONS[path]) = can(role, permission); their
+  // data comes only from the use cases below, which are scoped to the actor's agency.
+  ...Object.entries(PAGE_PERMISSIONS).map(([path, permission]) => ({
+    name: `page ${path}`,
+    permission,
+    attempt: async (actor: Actor, target: Target) =>
+      can(actor.role, permission) && actor.agency.id === target.agencyId ? ("allowed" as const) : ("denied" as const),
+  })),
+  {
+    name: "listAgencyUsers",
+    permission: "users:view",
+    attempt: (actor, target) =>
+      outcomeOf(async () => (await listAgencyUsers(actor, { requestId: requestId() })).some((u) => u.id === target.userId)),
+  },
+  {
+    name: "getAgencyUser",
+    permission: "users:view",
+    attempt: (actor, target) => outcomeOf(async () => (await getAgencyUser(actor, target.userId, { requestId: requestId() })).id === target.userId),
+  },
+  {
+    name: "listAuditEvents",
+    permission: "audit:view",
+    attempt: (actor, target) =>
+      outcomeOf(async () =>
+        (await listAuditEvents(actor, { page: 1 }, { requestId: requestId() })).events.some((e) => e.requestId === target.auditRequestId),
+      ),
+  },
+];
+
+const ROLES = ["CASEWORKER", "SUPERVISOR", "ADMIN", "AUDITOR"] as const;
+
+describe("authorization matrix", () => {
+  const actors = new Map<string, Actor>();
+  const targets = new Map<string, Target>();
+
+  beforeAll(async () => {
+    await resetDatabase();
+    for (const key of ["own", "other"]) {
+      const agency = await makeAgency(`${key} agency`);
+      const subject = await makeUser(agency.id, "CASEWORKER");
+      const auditRequestId = requestId();
+      await db().$transaction((tx) =>
+        recordAuditEvent(tx, { action: "user.viewed", outcome: "SUCCESS", requestId: auditRequestId, agencyId: agency.id }),
+      );
+      targets.set(key, { agencyId: agency.id, userId: subject.id, auditRequestId });
+      if (key === "own") {
+        for (const role of ROLES) {
+          // The unknown role is a real, signed-in user whose role the code does not know.
+          const user = await makeUser(agency.id, role === "AUDITOR" ? "CASEWORKER" : role);
+          const actor = await signInAs(user);
+          actors.set(role, role === "AUDITOR" ? actorFrom({ ...actor, role: "AUDITOR" }) : actor);
+        }
+      }
+    }
+  });
+
+  it("allows exactly what the permission map grants, and only in the actor's own agency", async () => {
+    let cells = 0;
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      for (const entry of ENTRY_POINTS) {
+        for (const where of ["own", "other"] as const) {
+          const expected: Outcome = can(role, entry.permission) && where === "own" ? "allowed" : "denied";
+          const actual = await entry.attempt(actors.get(role)!, targets.get(where)!);
+          if (actual !== expected) mismatches.push(`${role} × ${entry.name} × ${where}: expected ${expected}, got ${actual}`);
+          cells++;
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBe(ROLES.length * (Object.keys(PAGE_PERMISSIONS).length + 3) * 2);
+    expect(cells).toBe(80);
+  });
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/server/db";
+import { hashPassword } from "@/server/auth/password";
+import { signInWithPassword } from "@/server/auth/sign-in";
+import { resolveSession } from "@/server/auth/sessions";
+import { actorFrom, type Actor } from "@/server/authz/actor";
+import type { Role } from "@/generated/prisma/client";
+
+export const PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+
+/** Every test starts from empty tables (the audit trail too: TRUNCATE is not UPDATE or DELETE). */
+export async function resetDatabase() {
+  await db().$executeRawUnsafe(`TRUNCATE "AuditEvent", "UserSession", "User", "Agency" RESTART IDENTITY CASCADE`);
+}
+
+export async function makeAgency(name = `Agency ${randomUUID().slice(0, 8)}`, timeZone = "America/New_York") {
+  return db().agency.create({ data: { name, timeZone, state: "NY" } });
+}
+
+export async function makeUser(agencyId: string, role: Role, overrides: { active?: boolean } = {}) {
+  passwordHash ??= hashPassword(PASSWORD);
+  return db().user.create({
+    data: {
+      agencyId,
+      role,
+      email: `${role.toLowerCase()}-${randomUUID()}@example.org`,
+      name: `Test ${role.toLowerCase()}`,
+      passwordHash: await passwordHash,
+      active: overrides.active ?? true,
+    },
+  });
+}
+
+export const requestId = () => randomUUID();
+
+/** Signs in for real and resolves the session as a page would. */
+export async function signInAs(user: { email: string }): Promise<Actor> {
+  const result = await signInWithPassword({ email: user.email, password: PASSWORD }, { requestId: requestId() });
+  if (!result.ok) throw new Error(`could not sign in ${user.email}`);
+  return actorFrom(await resolveSession(result.sessionId, { requestId: requestId() }));
+}
+
+export async function auditActions(filter: { actorUserId?: string } = {}) {
+  const events = await db().auditEvent.findMany({ where: filter, orderBy: { id: "asc" } });
+  return events.map((e) => `${e.action}:${e.outcome}`);
+}
