@@ -125,22 +125,20 @@ function demoBanner(env: Env) {
 }
 
 async function serve(mode: "start" | "dev", env: Env): Promise<number> {
+  const demo = env.HOMEWARD_DEMO ?? !env.DATABASE_URL;
+  // A real deployment brings its own secret; a local or demo run makes one under .data/.
+  if (!env.NEXTAUTH_SECRET && mode === "start" && env.DATABASE_URL && !demo) {
+    throw new LaunchError("NEXTAUTH_SECRET is missing: set it to a random string of 32+ characters (openssl rand -base64 32).");
+  }
+  const secret = env.NEXTAUTH_SECRET ?? localSecret(env);
   await assertPortFree(env.PORT);
   const databaseUrl = await appDatabase(env);
   await migrate(databaseUrl);
-  const demo = env.HOMEWARD_DEMO ?? !env.DATABASE_URL;
   if (demo) {
     const { created } = await seedDemoData(databaseUrl, env.DEMO_PASSWORD);
     if (created) say("demo data added (two agencies, three users each).");
   }
   const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  let secret = env.NEXTAUTH_SECRET;
-  if (!secret) {
-    if (mode === "start" && env.DATABASE_URL && !demo) {
-      throw new LaunchError("NEXTAUTH_SECRET is missing: set it to a random string of 32+ characters (openssl rand -base64 32).");
-    }
-    secret = localSecret(env);
-  }
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: publicUrl, PORT: String(env.PORT) };
   if (mode === "start") await buildIfStale(childEnv);
   const child = startChild(bin("next"), [mode, "-p", String(env.PORT)], { ...childEnv, NODE_ENV: mode === "start" ? "production" : "development" });

@@ -404,6 +404,16 @@ function createPgFactory(datasource) {
     async connectToShadowDb() {
       if (datasource.shadowDatabaseUrl) {
         const shadow = pgConfigFromUrl(datasource.shadowDatabaseUrl);
+        // The shadow database is wiped before use: never let that be the main database.
+        if (
+          shadow.config.host === config.host &&
+          shadow.config.port === config.port &&
+          shadow.config.database === config.database
+        ) {
+          throw shadowDbError(
+            "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.",
+          );
+        }
         try {
           await resetDatabase(shadow.config);
         } catch (err) {
@@ -510,7 +520,7 @@ function guessErrorCode(message) {
     [/^User `[^`]*` was denied access/, "P1010"],
     [/^Error opening a TLS connection/, "P1011"],
     [/^Server has closed the connection/, "P1017"],
-    [/^Prisma Migrate could not create the shadow database/m, "P3014"],
+    [/Prisma Migrate could not create the shadow database/, "P3014"],
   ];
   for (const [re, code] of rules) if (re.test(message)) return code;
   return undefined;
@@ -552,6 +562,7 @@ class RpcServer {
     this.queue = Promise.resolve(); // requests run one at a time: the engine is not re-entrant
     this.pendingPrints = new Map();
     this.nextPrintId = 1;
+    this.current = null; // the request being handled, if any
   }
 
   send(message) {
@@ -603,15 +614,34 @@ class RpcServer {
   }
 
   async handle({ id, method, params }) {
+    this.current = { id };
     try {
       const result = await this.dispatch(method, params ?? {});
       if (id !== undefined) this.send({ jsonrpc: "2.0", id, result: result ?? null });
     } catch (err) {
-      const panicked = isPanic(err);
-      if (id !== undefined) this.send({ jsonrpc: "2.0", id, error: this.toRpcError(err, panicked) });
-      // Nothing is safe to call after a wasm panic: stop like the native engine (exit 101).
-      if (panicked) await shutdown(101);
+      this.fail(id, err);
+    } finally {
+      this.current = null;
     }
+  }
+
+  /** Answers request `id` with an error; after a wasm panic nothing is safe, so exit (101, as native). */
+  fail(id, err) {
+    const panicked = isPanic(err);
+    if (id !== undefined) this.send({ jsonrpc: "2.0", id, error: this.toRpcError(err, panicked) });
+    if (panicked) void shutdown(101);
+  }
+
+  /**
+   * Some wasm errors (e.g. malformed params) escape as uncaught exceptions instead of rejecting
+   * the call. Answer the request in flight, log the error for the CLI, and stop.
+   */
+  onUncaught(err) {
+    logLine("ERROR", String(err?.message ?? err));
+    const current = this.current;
+    this.current = null;
+    if (current) this.fail(current.id, err);
+    void shutdown(isPanic(err) ? 101 : 1);
   }
 
   async dispatch(method, params) {
@@ -619,7 +649,8 @@ class RpcServer {
       case "createDatabase":
         return this.createDatabase(params);
       case "getDatabaseVersion":
-        return (await this.getEngine()).version(params);
+        // The CLI's params (a datasource) are ignored by the wasm engine, which rejects some shapes.
+        return (await this.getEngine()).version();
       case "diff": {
         const engine = await this.getEngine();
         const result = await engine.diff({ ...params, filters: params.filters ?? EMPTY_FILTER });
@@ -739,6 +770,8 @@ async function runRpc(args) {
   const datasource = parseDatasource(args.datasource);
   const server = new RpcServer({ datamodelPaths: args.datamodels, datasource });
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  process.on("uncaughtException", (err) => server.onUncaught(err));
+  process.on("unhandledRejection", (err) => server.onUncaught(err));
   rl.on("line", (line) => server.onLine(line));
   rl.on("close", async () => {
     // The CLI is done: finish what is running, then clean up.
