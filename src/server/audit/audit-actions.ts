@@ -12,5 +12,15 @@ export const ZAuditActionSchema = z.enum([
   "users.listed",
   "user.viewed",
   "audit.viewed",
+  "children.searched",
+  "child.created",
+  "child.updated",
+  "episode.created",
+  "episode.viewed",
+  "episode.step_saved",
+  "episode.submitted",
+  "episodes.listed",
+  "law_enforcement.recorded",
+  "ncmec.recorded",
 ]);
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>;

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { routeHandler, readJson } from "@/server/http/route-handler";
+import { saveEpisodeDraft } from "@/server/episodes/save-episode-draft";
+
+const ZBody = z.object({ baseVersion: z.int().positive(), values: z.unknown() }).strict();
+
+const handler = routeHandler<{ episodeId: string; step: string }>(async ({ actor, request, params }) => {
+  const { baseVersion, values } = await readJson(request, ZBody);
+  const result = await saveEpisodeDraft(actor, { episodeId: params.episodeId, step: params.step, baseVersion, values });
+  return Response.json(result);
+});
+
+// PUT from the autosave timer; POST from navigator.sendBeacon when the page is being left.
+export { handler as PUT, handler as POST };

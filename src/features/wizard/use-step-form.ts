@@ -1,0 +1,177 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type FieldErrors, type FieldValues, type DefaultValues, type Path } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { fieldId } from "@/features/ui/fields";
+import type { SummaryError } from "@/features/ui/error-summary";
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+export type StepFormOptions = {
+  episodeId: string;
+  step: string;
+  version: number;
+  initialValues: Record<string, unknown>;
+  /** When the server's draft (or saved answers) were last written, to compare with this device's copy. */
+  serverValuesAt: number;
+  nextHref: string;
+};
+
+export type Conflict = { message: string; current: Record<string, unknown> | null; savedBy: string | null };
+export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "restored"; at?: number };
+
+/** Flattens react-hook-form's nested errors into summary entries linking to each field. */
+export function summaryOf(errors: FieldErrors, prefix = ""): SummaryError[] {
+  const out: SummaryError[] = [];
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || key === "root") continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "object" && "message" in value && typeof value.message === "string") {
+      out.push({ fieldId: fieldId(path), message: value.message });
+    } else if (typeof value === "object") {
+      out.push(...summaryOf(value as FieldErrors, path));
+    }
+  }
+  return out;
+}
+
+/**
+ * One wizard step's form: validation with the step's zod schema, saving to the server, autosave
+ * of what is typed (to this device at once, to the server within seconds and when the page is
+ * left), and the refusal of an outdated save shown rather than overwritten.
+ */
+export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, options: StepFormOptions) {
+  type Values = z.infer<S>;
+  const router = useRouter();
+  const form = useForm<Values>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: options.initialValues as DefaultValues<Values>,
+  });
+  const [version, setVersion] = useState(options.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [autosave, setAutosave] = useState<AutosaveState>({ state: "idle" });
+  const [attempt, setAttempt] = useState(0);
+  const localKey = `homeward:draft:${options.episodeId}:${options.step}`;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const unsent = useRef(false);
+  const versionRef = useRef(version);
+  versionRef.current = version;
+
+  const draftUrl = `/api/episodes/${options.episodeId}/drafts/${options.step}`;
+  const draftBody = useCallback(() => JSON.stringify({ baseVersion: versionRef.current, values: form.getValues() }), [form]);
+
+  const sendDraft = useCallback(async () => {
+    if (!unsent.current) return;
+    unsent.current = false;
+    setAutosave({ state: "saving" });
+    try {
+      const response = await fetch(draftUrl, { method: "PUT", headers: { "content-type": "application/json" }, body: draftBody() });
+      if (!response.ok) throw new Error(String(response.status));
+      setAutosave({ state: "saved", at: Date.now() });
+    } catch {
+      unsent.current = true;
+      setAutosave({ state: "offline", at: Date.now() });
+    }
+  }, [draftUrl, draftBody]);
+
+  // A copy on this device survives a reload, a closed laptop or a dropped connection.
+  useEffect(() => {
+    const stored = window.localStorage.getItem(localKey);
+    if (stored) {
+      try {
+        const copy = JSON.parse(stored) as { at: number; values: Values };
+        if (copy.at > options.serverValuesAt) {
+          form.reset(copy.values);
+          unsent.current = true;
+          setAutosave({ state: "restored", at: copy.at });
+          void sendDraft();
+        } else {
+          window.localStorage.removeItem(localKey);
+        }
+      } catch {
+        window.localStorage.removeItem(localKey);
+      }
+    }
+    const subscription = form.watch(() => {
+      window.localStorage.setItem(localKey, JSON.stringify({ at: Date.now(), values: form.getValues() }));
+      unsent.current = true;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void sendDraft(), AUTOSAVE_DELAY_MS);
+    });
+    const leave = () => {
+      if (unsent.current) {
+        navigator.sendBeacon(draftUrl, new Blob([draftBody()], { type: "application/json" }));
+        unsent.current = false;
+      }
+    };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") leave();
+    };
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", hidden);
+    const online = () => void sendDraft();
+    window.addEventListener("online", online);
+    return () => {
+      subscription.unsubscribe();
+      if (timer.current) clearTimeout(timer.current);
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", hidden);
+      window.removeEventListener("online", online);
+    };
+    // Set up once per step page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setFormError(null);
+      if (timer.current) clearTimeout(timer.current);
+      let response: Response;
+      try {
+        response = await fetch(`/api/episodes/${options.episodeId}/steps/${options.step}`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ version: versionRef.current, values }),
+        });
+      } catch {
+        setFormError("The answers could not be sent: check the connection and try again. What you typed is kept on this device.");
+        setAttempt((n) => n + 1);
+        return;
+      }
+      const body = (await response.json().catch(() => ({}))) as {
+        error?: string;
+        code?: string;
+        fieldErrors?: Record<string, string>;
+        version?: number;
+        current?: Record<string, unknown> | null;
+        savedBy?: string | null;
+      };
+      if (response.ok) {
+        unsent.current = false;
+        window.localStorage.removeItem(localKey);
+        setVersion(body.version ?? versionRef.current);
+        router.push(options.nextHref);
+        return;
+      }
+      if (response.status === 422 && body.fieldErrors) {
+        for (const [path, message] of Object.entries(body.fieldErrors)) form.setError(path as Path<Values>, { type: "server", message });
+      } else if (response.status === 409 && body.code === "STALE_VERSION") {
+        setConflict({ message: body.error ?? "Someone else saved this step.", current: body.current ?? null, savedBy: body.savedBy ?? null });
+        if (body.version) setVersion(body.version);
+      } else if (response.status === 401) {
+        setFormError("You have been signed out. What you typed is kept on this device: sign in again in a new tab, then save.");
+      } else {
+        setFormError(body.error ?? "The answers could not be saved. Try again.");
+      }
+      setAttempt((n) => n + 1);
+    },
+    () => setAttempt((n) => n + 1),
+  );
+
+  const summary: SummaryError[] = [...summaryOf(form.formState.errors), ...(formError ? [{ message: formError }] : [])];
+  return { form, onSubmit, summary, attempt, conflict, autosave, version };
+}

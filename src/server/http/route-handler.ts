@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { currentActor, type Actor } from "@/server/authz/actor";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/server/authz/errors";
+import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
+import { currentRequestId } from "@/server/request-id";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+type HandlerContext<P> = { actor: Actor; request: Request; params: P; requestId: string };
+
+/**
+ * Wraps a route handler: checks the actor (from the database), refuses cross-site writes, and
+ * turns the use cases' errors into status codes with a JSON body the forms can show.
+ */
+export function routeHandler<P>(handler: (context: HandlerContext<P>) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    try {
+      if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
+      const actor = await currentActor();
+      return await handler({ actor, request, params: await params, requestId: await currentRequestId() });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) throw new ForbiddenError();
+}
+
+/** Reads a JSON body of bounded size; anything else is a 400. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  if (!request.headers.get("content-type")?.startsWith("application/json")) throw new BadRequestError("Send JSON.");
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new BadRequestError("The request is too large.");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadRequestError("The request is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new BadRequestError("The request does not have the expected shape.");
+  return parsed.data;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401 });
+  if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
+  if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
+  if (error instanceof BadRequestError) return Response.json({ error: error.message }, { status: 400 });
+  if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+  if (error instanceof ConflictError) {
+    return Response.json({ error: error.message, code: error.code, ...error.details }, { status: 409 });
+  }
+  // The stack without the message: messages can carry values a person typed.
+  console.error("Unhandled error in a route handler:", error instanceof Error ? error.stack?.split("\n").slice(1, 6).join("\n") : typeof error);
+  return Response.json({ error: "Something went wrong on our side. Your answers are kept; try again." }, { status: 500 });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+
+export type FieldErrors = Record<string, string>;
+
+/** The input breaks a rule the person can fix: answered with 422 and a message per field. */
+export class ValidationError extends Error {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message = "Some answers need attention.",
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** The request is malformed or tampered with (unknown fields, wrong types): answered with 400. */
+export class BadRequestError extends Error {
+  constructor(message = "The request was not understood.") {
+    super(message);
+    this.name = "BadRequestError";
+  }
+}
+
+/**
+ * The request conflicts with the record's state: a step taken out of order, NCMEC before law
+ * enforcement, a second open episode, or a save from an outdated version. Answered with 409.
+ */
+export class ConflictError extends Error {
+  constructor(
+    readonly code: "STEP_ORDER" | "LAW_ENFORCEMENT_FIRST" | "OPEN_EPISODE" | "STALE_VERSION" | "INCOMPLETE" | "INELIGIBLE",
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
