@@ -11,6 +11,8 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
+        // Unsaved typing is also kept on the server as a draft; nothing of a child stays on a shared device.
+        for (const key of Object.keys(window.localStorage)) if (key.startsWith("homeward:draft:")) window.localStorage.removeItem(key);
         await signOut({ callbackUrl: "/sign-in" });
       }}
       className="rounded border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-white hover:text-blue-950"

@@ -50,7 +50,6 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
     resolver: zodResolver(schema as never) as never,
     defaultValues: options.initialValues as DefaultValues<Values>,
   });
-  const [version, setVersion] = useState(options.version);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [autosave, setAutosave] = useState<AutosaveState>({ state: "idle" });
@@ -58,8 +57,8 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
   const localKey = `homeward:draft:${options.episodeId}:${options.step}`;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const unsent = useRef(false);
-  const versionRef = useRef(version);
-  versionRef.current = version;
+  // The version the next save is based on; moves on after each save or a seen conflict.
+  const versionRef = useRef(options.version);
 
   const draftUrl = `/api/episodes/${options.episodeId}/drafts/${options.step}`;
   const draftBody = useCallback(() => JSON.stringify({ baseVersion: versionRef.current, values: form.getValues() }), [form]);
@@ -87,6 +86,8 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
         if (copy.at > options.serverValuesAt) {
           form.reset(copy.values);
           unsent.current = true;
+          // Restoring from this device's storage happens once, after mount (storage is browser-only).
+          // eslint-disable-next-line react-hooks/set-state-in-effect
           setAutosave({ state: "restored", at: copy.at });
           void sendDraft();
         } else {
@@ -96,11 +97,14 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
         window.localStorage.removeItem(localKey);
       }
     }
-    const subscription = form.watch(() => {
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
       window.localStorage.setItem(localKey, JSON.stringify({ at: Date.now(), values: form.getValues() }));
       unsent.current = true;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void sendDraft(), AUTOSAVE_DELAY_MS);
+      },
     });
     const leave = () => {
       if (unsent.current) {
@@ -116,7 +120,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
     const online = () => void sendDraft();
     window.addEventListener("online", online);
     return () => {
-      subscription.unsubscribe();
+      unsubscribe();
       if (timer.current) clearTimeout(timer.current);
       window.removeEventListener("pagehide", leave);
       document.removeEventListener("visibilitychange", hidden);
@@ -126,8 +130,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const onSubmit = form.handleSubmit(
-    async (values) => {
+  const save = async (values: Values) => {
       setFormError(null);
       if (timer.current) clearTimeout(timer.current);
       let response: Response;
@@ -153,7 +156,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
       if (response.ok) {
         unsent.current = false;
         window.localStorage.removeItem(localKey);
-        setVersion(body.version ?? versionRef.current);
+        versionRef.current = body.version ?? versionRef.current;
         router.push(options.nextHref);
         return;
       }
@@ -161,17 +164,16 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
         for (const [path, message] of Object.entries(body.fieldErrors)) form.setError(path as Path<Values>, { type: "server", message });
       } else if (response.status === 409 && body.code === "STALE_VERSION") {
         setConflict({ message: body.error ?? "Someone else saved this step.", current: body.current ?? null, savedBy: body.savedBy ?? null });
-        if (body.version) setVersion(body.version);
+        if (body.version) versionRef.current = body.version;
       } else if (response.status === 401) {
         setFormError("You have been signed out. What you typed is kept on this device: sign in again in a new tab, then save.");
       } else {
         setFormError(body.error ?? "The answers could not be saved. Try again.");
       }
       setAttempt((n) => n + 1);
-    },
-    () => setAttempt((n) => n + 1),
-  );
+  };
+  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit(save, () => setAttempt((n) => n + 1))(event);
 
   const summary: SummaryError[] = [...summaryOf(form.formState.errors), ...(formError ? [{ message: formError }] : [])];
-  return { form, onSubmit, summary, attempt, conflict, autosave, version };
+  return { form, onSubmit, summary, attempt, conflict, autosave };
 }

@@ -5,6 +5,8 @@ import type { Permission } from "./permissions";
 export const PAGE_PERMISSIONS = {
   "/": "home:view",
   "/cases": "cases:view",
+  "/cases/[episodeId]": "cases:view",
+  "/cases/[episodeId]/report/[step]": "reports:file",
   "/reports/new": "reports:file",
   "/dashboard": "dashboard:view",
   "/admin/users": "users:view",

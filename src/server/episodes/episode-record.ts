@@ -18,6 +18,7 @@ export const EPISODE_SELECT = {
   id: true,
   agencyId: true,
   version: true,
+  stepVersions: true,
   completedSteps: true,
   discoveredAt: true,
   lastSeenAt: true,

@@ -28,7 +28,8 @@ export async function saveEpisodeDraft(
       update: { values, baseVersion: input.baseVersion },
       select: { updatedAt: true },
     });
-    return { savedAt: draft.updatedAt, stale: input.baseVersion !== episode.version };
+    const stepVersion = (episode.stepVersions as Record<string, number>)[step] ?? 0;
+    return { savedAt: draft.updatedAt, stale: stepVersion > input.baseVersion };
   });
 }
 

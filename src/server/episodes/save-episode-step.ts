@@ -39,7 +39,8 @@ export async function saveEpisodeStep(
   return db().$transaction(
     async (tx) => {
       const episode = await loadEpisode(tx, actor, input.episodeId, { forUpdate: true });
-      if (episode.version !== input.version) throw await staleVersion(tx, episode, step);
+      const stepVersions = episode.stepVersions as Record<string, number>;
+      if ((stepVersions[step] ?? 0) > input.version || input.version > episode.version) throw await staleVersion(tx, episode, step);
       const missing = FORM_STEP_KEYS.slice(0, FORM_STEP_KEYS.indexOf(step)).filter((key) => !episode.completedSteps.includes(key));
       if (missing.length > 0) {
         const titles = missing.map((key) => STEPS.find((s) => s.key === key)!.title);
@@ -52,6 +53,7 @@ export async function saveEpisodeStep(
         where: { id: episode.id },
         data: {
           version: { increment: 1 },
+          stepVersions: { ...stepVersions, [step]: episode.version + 1 },
           completedSteps: episode.completedSteps.includes(step) ? undefined : { push: step },
         },
         select: { version: true },
@@ -222,7 +224,7 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
 /** The refusal of an outdated save, naming who saved last and when, with their answers. */
 async function staleVersion(tx: Tx, episode: EpisodeRecord, step: FormStepKey): Promise<ConflictError> {
   const last = await tx.auditEvent.findFirst({
-    where: { agencyId: episode.agencyId, targetType: "Episode", targetId: episode.id, action: "episode.step_saved" },
+    where: { agencyId: episode.agencyId, targetType: "Episode", targetId: episode.id, action: "episode.step_saved", details: { path: ["step"], equals: step } },
     orderBy: { id: "desc" },
     select: { actorUserId: true, occurredAt: true },
   });

@@ -1,18 +1,142 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
+import { can } from "@/server/authz/permissions";
+import { listEpisodes, SORTS, STAGE_FILTERS, type Sort, type StageFilter } from "@/server/episodes/list-episodes";
+import { currentRequestId } from "@/server/request-id";
+import { STAGE_LABELS } from "@/domain/reporting-rules";
+import { formatInstant } from "@/lib/format-time";
+import { clockText } from "@/features/cases/clock-summary";
 
 export const metadata: Metadata = { title: "Cases" };
 
-export default async function CasesPage() {
-  await requirePageActor(PAGE_PERMISSIONS["/cases"]);
+const FILTER_LABELS: Record<StageFilter, string> = {
+  open: "All open episodes",
+  "awaiting-law-enforcement": STAGE_LABELS["awaiting-law-enforcement"],
+  "awaiting-ncmec": STAGE_LABELS["awaiting-ncmec"],
+  "ready-to-submit": STAGE_LABELS["ready-to-submit"],
+  reported: STAGE_LABELS.reported,
+  closed: STAGE_LABELS.closed,
+  all: "All episodes",
+};
+
+const SORT_LABELS: Record<Sort, string> = { deadline: "Deadline", child: "Child", caseworker: "Caseworker", started: "Started" };
+
+type Search = { stage?: string; sort?: string; dir?: string; page?: string };
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor(PAGE_PERMISSIONS["/cases"]);
+  const search = await searchParams;
+  const stage: StageFilter = (STAGE_FILTERS as readonly string[]).includes(search.stage ?? "") ? (search.stage as StageFilter) : "open";
+  const sort: Sort = (SORTS as readonly string[]).includes(search.sort ?? "") ? (search.sort as Sort) : "deadline";
+  const direction = search.dir === "desc" ? "desc" : "asc";
+  const { rows, page, pageCount, total } = await listEpisodes(
+    actor,
+    { stage, sort, direction, page: Number(search.page ?? "1") },
+    { requestId: await currentRequestId() },
+  );
+  const tz = actor.agency.timeZone;
+  const link = (changes: Search) => {
+    const params = new URLSearchParams({ stage, sort, dir: direction, page: String(page), ...changes });
+    return `/cases?${params.toString()}`;
+  };
+
   return (
     <>
-      <h1 className="text-3xl font-bold">Cases</h1>
-      <p className="mt-4 max-w-prose">
-        This page will list the agency&apos;s missing-from-care episodes, your own first, each with its status and its
-        law-enforcement and NCMEC deadlines. Filing reports is not available yet.
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">Cases</h1>
+        {can(actor.role, "reports:file") ? (
+          <Link href="/reports/new" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
+            Report a missing child
+          </Link>
+        ) : null}
+      </div>
+      <form method="get" action="/cases" className="mt-6 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="stage" className="block font-semibold">
+            Show
+          </label>
+          <select id="stage" name="stage" defaultValue={stage} className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2">
+            {STAGE_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {FILTER_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={sort} />
+        <input type="hidden" name="dir" value={direction} />
+        <button type="submit" className="rounded border-2 border-blue-800 px-4 py-2 font-semibold text-blue-900">
+          Apply filter
+        </button>
+      </form>
+      <p className="mt-4" role="status">
+        {total} {total === 1 ? "episode" : "episodes"}. Your own are listed first.
       </p>
+      <table className="mt-3 w-full border-collapse text-left">
+        <caption className="sr-only">
+          {FILTER_LABELS[stage]}, sorted by {SORT_LABELS[sort].toLowerCase()}, page {page} of {pageCount}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-slate-700">
+            {(["child", "caseworker"] as const).map((column) => (
+              <SortableHeader key={column} column={column} sort={sort} direction={direction} link={link} />
+            ))}
+            <th scope="col" className="py-2 pr-3">Status</th>
+            <SortableHeader column="deadline" sort={sort} direction={direction} link={link} />
+            <th scope="col" className="py-2 pr-3">Law enforcement</th>
+            <th scope="col" className="py-2">NCMEC</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-300 align-top">
+              <td className="py-2 pr-3">
+                <Link href={`/cases/${row.id}`} className="text-blue-800 underline">
+                  {row.childName}
+                </Link>
+                {row.mine ? <span className="ml-2 rounded bg-slate-200 px-1.5 text-sm">yours</span> : null}
+              </td>
+              <td className="py-2 pr-3">{row.caseworkerName}</td>
+              <td className="py-2 pr-3">{STAGE_LABELS[row.stage]}</td>
+              <td className="py-2 pr-3">{row.lawEnforcement ? formatInstant(row.lawEnforcement.deadline, tz) : "Clock not started"}</td>
+              <td className="py-2 pr-3">{row.lawEnforcement ? clockText(row.lawEnforcement) : "—"}</td>
+              <td className="py-2">{row.ncmec ? clockText(row.ncmec) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="mt-4">No episodes match.</p> : null}
+      <nav aria-label="Case pages" className="mt-6 flex gap-4">
+        {page > 1 ? (
+          <Link className="text-blue-800 underline" href={link({ page: String(page - 1) })}>
+            Previous page
+          </Link>
+        ) : null}
+        <span>
+          Page {page} of {pageCount}
+        </span>
+        {page < pageCount ? (
+          <Link className="text-blue-800 underline" href={link({ page: String(page + 1) })}>
+            Next page
+          </Link>
+        ) : null}
+      </nav>
     </>
+  );
+}
+
+function SortableHeader({ column, sort, direction, link }: { column: Sort; sort: Sort; direction: "asc" | "desc"; link: (changes: Search) => string }) {
+  const active = sort === column;
+  const nextDirection = active && direction === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" className="py-2 pr-3" aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={link({ sort: column, dir: nextDirection, page: "1" })} className="text-blue-800 underline">
+        {SORT_LABELS[column]}
+        <span className="sr-only">, sort {nextDirection === "asc" ? "ascending" : "descending"}</span>
+        {active ? <span aria-hidden="true">{direction === "asc" ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    </th>
   );
 }

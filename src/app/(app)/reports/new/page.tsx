@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/authz/actor";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
+import { StartReport } from "@/features/wizard/start-report";
 
 export const metadata: Metadata = { title: "Report a missing child" };
 
@@ -9,11 +10,13 @@ export default async function NewReportPage() {
   return (
     <>
       <h1 className="text-3xl font-bold">Report a missing child</h1>
-      <p className="mt-4 max-w-prose">
-        This page will guide you through one report: the child, the missing event, a description, risks and contacts,
-        the report to law enforcement first and then to NCMEC, against the 24-hour clock. It is not available yet; until
-        it is, report by phone to law enforcement and to NCMEC at 1-800-843-5678 (1-800-THE-LOST).
+      <p className="mt-2 max-w-prose">
+        Report to law enforcement first, then to NCMEC, within 24 hours of learning the child is missing. Homeward guides you
+        through both and keeps the clock. Start by finding the child.
       </p>
+      <div className="mt-6">
+        <StartReport />
+      </div>
     </>
   );
 }

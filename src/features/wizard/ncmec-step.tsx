@@ -1,0 +1,66 @@
+"use client";
+
+import { useWatch } from "react-hook-form";
+import { TextField } from "@/features/ui/text-field";
+import { RadioGroup, TextAreaField } from "@/features/ui/fields";
+import { NCMEC_METHODS, ZNcmecStepSchema } from "@/lib/schemas/episode-steps";
+import { useStepForm } from "./use-step-form";
+import { StepShell } from "./step-shell";
+import { AnswersList } from "./answers-list";
+import { DeadlineNote, isLate } from "./deadline-note";
+import type { StepProps } from "./step-props";
+
+export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: StepProps) {
+  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZNcmecStepSchema, options);
+  const { register, formState, control } = form;
+  const reportedAt = useWatch({ control, name: "reportedAt" });
+  const e = formState.errors;
+  const late = isLate(reportedAt, discoveredAt, timeZone) || Boolean(e.lateReason);
+  return (
+    <StepShell
+      title={title}
+      intro={
+        <>
+          <p>
+            A report to law enforcement does not reach NCMEC: report separately, by calling 1-800-843-5678 (1-800-THE-LOST), on
+            NCMEC&apos;s web form, or system to system.
+          </p>
+          <div className="mt-3">
+            <DeadlineNote discoveredAt={discoveredAt} timeZone={timeZone} />
+          </div>
+        </>
+      }
+      summary={summary}
+      attempt={attempt}
+      conflict={conflict}
+      renderCurrent={(current) => <AnswersList values={current} />}
+      autosave={autosave}
+      onSubmit={onSubmit}
+      backHref={backHref}
+      submitting={formState.isSubmitting}
+    >
+      <TextField
+        id="reportedAt"
+        label="When was NCMEC told?"
+        hint={`Date and time (${timeZone.replaceAll("_", " ")}). Not before law enforcement was told.`}
+        type="datetime-local"
+        className="max-w-sm"
+        error={e.reportedAt?.message}
+        {...register("reportedAt")}
+      />
+      <RadioGroup id="method" name="method" label="How was the report made?" options={NCMEC_METHODS} error={e.method?.message} register={register("method")} />
+      <TextField id="ncmecCaseNumber" label="NCMEC case number (optional)" className="max-w-sm" error={e.ncmecCaseNumber?.message} {...register("ncmecCaseNumber")} />
+      <TextField id="contactName" label="NCMEC contact (optional)" hint="The person you spoke to or who confirmed the report." error={e.contactName?.message} {...register("contactName")} />
+      {late ? (
+        <TextAreaField
+          id="lateReason"
+          label="Why was NCMEC told after the deadline?"
+          hint="A report made more than 24 hours after the agency learned the child was missing needs a reason."
+          rows={3}
+          error={e.lateReason?.message}
+          {...register("lateReason")}
+        />
+      ) : null}
+    </StepShell>
+  );
+}

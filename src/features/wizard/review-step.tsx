@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { EpisodeView } from "@/server/episodes/get-episode";
+import { STEPS, type FormStepKey } from "@/lib/schemas/episode-steps";
+import { ncmecGaps } from "@/lib/ncmec-checklist";
+import { stepSummary } from "@/lib/step-summary";
+import { SubmitReportButton } from "./submit-report-button";
+
+/** "Check your answers": every answer with a Change link, what NCMEC still lacks, and submit. */
+export function ReviewStep({ view, timeZone }: { view: EpisodeView; timeZone: string }) {
+  const { record, saved } = view;
+  const gaps = ncmecGaps(saved);
+  const unsaved = STEPS.filter((s) => s.key !== "review" && !record.completedSteps.includes(s.key));
+  const base = `/cases/${record.id}/report`;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">Check your answers</h1>
+      {STEPS.filter((s) => s.key !== "review").map((step) => {
+        const rows = stepSummary(step.key as FormStepKey, saved, timeZone);
+        return (
+          <section key={step.key} aria-labelledby={`review-${step.key}`} className="rounded border border-slate-300 bg-white p-4">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id={`review-${step.key}`} className="text-xl font-bold">
+                {step.title}
+              </h2>
+              {record.completedSteps.includes(step.key) ? (
+                <Link href={`${base}/${step.key}`} className="text-blue-800 underline">
+                  Change<span className="sr-only"> {step.title.toLowerCase()}</span>
+                </Link>
+              ) : null}
+            </div>
+            {rows ? (
+              <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(10rem,16rem)_1fr]">
+                {rows.map(([term, value]) => (
+                  <div key={term} className="contents">
+                    <dt className="font-semibold">{term}</dt>
+                    <dd className="whitespace-pre-wrap">{value || "—"}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="mt-2">Not completed yet.</p>
+            )}
+          </section>
+        );
+      })}
+
+      <section aria-labelledby="gaps" className="rounded border-2 border-amber-700 bg-amber-50 p-4">
+        <h2 id="gaps" className="text-xl font-bold">
+          Still missing for NCMEC
+        </h2>
+        {gaps.length === 0 ? (
+          <p className="mt-2">Nothing: the report has everything NCMEC asks for.</p>
+        ) : (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {gaps.map((gap) => (
+              <li key={gap.item}>
+                {gap.step ? (
+                  <Link href={`${base}/${gap.step}`} className="text-blue-800 underline">
+                    {gap.item}
+                  </Link>
+                ) : (
+                  gap.item
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {record.submittedAt ? (
+        <p className="font-semibold">This report was submitted. Changes you make to a step are saved and recorded in its history.</p>
+      ) : unsaved.length > 0 ? (
+        <p className="font-semibold">Complete {unsaved.map((s) => s.title).join(", ")} before submitting.</p>
+      ) : (
+        <SubmitReportButton episodeId={record.id} version={record.version} />
+      )}
+    </div>
+  );
+}
