@@ -8,6 +8,14 @@ import { listAgencyUsers } from "@/server/users/list-agency-users";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { getEpisode } from "@/server/episodes/get-episode";
+import { listEpisodes } from "@/server/episodes/list-episodes";
+import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
+import { saveEpisodeDraft } from "@/server/episodes/save-episode-draft";
+import { startEpisode } from "@/server/episodes/start-episode";
+import { submitEpisode } from "@/server/episodes/submit-episode";
+import { searchChildren } from "@/server/children/search-children";
+import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
 /**
@@ -16,7 +24,7 @@ import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./supp
  * permission AND the target is in the actor's agency; the test counts its cells so it cannot
  * pass by checking nothing.
  */
-type Target = { agencyId: string; userId: string; auditRequestId: string };
+type Target = { agencyId: string; userId: string; auditRequestId: string; episodeId: string; caseNumber: string; childId: string; returningChildId: string };
 type Outcome = "allowed" | "denied";
 type EntryPoint = { name: string; permission: Permission; attempt: (actor: Actor, target: Target) => Promise<Outcome> };
 
@@ -59,6 +67,65 @@ const ENTRY_POINTS: EntryPoint[] = [
   },
 ];
 
+const versionOf = async (episodeId: string) => (await db().episode.findUniqueOrThrow({ where: { id: episodeId } })).version;
+
+ENTRY_POINTS.push(
+  {
+    name: "listEpisodes",
+    permission: "cases:view",
+    attempt: (actor, target) =>
+      outcomeOf(async () =>
+        (await listEpisodes(actor, { stage: "all", sort: "deadline", direction: "asc", page: 1 }, { requestId: requestId() })).rows.some((r) => r.id === target.episodeId),
+      ),
+  },
+  {
+    name: "getEpisode",
+    permission: "cases:view",
+    attempt: (actor, target) =>
+      outcomeOf(async () => (await getEpisode(actor, target.episodeId, { permission: "cases:view", requestId: requestId() })).record.id === target.episodeId),
+  },
+  {
+    name: "searchChildren",
+    permission: "reports:file",
+    attempt: (actor, target) =>
+      outcomeOf(async () =>
+        (await searchChildren(actor, { name: "", dateOfBirth: "", agencyCaseNumber: target.caseNumber }, { requestId: requestId() })).some(
+          (child) => child.id === target.childId,
+        ),
+      ),
+  },
+  {
+    name: "startEpisode",
+    permission: "reports:file",
+    attempt: (actor, target) => outcomeOf(async () => Boolean((await startEpisode(actor, { childId: target.returningChildId }, { requestId: requestId() })).episodeId)),
+  },
+  {
+    name: "saveEpisodeStep",
+    permission: "reports:file",
+    attempt: (actor, target) =>
+      outcomeOf(async () => {
+        const version = await versionOf(target.episodeId);
+        const values = completeSteps(new Date()).guardian;
+        return (await saveEpisodeStep(actor, { episodeId: target.episodeId, step: "guardian", version, values }, { requestId: requestId() })).version > version;
+      }),
+  },
+  {
+    name: "saveEpisodeDraft",
+    permission: "reports:file",
+    attempt: (actor, target) =>
+      outcomeOf(async () => {
+        const version = await versionOf(target.episodeId);
+        return Boolean(await saveEpisodeDraft(actor, { episodeId: target.episodeId, step: "risks", baseVersion: version, values: {} }));
+      }),
+  },
+  {
+    name: "submitEpisode",
+    permission: "reports:file",
+    attempt: (actor, target) =>
+      outcomeOf(async () => Boolean(await submitEpisode(actor, { episodeId: target.episodeId, version: await versionOf(target.episodeId) }, { requestId: requestId() }))),
+  },
+);
+
 const ROLES = ["CASEWORKER", "SUPERVISOR", "ADMIN", "AUDITOR"] as const;
 
 describe("authorization matrix", () => {
@@ -74,7 +141,20 @@ describe("authorization matrix", () => {
       await db().$transaction((tx) =>
         recordAuditEvent(tx, { action: "user.viewed", outcome: "SUCCESS", requestId: auditRequestId, agencyId: agency.id }),
       );
-      targets.set(key, { agencyId: agency.id, userId: subject.id, auditRequestId });
+      // A complete, unsubmitted report, and a child whose only episode is closed.
+      const filer = await signInAs(await makeUser(agency.id, "CASEWORKER"));
+      const caseNumber = `${key}-case`;
+      const child = (n: string) => ({ firstName: n, lastName: key, dateOfBirth: "2012-01-01", agencyCaseNumber: n === "Pat" ? caseNumber : `${caseNumber}-${n}`, underAgencyGuardianship: "yes" });
+      const { episodeId } = await startEpisode(filer, { newChild: child("Pat") }, { requestId: requestId() });
+      const steps = completeSteps(new Date());
+      for (const step of ORDERED_STEPS) {
+        await saveEpisodeStep(filer, { episodeId, step, version: await versionOf(episodeId), values: steps[step] }, { requestId: requestId() });
+      }
+      const closed = await startEpisode(filer, { newChild: child("Returning") }, { requestId: requestId() });
+      const { childId: returningChildId } = await db().episode.update({ where: { id: closed.episodeId }, data: { closedAt: new Date() } });
+      // The child step saved above gave the child the fixture's case number.
+      const { childId } = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
+      targets.set(key, { agencyId: agency.id, userId: subject.id, auditRequestId, episodeId, caseNumber: steps.child.agencyCaseNumber, childId, returningChildId });
       if (key === "own") {
         for (const role of ROLES) {
           // The unknown role is a real, signed-in user whose role the code does not know.
@@ -100,7 +180,7 @@ describe("authorization matrix", () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(cells).toBe(ROLES.length * (Object.keys(PAGE_PERMISSIONS).length + 3) * 2);
-    expect(cells).toBe(80);
+    expect(cells).toBe(ROLES.length * (Object.keys(PAGE_PERMISSIONS).length + 10) * 2);
+    expect(cells).toBe(152);
   });
 });

@@ -41,6 +41,9 @@ export async function saveEpisodeStep(
       const episode = await loadEpisode(tx, actor, input.episodeId, { forUpdate: true });
       const stepVersions = episode.stepVersions as Record<string, number>;
       if ((stepVersions[step] ?? 0) > input.version || input.version > episode.version) throw await staleVersion(tx, episode, step);
+      if (step === "ncmec" && !episode.lawEnforcementReport) {
+        throw new ConflictError("LAW_ENFORCEMENT_FIRST", "Record the report to law enforcement (or its refusal) before the report to NCMEC.");
+      }
       const missing = FORM_STEP_KEYS.slice(0, FORM_STEP_KEYS.indexOf(step)).filter((key) => !episode.completedSteps.includes(key));
       if (missing.length > 0) {
         const titles = missing.map((key) => STEPS.find((s) => s.key === key)!.title);
@@ -185,13 +188,7 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
   },
 
   async ncmec(tx, actor, episode, values, now, requestId) {
-    const le = episode.lawEnforcementReport;
-    if (!le) {
-      throw new ConflictError(
-        "LAW_ENFORCEMENT_FIRST",
-        "Record the report to law enforcement (or its refusal) before the report to NCMEC.",
-      );
-    }
+    const le = episode.lawEnforcementReport!;
     const reportedAt = instantFromForm("reportedAt", values.reportedAt, episode.agency.timeZone);
     throwViolations(
       checkNcmecReport(
