@@ -326,3 +326,32 @@ test("a caseworker of the other agency cannot open this agency's case", async ({
   expect(response.status()).toBe(404);
   await other.close();
 });
+
+test("two people editing one step: the second save is refused and the first person's answers are shown", async ({ page, browser }) => {
+  await signedIn(page);
+  const episodeId = await startForNewChild(page);
+  await saveSteps(page, episodeId, completeSteps(new Date()), "missing-event");
+  const colleague = await browser.newPage();
+  await signIn(colleague, CASEWORKER);
+  await expect(colleague.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+  await page.goto(`/cases/${episodeId}/report/missing-event`);
+  await colleague.goto(`/cases/${episodeId}/report/missing-event`);
+
+  await page.getByLabel("Clothing when last seen").fill("Green parka");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Description" })).toBeVisible();
+
+  await colleague.getByLabel("Clothing when last seen").fill("Yellow raincoat");
+  await colleague.getByRole("button", { name: "Save and continue" }).click();
+  const notice = colleague.getByRole("alert").filter({ hasText: "This step was changed by someone else" });
+  await expect(notice).toContainText("saved changes to this report");
+  await expect(notice).toContainText("Green parka");
+  await expect(colleague.getByLabel("Clothing when last seen")).toHaveValue("Yellow raincoat");
+  await expectAccessible(colleague);
+  const stored = await withDatabase(async (c) => (await c.query(`SELECT "missingEvent" FROM "Episode" WHERE "id" = $1`, [episodeId])).rows[0].missingEvent);
+  expect(stored.clothing).toBe("Green parka");
+  // Having seen it, the colleague may save theirs deliberately.
+  await colleague.getByRole("button", { name: "Save and continue" }).click();
+  await expect(colleague.getByRole("heading", { level: 1, name: "Description" })).toBeVisible();
+  await colleague.close();
+});
