@@ -317,21 +317,23 @@ test("tampered requests are refused with a 4xx and change nothing", async ({ pag
 test("a caseworker of the other agency cannot open this agency's case", async ({ page, browser }) => {
   await signedIn(page);
   const episodeId = await startForNewChild(page);
-  const other = await browser.newPage();
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
   await signIn(other, "caseworker@neighbor.example.org");
   await expect(other.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
   expect((await other.goto(`/cases/${episodeId}`))?.status()).toBe(404);
   expect((await other.goto(`/cases/${episodeId}/report/child`))?.status()).toBe(404);
   const response = await api(other, "PUT", `/api/episodes/${episodeId}/steps/child`, { version: 1, values: completeSteps(new Date()).child });
   expect(response.status()).toBe(404);
-  await other.close();
+  await otherContext.close();
 });
 
 test("two people editing one step: the second save is refused and the first person's answers are shown", async ({ page, browser }) => {
   await signedIn(page);
   const episodeId = await startForNewChild(page);
   await saveSteps(page, episodeId, completeSteps(new Date()), "missing-event");
-  const colleague = await browser.newPage();
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
   await signIn(colleague, CASEWORKER);
   await expect(colleague.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
   await page.goto(`/cases/${episodeId}/report/missing-event`);
@@ -353,5 +355,5 @@ test("two people editing one step: the second save is refused and the first pers
   // Having seen it, the colleague may save theirs deliberately.
   await colleague.getByRole("button", { name: "Save and continue" }).click();
   await expect(colleague.getByRole("heading", { level: 1, name: "Description" })).toBeVisible();
-  await colleague.close();
+  await colleagueContext.close();
 });
