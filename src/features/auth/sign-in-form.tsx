@@ -1,11 +1,11 @@
 "use client";
 
+import { TextField } from "@/features/ui/fields";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { TextField } from "@/features/ui/text-field";
 import { SIGN_IN_FAILED_MESSAGE, ZSignInSchema, type TSignIn } from "@/lib/schemas/sign-in";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

@@ -33,6 +33,18 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
 const inputClass = (error?: string) =>
   `mt-1 block w-full rounded border-2 bg-white px-3 py-2 ${error ? "border-red-700" : "border-slate-600"}`;
 
+export function TextField({ id, label, hint, error, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass(error)} {...input} />
+    </div>
+  );
+}
+
 export function TextAreaField({ id, label, hint, error, rows = 4, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <div>

@@ -1,31 +1,23 @@
 "use client";
 
-import { TextField } from "@/features/ui/text-field";
-import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, YES_NO } from "@/features/ui/fields";
+import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField, YES_NO } from "@/features/ui/fields";
 import { RACES, SEXES } from "@/domain/ncic-codes";
 import { ETHNICITIES, LEGAL_STATUSES, ZChildStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
 export function ChildStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZChildStepSchema, options);
+  const { form, shell } = useStepForm(ZChildStepSchema, options);
   const { register, formState } = form;
   const e = formState.errors;
   return (
     <StepShell
       title={title}
       intro={<PrefillNotice show={prefilledFromPrevious} />}
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <div className="grid gap-5 sm:grid-cols-3">
         <TextField id="firstName" label="First name" autoComplete="off" error={e.firstName?.message} {...register("firstName")} />

@@ -1,12 +1,10 @@
 "use client";
 
 import { useFieldArray, useWatch } from "react-hook-form";
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, TextAreaField, YES_NO } from "@/features/ui/fields";
+import { RadioGroup, TextAreaField, TextField, YES_NO } from "@/features/ui/fields";
 import { ZContactsStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
@@ -15,7 +13,7 @@ const removeButton = "rounded border-2 border-slate-600 px-3 py-2";
 const row = "grid gap-4 rounded border border-slate-300 bg-white p-3 sm:items-end";
 
 export function ContactsStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZContactsStepSchema, options);
+  const { form, shell } = useStepForm(ZContactsStepSchema, options);
   const { register, formState, control } = form;
   const phones = useFieldArray({ control, name: "phones" });
   const accounts = useFieldArray({ control, name: "accounts" });
@@ -26,14 +24,8 @@ export function ContactsStep({ options, title, backHref, prefilledFromPrevious }
     <StepShell
       title={title}
       intro={<PrefillNotice show={prefilledFromPrevious} />}
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <fieldset className="space-y-3">
         <legend className="text-xl font-bold">The child&apos;s phone numbers</legend>

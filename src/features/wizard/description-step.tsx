@@ -1,13 +1,11 @@
 "use client";
 
 import { useFieldArray } from "react-hook-form";
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, SelectField, TextAreaField, YES_NO_UNKNOWN } from "@/features/ui/fields";
+import { RadioGroup, SelectField, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
 import { EYE_COLORS, HAIR_COLORS, SKIN_TONES } from "@/domain/ncic-codes";
 import { MARK_KINDS, UNKNOWN_SKIN_TONE, ZDescriptionStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
@@ -22,7 +20,7 @@ const EYEWEAR = [
 const withCodes = (set: readonly { code: string; label: string }[]) => set.map((o) => ({ code: o.code, label: `${o.label} (${o.code})` }));
 
 export function DescriptionStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZDescriptionStepSchema, options);
+  const { form, shell } = useStepForm(ZDescriptionStepSchema, options);
   const { register, formState, control } = form;
   const marks = useFieldArray({ control, name: "marks" });
   const e = formState.errors;
@@ -35,14 +33,8 @@ export function DescriptionStep({ options, title, backHref, prefilledFromPreviou
           <p className="mt-2">Colors use the codes law enforcement enters into NCIC, so you can read them to the officer.</p>
         </>
       }
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <fieldset>
         <legend className="font-semibold">Height</legend>

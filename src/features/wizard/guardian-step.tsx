@@ -1,16 +1,14 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, YES_NO } from "@/features/ui/fields";
+import { RadioGroup, TextField, YES_NO } from "@/features/ui/fields";
 import { ZGuardianStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import type { StepProps } from "./step-props";
 
 export function GuardianStep({ options, title, backHref }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZGuardianStepSchema, options);
+  const { form, shell } = useStepForm(ZGuardianStepSchema, options);
   const { register, formState, control } = form;
   const same = useWatch({ control, name: "guardianSameAsReporter" });
   const e = formState.errors;
@@ -18,14 +16,8 @@ export function GuardianStep({ options, title, backHref }: StepProps) {
     <StepShell
       title={title}
       intro={<p>Filled in from your account and your agency. Change anything that is different.</p>}
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <fieldset className="space-y-4">
         <legend className="text-xl font-bold">Reporting party</legend>

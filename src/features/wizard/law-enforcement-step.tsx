@@ -1,12 +1,10 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, TextAreaField, YES_NO_UNKNOWN } from "@/features/ui/fields";
+import { RadioGroup, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
 import { ZLawEnforcementStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { DeadlineNote, isLate } from "./deadline-note";
 import type { StepProps } from "./step-props";
 
@@ -16,7 +14,7 @@ const OUTCOMES = [
 ] as const;
 
 export function LawEnforcementStep({ options, title, backHref, timeZone, discoveredAt }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZLawEnforcementStepSchema, options);
+  const { form, shell } = useStepForm(ZLawEnforcementStepSchema, options);
   const { register, formState, control } = form;
   const [outcome, ncicEntered, reportedAt] = useWatch({ control, name: ["outcome", "ncicEntered", "reportedAt"] });
   const e = formState.errors;
@@ -36,14 +34,8 @@ export function LawEnforcementStep({ options, title, backHref, timeZone, discove
           </div>
         </>
       }
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <RadioGroup id="outcome" name="outcome" label="What happened?" options={OUTCOMES} error={e.outcome?.message} register={register("outcome")} />
       <TextField id="agencyName" label="Law-enforcement agency" error={e.agencyName?.message} {...register("agencyName")} />

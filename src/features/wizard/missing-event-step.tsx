@@ -1,16 +1,14 @@
 "use client";
 
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, TextAreaField, YES_NO_UNKNOWN } from "@/features/ui/fields";
+import { RadioGroup, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
 import { ZMissingEventStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
 export function MissingEventStep({ options, title, backHref, timeZone, prefilledFromPrevious }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZMissingEventStepSchema, options);
+  const { form, shell } = useStepForm(ZMissingEventStepSchema, options);
   const { register, formState } = form;
   const e = formState.errors;
   const zone = timeZone.replaceAll("_", " ");
@@ -26,14 +24,8 @@ export function MissingEventStep({ options, title, backHref, timeZone, prefilled
           </p>
         </>
       }
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <TextField
         id="discoveredAt"

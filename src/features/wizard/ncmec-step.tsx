@@ -1,17 +1,15 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, TextAreaField } from "@/features/ui/fields";
+import { RadioGroup, TextAreaField, TextField } from "@/features/ui/fields";
 import { NCMEC_METHODS, ZNcmecStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { DeadlineNote, isLate } from "./deadline-note";
 import type { StepProps } from "./step-props";
 
 export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZNcmecStepSchema, options);
+  const { form, shell } = useStepForm(ZNcmecStepSchema, options);
   const { register, formState, control } = form;
   const reportedAt = useWatch({ control, name: "reportedAt" });
   const e = formState.errors;
@@ -30,14 +28,8 @@ export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: 
           </div>
         </>
       }
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       <TextField
         id="reportedAt"

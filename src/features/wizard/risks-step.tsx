@@ -4,12 +4,11 @@ import { RadioGroup, TextAreaField, YES_NO_UNKNOWN } from "@/features/ui/fields"
 import { RISKS, ZRisksStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
-import { AnswersList } from "./answers-list";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
 export function RisksStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, onSubmit, summary, attempt, conflict, autosave } = useStepForm(ZRisksStepSchema, options);
+  const { form, shell } = useStepForm(ZRisksStepSchema, options);
   const { register, formState } = form;
   const e = formState.errors;
   return (
@@ -23,14 +22,8 @@ export function RisksStep({ options, title, backHref, prefilledFromPrevious }: S
           </p>
         </>
       }
-      summary={summary}
-      attempt={attempt}
-      conflict={conflict}
-      renderCurrent={(current) => <AnswersList values={current} />}
-      autosave={autosave}
-      onSubmit={onSubmit}
       backHref={backHref}
-      submitting={formState.isSubmitting}
+      {...shell}
     >
       {RISKS.map((risk) => (
         <div key={risk.key} className="space-y-3 rounded border border-slate-300 bg-white p-4">

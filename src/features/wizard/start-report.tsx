@@ -6,8 +6,7 @@ import { useRouter } from "next/navigation";
 import { useForm, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { TextField } from "@/features/ui/text-field";
-import { RadioGroup, YES_NO } from "@/features/ui/fields";
+import { RadioGroup, TextField, YES_NO } from "@/features/ui/fields";
 import { ZNewChildSchema, type TNewChild } from "@/lib/schemas/start-report";
 import { summaryOf } from "./use-step-form";
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import type { AutosaveState, Conflict } from "./use-step-form";
+import { AnswersList } from "./answers-list";
 
 function time(at?: number) {
   return at ? new Date(at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" }) : "";
@@ -24,7 +25,6 @@ export function StepShell(props: {
   summary: SummaryError[];
   attempt: number;
   conflict: Conflict | null;
-  renderCurrent?: (current: Record<string, unknown>) => ReactNode;
   autosave: AutosaveState;
   onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
   backHref: string | null;
@@ -39,10 +39,10 @@ export function StepShell(props: {
         <div role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-4">
           <h2 className="text-lg font-bold">This step was changed by someone else</h2>
           <p className="mt-2">{props.conflict.message}</p>
-          {props.conflict.current && props.renderCurrent ? (
+          {props.conflict.current ? (
             <div className="mt-3">
               <h3 className="font-semibold">Their saved answers</h3>
-              {props.renderCurrent(props.conflict.current)}
+              <AnswersList values={props.conflict.current} />
             </div>
           ) : null}
         </div>

@@ -175,5 +175,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
   const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit(save, () => setAttempt((n) => n + 1))(event);
 
   const summary: SummaryError[] = [...summaryOf(form.formState.errors), ...(formError ? [{ message: formError }] : [])];
-  return { form, onSubmit, summary, attempt, conflict, autosave };
+  /** What StepShell needs, spread into it by each step. */
+  const shell = { summary, attempt, conflict, autosave, onSubmit, submitting: form.formState.isSubmitting };
+  return { form, shell };
 }
