@@ -9,9 +9,10 @@ const staticHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // The proxy buffers request bodies up to this size; photos may be 10 MB plus the form around them.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "11mb" },
   // Native and WebAssembly packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "sharp"],
   // Static assets skip the proxy; they still get the headers that apply to every response.
   async headers() {
     return [{ source: "/_next/static/:path*", headers: staticHeaders }];

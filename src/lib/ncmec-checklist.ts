@@ -1,6 +1,7 @@
 import type { FormStepKey, StepValues } from "@/lib/schemas/episode-steps";
 
-export type ChecklistGap = { item: string; step: FormStepKey | null };
+/** Where a gap is filled in: a wizard step, or the episode's photos page. */
+export type ChecklistGap = { item: string; step: FormStepKey | "photos" };
 
 type Saved = { [K in FormStepKey]: StepValues[K] | null };
 
@@ -9,9 +10,9 @@ type Saved = { [K in FormStepKey]: StepValues[K] | null };
  * have yet, each with the step where it is filled in. Optional items the child may simply not
  * have (phones, accounts) count as answered once their step is saved.
  */
-export function ncmecGaps(saved: Saved): ChecklistGap[] {
+export function ncmecGaps(saved: Saved, photoCount: number): ChecklistGap[] {
   const gaps: ChecklistGap[] = [];
-  const need = (ok: boolean, item: string, step: FormStepKey | null) => {
+  const need = (ok: boolean, item: string, step: ChecklistGap["step"]) => {
     if (!ok) gaps.push({ item, step });
   };
   const { child, description, guardian } = saved;
@@ -24,7 +25,7 @@ export function ncmecGaps(saved: Saved): ChecklistGap[] {
   need(!le || le.outcome === "REFUSED" || Boolean(le.officerName && le.caseNumber), "Assigned officer and law-enforcement case number", "law-enforcement");
   need(Boolean(guardian && (guardian.guardianSameAsReporter === "yes" || guardian.guardianName)), "Legal guardian's name, phone numbers and email", "guardian");
   need(Boolean(child?.firstName && child.lastName && child.dateOfBirth), "Child's full name and date of birth", "child");
-  need(false, "A recent, clear color photo of the child (photo upload arrives in a later release: send it to NCMEC directly)", null);
+  need(photoCount > 0, "A recent, clear color photo of the child, with the consent statement", "photos");
   need(Boolean(event?.clothing), "Clothing when last seen", "missing-event");
   need(Boolean(description?.heightFeet), "Height", "description");
   need(Boolean(description?.weightPounds), "Weight", "description");

@@ -49,6 +49,7 @@ export function stepSummary(step: FormStepKey, saved: Saved, timeZone: string): 
         ["Agency learned the child was missing", when(v.discoveredAt, timeZone)],
         ["Last seen", when(v.lastSeenAt, timeZone)],
         ["Last seen at", v.lastSeenPlace],
+        ["City or town", v.lastSeenCity],
         ["Circumstances", v.circumstances],
         ["Clothing", v.clothing],
         ["May be going to", v.possibleDestinations],

@@ -74,6 +74,7 @@ test("a caseworker files a complete report with the keyboard alone", async ({ pa
   await typeDateTime(page, page.getByLabel("When did the agency learn the child was missing?"), v["missing-event"].discoveredAt);
   await typeDateTime(page, page.getByLabel("When was the child last seen?"), v["missing-event"].lastSeenAt);
   await typeInto(page, page.getByLabel("Where was the child last seen?"), v["missing-event"].lastSeenPlace);
+  await typeInto(page, page.getByLabel("City or town and state"), v["missing-event"].lastSeenCity);
   await typeInto(page, page.getByLabel("Circumstances"), v["missing-event"].circumstances);
   await typeInto(page, page.getByLabel("Clothing when last seen"), v["missing-event"].clothing);
   await chooseRadio(page, page.getByRole("group", { name: "Has the child run away or gone missing before?" }), "No");

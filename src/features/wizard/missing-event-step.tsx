@@ -46,6 +46,14 @@ export function MissingEventStep({ options, title, backHref, timeZone, prefilled
         {...register("lastSeenAt")}
       />
       <TextField id="lastSeenPlace" label="Where was the child last seen?" hint="Address or place, and the city." error={e.lastSeenPlace?.message} {...register("lastSeenPlace")} />
+      <TextField
+        id="lastSeenCity"
+        label="City or town and state"
+        hint="Shown on public posters instead of the exact place, for example: Springfield, NY."
+        className="max-w-md"
+        error={e.lastSeenCity?.message}
+        {...register("lastSeenCity")}
+      />
       <TextAreaField
         id="circumstances"
         label="Circumstances"

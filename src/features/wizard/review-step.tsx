@@ -8,7 +8,7 @@ import { SubmitReportButton } from "./submit-report-button";
 /** "Check your answers": every answer with a Change link, what NCMEC still lacks, and submit. */
 export function ReviewStep({ view, timeZone }: { view: EpisodeView; timeZone: string }) {
   const { record, saved } = view;
-  const gaps = ncmecGaps(saved);
+  const gaps = ncmecGaps(saved, view.photoCount);
   const unsaved = STEPS.filter((s) => s.key !== "review" && !record.completedSteps.includes(s.key));
   const base = `/cases/${record.id}/report`;
   return (
@@ -54,13 +54,9 @@ export function ReviewStep({ view, timeZone }: { view: EpisodeView; timeZone: st
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {gaps.map((gap) => (
               <li key={gap.item}>
-                {gap.step ? (
-                  <Link href={`${base}/${gap.step}`} className="text-blue-800 underline">
-                    {gap.item}
-                  </Link>
-                ) : (
-                  gap.item
-                )}
+                <Link href={gap.step === "photos" ? `/cases/${record.id}/photos` : `${base}/${gap.step}`} className="text-blue-800 underline">
+                  {gap.item}
+                </Link>
               </li>
             ))}
           </ul>

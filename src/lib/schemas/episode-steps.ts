@@ -87,6 +87,8 @@ export const ZMissingEventStepSchema = z
     discoveredAt: wallTime("Enter the date and time the agency learned the child was missing"),
     lastSeenAt: wallTime("Enter the date and time the child was last seen"),
     lastSeenPlace: requiredText("Enter where the child was last seen", 300),
+    /** Only the town, for posters: the place itself may name a placement. */
+    lastSeenCity: requiredText("Enter the city or town and state where the child was last seen", 120),
     circumstances: longText("Describe the circumstances: how and when the child went missing"),
     clothing: longText("Describe what the child was wearing when last seen", 1000),
     possibleDestinations: longText(null, 2000),
@@ -303,7 +305,7 @@ export const EMPTY_STEP_VALUES: { [K in FormStepKey]: Record<string, unknown> } 
     agencyCaseNumber: "", legalStatus: "", custodyDetails: "", underAgencyGuardianship: "",
   },
   "missing-event": {
-    discoveredAt: "", lastSeenAt: "", lastSeenPlace: "", circumstances: "", clothing: "", possibleDestinations: "", hasRunBefore: "",
+    discoveredAt: "", lastSeenAt: "", lastSeenPlace: "", lastSeenCity: "", circumstances: "", clothing: "", possibleDestinations: "", hasRunBefore: "",
   },
   description: {
     heightFeet: "", heightInches: "", weightPounds: "", hairColor: "", eyeColor: "", skinTone: "", eyewear: "", braces: "",

@@ -22,5 +22,8 @@ export const ZAuditActionSchema = z.enum([
   "episodes.listed",
   "law_enforcement.recorded",
   "ncmec.recorded",
+  "photo.added",
+  "photo.removed",
+  "packet.generated",
 ]);
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>;

@@ -7,6 +7,8 @@ export const PAGE_PERMISSIONS = {
   "/cases": "cases:view",
   "/cases/[episodeId]": "cases:view",
   "/cases/[episodeId]/report/[step]": "reports:file",
+  "/cases/[episodeId]/photos": "cases:view",
+  "/cases/[episodeId]/packet": "cases:view",
   "/reports/new": "reports:file",
   "/dashboard": "dashboard:view",
   "/admin/users": "users:view",

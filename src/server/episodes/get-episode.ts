@@ -18,6 +18,7 @@ export type EpisodeView = {
   recordedBy: { lawEnforcement: string | null; ncmec: string | null };
   draft: { step: FormStepKey; values: Record<string, unknown>; updatedAt: Date; baseVersion: number } | null;
   history: HistoryEntry[];
+  photoCount: number;
 };
 
 /**
@@ -46,6 +47,7 @@ export async function getEpisode(
           take: 200,
         })
       : [];
+    const photoCount = await tx.photo.count({ where: { episodeId: record.id, agencyId: record.agencyId } });
     const people = await tx.user.findMany({
       where: { agencyId: record.agencyId, id: { in: [...recorderIds, ...auditRows.map((r) => r.actorUserId).filter((id): id is string => !!id)] } },
       select: { id: true, name: true },
@@ -82,6 +84,7 @@ export async function getEpisode(
         draftRow && options.draftStep
           ? { step: options.draftStep, values: draftRow.values as Record<string, unknown>, updatedAt: draftRow.updatedAt, baseVersion: draftRow.baseVersion }
           : null,
+      photoCount,
       history: auditRows.map((row) => ({ at: row.occurredAt, action: row.action, actorName: nameOf(row.actorUserId), details: row.details })),
     };
   });

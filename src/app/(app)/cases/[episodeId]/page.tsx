@@ -20,6 +20,9 @@ const HISTORY_LABELS: Record<string, string> = {
   "episode.submitted": "Report submitted",
   "law_enforcement.recorded": "Law-enforcement report recorded",
   "ncmec.recorded": "NCMEC report recorded",
+  "photo.added": "Photo added",
+  "photo.removed": "Photo removed",
+  "packet.generated": "Report packet generated",
 };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ episodeId: string }>; searchParams: Promise<{ submitted?: string }> }) {
@@ -75,6 +78,19 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </Link>
         </p>
       ) : null}
+
+      <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <Link href={`/cases/${record.id}/packet`} className="text-blue-800 underline">
+            NCMEC report packet (PDF and JSON)
+          </Link>
+        </li>
+        <li>
+          <Link href={`/cases/${record.id}/photos`} className="text-blue-800 underline">
+            Photos ({view.photoCount})
+          </Link>
+        </li>
+      </ul>
 
       <h2 className="mt-8 text-2xl font-bold">Deadlines</h2>
       {clocks ? (
