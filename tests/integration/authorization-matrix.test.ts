@@ -15,7 +15,10 @@ import { saveEpisodeDraft } from "@/server/episodes/save-episode-draft";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { submitEpisode } from "@/server/episodes/submit-episode";
 import { searchChildren } from "@/server/children/search-children";
+import { generatePacket } from "@/server/packets/generate-packet";
+import { addPhoto, readPhoto } from "@/server/photos/photos";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
+import { png } from "../fixtures/images";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
 /**
@@ -24,7 +27,7 @@ import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./supp
  * permission AND the target is in the actor's agency; the test counts its cells so it cannot
  * pass by checking nothing.
  */
-type Target = { agencyId: string; userId: string; auditRequestId: string; episodeId: string; caseNumber: string; childId: string; returningChildId: string };
+type Target = { agencyId: string; userId: string; auditRequestId: string; episodeId: string; caseNumber: string; childId: string; returningChildId: string; photoId: string };
 type Outcome = "allowed" | "denied";
 type EntryPoint = { name: string; permission: Permission; attempt: (actor: Actor, target: Target) => Promise<Outcome> };
 
@@ -119,6 +122,23 @@ ENTRY_POINTS.push(
       }),
   },
   {
+    name: "generatePacket",
+    permission: "cases:view",
+    attempt: (actor, target) =>
+      outcomeOf(async () => (await generatePacket(actor, { episodeId: target.episodeId, variant: "full", format: "json", mode: "draft" }, { requestId: requestId() })).bytes.length > 0),
+  },
+  {
+    name: "readPhoto",
+    permission: "cases:view",
+    attempt: (actor, target) => outcomeOf(async () => (await readPhoto(actor, { episodeId: target.episodeId, photoId: target.photoId, size: "thumbnail" })).length > 0),
+  },
+  {
+    name: "addPhoto",
+    permission: "reports:file",
+    attempt: (actor, target) =>
+      outcomeOf(async () => Boolean((await addPhoto(actor, { episodeId: target.episodeId, file: await png(), fields: { takenOn: "2026-10-01", attest: "yes" } }, { requestId: requestId() })).photoId)),
+  },
+  {
     name: "submitEpisode",
     permission: "reports:file",
     attempt: (actor, target) =>
@@ -154,7 +174,8 @@ describe("authorization matrix", () => {
       const { childId: returningChildId } = await db().episode.update({ where: { id: closed.episodeId }, data: { closedAt: new Date() } });
       // The child step saved above gave the child the fixture's case number.
       const { childId } = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
-      targets.set(key, { agencyId: agency.id, userId: subject.id, auditRequestId, episodeId, caseNumber: steps.child.agencyCaseNumber, childId, returningChildId });
+      const { photoId } = await addPhoto(filer, { episodeId, file: await png(), fields: { takenOn: "2026-10-01", attest: "yes" } }, { requestId: requestId() });
+      targets.set(key, { agencyId: agency.id, userId: subject.id, auditRequestId, episodeId, caseNumber: steps.child.agencyCaseNumber, childId, returningChildId, photoId });
       if (key === "own") {
         for (const role of ROLES) {
           // The unknown role is a real, signed-in user whose role the code does not know.
@@ -180,7 +201,7 @@ describe("authorization matrix", () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(cells).toBe(ROLES.length * (Object.keys(PAGE_PERMISSIONS).length + 10) * 2);
-    expect(cells).toBe(152);
+    expect(cells).toBe(ROLES.length * (Object.keys(PAGE_PERMISSIONS).length + 13) * 2);
+    expect(cells).toBe(192);
   });
 });

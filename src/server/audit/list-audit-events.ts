@@ -27,15 +27,14 @@ export async function listAuditEvents(
   const scope = agencyScope(actor);
   const page = Number.isInteger(input.page) && input.page > 0 ? input.page : 1;
   return db().$transaction(async (tx) => {
-    const [total, events] = await Promise.all([
-      tx.auditEvent.count({ where: scope.where() }),
-      tx.auditEvent.findMany({
-        where: scope.where(),
-        orderBy: { id: "desc" },
-        skip: (page - 1) * AUDIT_PAGE_SIZE,
-        take: AUDIT_PAGE_SIZE,
-      }),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const total = await tx.auditEvent.count({ where: scope.where() });
+    const events = await tx.auditEvent.findMany({
+      where: scope.where(),
+      orderBy: { id: "desc" },
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    });
     const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
     const actors = await tx.user.findMany({ where: scope.where({ id: { in: actorIds } }), select: { id: true, name: true } });
     const names = new Map(actors.map((a) => [a.id, a.name]));

@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import sharp, { type OutputInfo } from "sharp";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/photo-consent";
 
 export type PhotoRefusal = { code: "EMPTY" | "TOO_LARGE" | "NOT_A_PHOTO" | "POLYGLOT" | "TOO_MANY_PIXELS" | "DAMAGED" | "HEIC_UNREADABLE"; message: string };
@@ -71,37 +71,43 @@ export async function processPhoto(bytes: Buffer): Promise<{ ok: true; photo: Pr
   if (bytes.length > MAX_PHOTO_BYTES) return refuse("TOO_LARGE", "The photo is larger than 10 MB. Choose a smaller one.");
   const format = sniffFormat(bytes);
   if (!format) return refuse("NOT_A_PHOTO", "This file is not a JPEG, PNG, WebP or HEIC photo, whatever its name says.");
-  if (looksLikePolyglot(bytes, format)) return refuse("POLYGLOT", "This file contains something other than a photo and cannot be accepted.");
+  const polyglot = refuse("POLYGLOT", "This file contains something other than a photo and cannot be accepted.");
+  if (FOREIGN_MARKERS.some((marker) => bytes.includes(marker))) return polyglot;
 
-  const options = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: "warning" as const };
+  const unreadable = () =>
+    format === "heif"
+      ? refuse("HEIC_UNREADABLE", "This HEIC photo cannot be read here. Save it as JPEG and upload that (on an iPhone: Settings, Camera, Formats, Most Compatible).")
+      : refuse("DAMAGED", "The photo file is damaged or incomplete. Choose the original photo again.");
+
+  // The header alone says how many pixels there are: refuse a flood before decoding it.
   let width: number | undefined;
   let height: number | undefined;
   try {
-    ({ width, height } = await sharp(bytes, { ...options, limitInputPixels: false }).metadata());
+    ({ width, height } = await sharp(bytes, { limitInputPixels: false }).metadata());
   } catch {
-    return format === "heif"
-      ? refuse("HEIC_UNREADABLE", "This HEIC photo cannot be read here. Save it as JPEG and upload that (on an iPhone: Settings, Camera, Formats, Most Compatible).")
-      : refuse("DAMAGED", "The photo file is damaged or incomplete. Choose the original photo again.");
+    return unreadable();
   }
   if (!width || !height || width * height > MAX_PHOTO_PIXELS) {
     return refuse("TOO_MANY_PIXELS", "The photo has more than 40 megapixels. Choose a smaller one.");
   }
+
+  // Decode once, upright, to raw pixels: a damaged or truncated file fails here (sharp fails on
+  // warnings), and nothing of the original file (metadata, trailing data) survives into the output.
+  let pixels: { data: Buffer; info: OutputInfo };
   try {
-    const upright = sharp(bytes, options).rotate();
-    const display = await upright
-      .clone()
-      .resize({ width: DISPLAY_EDGE, height: DISPLAY_EDGE, fit: "inside", withoutEnlargement: true })
-      .jpeg({ quality: 85, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true });
-    const thumbnail = await upright
-      .clone()
-      .resize({ width: THUMBNAIL_EDGE, height: THUMBNAIL_EDGE, fit: "inside", withoutEnlargement: true })
-      .jpeg({ quality: 80, mozjpeg: true })
-      .toBuffer();
-    return { ok: true, photo: { sourceFormat: format, display: { data: display.data, width: display.info.width, height: display.info.height }, thumbnail } };
+    pixels = await sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: "warning" }).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
   } catch {
-    return format === "heif"
-      ? refuse("HEIC_UNREADABLE", "This HEIC photo cannot be read here. Save it as JPEG and upload that (on an iPhone: Settings, Camera, Formats, Most Compatible).")
-      : refuse("DAMAGED", "The photo file is damaged or incomplete. Choose the original photo again.");
+    return unreadable();
   }
+  // A whole image with more after its end is two files in one.
+  if (looksLikePolyglot(bytes, format)) return polyglot;
+
+  const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } };
+  const encode = (edge: number, quality: number) =>
+    sharp(pixels.data, raw)
+      .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
+      .jpeg({ quality, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+  const [display, thumbnail] = await Promise.all([encode(DISPLAY_EDGE, 85), encode(THUMBNAIL_EDGE, 80)]);
+  return { ok: true, photo: { sourceFormat: format, display: { data: display.data, width: display.info.width, height: display.info.height }, thumbnail: thumbnail.data } };
 }
