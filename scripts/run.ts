@@ -247,13 +247,18 @@ async function main(): Promise<number> {
       return testAll(env, "integration");
     case "test-e2e":
       return testAll(env, "e2e");
+    case "bench-packet": {
+      const url = await testDatabase(env);
+      const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-packet.ts")], { ...process.env, DATABASE_URL: url });
+      return code;
+    }
     case "migrate-dev": {
       const url = await appDatabase(env);
       const { code } = await run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), "migrate", "dev", ...process.argv.slice(3)], { ...process.env, DATABASE_URL: url });
       return code;
     }
     default:
-      throw new LaunchError(`Unknown command "${command}". Use start, dev, test, test-integration, test-e2e or migrate-dev.`);
+      throw new LaunchError(`Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet or migrate-dev.`);
   }
 }
 

@@ -5,21 +5,13 @@ import { redirect, forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env, servedOverHttps } from "@/config/env";
-import { resolveSession, type SessionUser } from "@/server/auth/sessions";
+import { resolveSession } from "@/server/auth/sessions";
+import { actorFrom, type Actor } from "./guard";
 import { currentRequestId } from "@/server/request-id";
-import { ForbiddenError, UnauthenticatedError } from "./errors";
-import { can, permissionsOf, type Permission } from "./permissions";
+import { UnauthenticatedError } from "./errors";
+import { can, type Permission } from "./permissions";
 
-export type Actor = SessionUser & { permissions: readonly Permission[] };
-
-export function actorFrom(user: SessionUser): Actor {
-  return { ...user, permissions: permissionsOf(user.role) };
-}
-
-/** Throws ForbiddenError unless the actor's role grants the permission. */
-export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new ForbiddenError();
-}
+export { actorFrom, assertCan, type Actor } from "./guard";
 
 /** The signed-in person of this request, re-read from the database (once per request). */
 export const currentActor = cache(async (): Promise<Actor> => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ValidationError } from "@/server/use-case-errors";

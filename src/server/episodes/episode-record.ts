@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
-import type { Actor } from "@/server/authz/actor";
+import type { Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
 import { instantToWallTime } from "@/domain/zoned-time";

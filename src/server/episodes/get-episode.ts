@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import type { Permission } from "@/server/authz/permissions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { clockOf, episodeStage, type Clock, type EpisodeStage } from "@/domain/reporting-rules";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import { NotFoundError } from "@/server/authz/errors";
 import { BadRequestError } from "@/server/use-case-errors";
 import { EMPTY_STEP_VALUES, FORM_STEP_KEYS, type FormStepKey } from "@/lib/schemas/episode-steps";

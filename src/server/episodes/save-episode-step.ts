@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import { NotFoundError } from "@/server/authz/errors";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ConflictError, ValidationError } from "@/server/use-case-errors";

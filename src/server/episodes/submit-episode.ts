@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ConflictError } from "@/server/use-case-errors";
 import { FORM_STEP_KEYS, STEPS } from "@/lib/schemas/episode-steps";

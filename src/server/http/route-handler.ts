@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { currentActor, type Actor } from "@/server/authz/actor";
+import { currentActor } from "@/server/authz/actor";
+import type { Actor } from "@/server/authz/guard";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/server/authz/errors";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
 import { currentRequestId } from "@/server/request-id";

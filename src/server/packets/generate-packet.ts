@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ConflictError } from "@/server/use-case-errors";
 import { buildFullPacket, toPublicSafe, ZPacketSchema, type Packet } from "@/domain/packet";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/server/db";
-import type { Actor } from "@/server/authz/actor";
+import type { Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import type { PacketSource } from "@/domain/packet";
 import { ncmecGaps } from "@/lib/ncmec-checklist";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/actor";
+import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
