@@ -6,6 +6,7 @@ import { ZLawEnforcementStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { DeadlineNote, isLate } from "./deadline-note";
+import { LateReasonField } from "./late-reason-field";
 import type { StepProps } from "./step-props";
 
 const OUTCOMES = [
@@ -67,16 +68,7 @@ export function LawEnforcementStep({ options, title, backHref, timeZone, discove
           ) : null}
         </>
       )}
-      {late ? (
-        <TextAreaField
-          id="lateReason"
-          label="Why was this reported after the deadline?"
-          hint="A report made more than 24 hours after the agency learned the child was missing needs a reason."
-          rows={3}
-          error={e.lateReason?.message}
-          {...register("lateReason")}
-        />
-      ) : null}
+      {late ? <LateReasonField label="Why was this reported after the deadline?" error={e.lateReason?.message} register={register("lateReason")} /> : null}
     </StepShell>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { RadioGroup, TextAreaField, TextField } from "@/features/ui/fields";
+import { RadioGroup, TextField } from "@/features/ui/fields";
 import { NCMEC_METHODS, ZNcmecStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { DeadlineNote, isLate } from "./deadline-note";
+import { LateReasonField } from "./late-reason-field";
 import type { StepProps } from "./step-props";
 
 export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: StepProps) {
@@ -43,16 +44,7 @@ export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: 
       <RadioGroup id="method" name="method" label="How was the report made?" options={NCMEC_METHODS} error={e.method?.message} register={register("method")} />
       <TextField id="ncmecCaseNumber" label="NCMEC case number (optional)" className="max-w-sm" error={e.ncmecCaseNumber?.message} {...register("ncmecCaseNumber")} />
       <TextField id="contactName" label="NCMEC contact (optional)" hint="The person you spoke to or who confirmed the report." error={e.contactName?.message} {...register("contactName")} />
-      {late ? (
-        <TextAreaField
-          id="lateReason"
-          label="Why was NCMEC told after the deadline?"
-          hint="A report made more than 24 hours after the agency learned the child was missing needs a reason."
-          rows={3}
-          error={e.lateReason?.message}
-          {...register("lateReason")}
-        />
-      ) : null}
+      {late ? <LateReasonField label="Why was NCMEC told after the deadline?" error={e.lateReason?.message} register={register("lateReason")} /> : null}
     </StepShell>
   );
 }

@@ -8,6 +8,7 @@ import { currentRequestId } from "@/server/request-id";
 import { STAGE_LABELS } from "@/domain/reporting-rules";
 import { formatInstant } from "@/lib/format-time";
 import { clockText } from "@/features/cases/clock-summary";
+import { Pagination } from "@/features/ui/pagination";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -108,21 +109,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </tbody>
       </table>
       {rows.length === 0 ? <p className="mt-4">No episodes match.</p> : null}
-      <nav aria-label="Case pages" className="mt-6 flex gap-4">
-        {page > 1 ? (
-          <Link className="text-blue-800 underline" href={link({ page: String(page - 1) })}>
-            Previous page
-          </Link>
-        ) : null}
-        <span>
-          Page {page} of {pageCount}
-        </span>
-        {page < pageCount ? (
-          <Link className="text-blue-800 underline" href={link({ page: String(page + 1) })}>
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination label="Case pages" page={page} pageCount={pageCount} hrefFor={(n) => link({ page: String(n) })} />
     </>
   );
 }

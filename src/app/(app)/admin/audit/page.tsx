@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
 import { currentRequestId } from "@/server/request-id";
 import { formatInstant } from "@/lib/format-time";
+import { Pagination } from "@/features/ui/pagination";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -54,21 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      <nav aria-label="Audit pages" className="mt-6 flex gap-4">
-        {page > 1 ? (
-          <Link className="text-blue-800 underline" href={`/admin/audit?page=${page - 1}`}>
-            Newer events
-          </Link>
-        ) : null}
-        <span>
-          Page {page} of {pageCount}
-        </span>
-        {page < pageCount ? (
-          <Link className="text-blue-800 underline" href={`/admin/audit?page=${page + 1}`}>
-            Older events
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination label="Audit pages" page={page} pageCount={pageCount} hrefFor={(n) => `/admin/audit?page=${n}`} previous="Newer events" next="Older events" />
     </>
   );
 }

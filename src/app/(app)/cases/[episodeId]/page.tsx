@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/authz/actor";
+import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
-import { NotFoundError } from "@/server/authz/errors";
 import { can } from "@/server/authz/permissions";
 import { getEpisode } from "@/server/episodes/get-episode";
 import { firstOpenStep } from "@/server/episodes/episode-record";
@@ -28,14 +27,11 @@ const HISTORY_LABELS: Record<string, string> = {
 export default async function CasePage({ params, searchParams }: { params: Promise<{ episodeId: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]"]);
   const { episodeId } = await params;
-  const view = await getEpisode(actor, episodeId, {
+  const view = await orNotFound(getEpisode(actor, episodeId, {
     permission: PAGE_PERMISSIONS["/cases/[episodeId]"],
     withHistory: true,
     requestId: await currentRequestId(),
-  }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  }));
   const { record, clocks } = view;
   const tz = record.agency.timeZone;
   const canEdit = can(actor.role, "reports:file");

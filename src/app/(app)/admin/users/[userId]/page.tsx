@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/authz/actor";
+import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
-import { NotFoundError } from "@/server/authz/errors";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { currentRequestId } from "@/server/request-id";
 import { ROLE_LABELS } from "@/features/shell/navigation";
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "User" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/users/[userId]"]);
   const { userId } = await params;
-  const user = await getAgencyUser(actor, userId, { requestId: await currentRequestId() }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const user = await orNotFound(getAgencyUser(actor, userId, { requestId: await currentRequestId() }));
   const tz = actor.agency.timeZone;
   const now = new Date();
   const rows: [string, string][] = [

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/authz/actor";
+import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
-import { NotFoundError } from "@/server/authz/errors";
 import { getEpisode } from "@/server/episodes/get-episode";
 import { currentRequestId } from "@/server/request-id";
 import { ncmecGaps } from "@/lib/ncmec-checklist";
@@ -19,10 +18,7 @@ const VARIANTS = [
 export default async function PacketPage({ params }: { params: Promise<{ episodeId: string }> }) {
   const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/packet"]);
   const { episodeId } = await params;
-  const view = await getEpisode(actor, episodeId, { permission: "cases:view", requestId: await currentRequestId() }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const view = await orNotFound(getEpisode(actor, episodeId, { permission: "cases:view", requestId: await currentRequestId() }));
   const informationSteps = FORM_STEP_KEYS.filter((key) => key !== "ncmec");
   const complete = informationSteps.every((key) => view.record.completedSteps.includes(key));
   const mode = complete ? "final" : "draft";

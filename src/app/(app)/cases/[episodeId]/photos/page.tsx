@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/authz/actor";
+import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
-import { NotFoundError } from "@/server/authz/errors";
 import { can } from "@/server/authz/permissions";
 import { listPhotos } from "@/server/photos/photos";
 import { formatInstant } from "@/lib/format-time";
@@ -16,10 +15,7 @@ export const metadata: Metadata = { title: "Photos" };
 export default async function PhotosPage({ params }: { params: Promise<{ episodeId: string }> }) {
   const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/photos"]);
   const { episodeId } = await params;
-  const photos = await listPhotos(actor, episodeId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const photos = await orNotFound(listPhotos(actor, episodeId));
   const canUpload = can(actor.role, "reports:file");
   return (
     <>

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/authz/actor";
+import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
-import { NotFoundError } from "@/server/authz/errors";
 import { getEpisode, type EpisodeView } from "@/server/episodes/get-episode";
 import { currentRequestId } from "@/server/request-id";
 import type { Actor } from "@/server/authz/actor";
@@ -84,14 +84,11 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
   const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/report/[step]"]);
   const { episodeId, step } = await params;
   if (!isStepKey(step)) notFound();
-  const view = await getEpisode(actor, episodeId, {
+  const view = await orNotFound(getEpisode(actor, episodeId, {
     permission: PAGE_PERMISSIONS["/cases/[episodeId]/report/[step]"],
     draftStep: step === "review" ? undefined : step,
     requestId: await currentRequestId(),
-  }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  }));
 
   const statuses = statusesOf(view);
   const index = stepNumber(step) - 1;
