@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/authz/actor";
@@ -90,12 +91,14 @@ describe("the packet", () => {
     const inJson = typedValues(steps).map((value) => value.replace(/ \([A-Z]{1,3}\)$/, "").replace(/ lb$/, ""));
     expect(inJson.filter((value) => !body.includes(JSON.stringify(value).slice(1, -1)))).toEqual([]);
     const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
     const validate = ajv.compile(packetJsonSchema());
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
     expect(JSON.parse(body)).toMatchObject({ schemaVersion: "1.0", variant: "full", status: "final" });
     // The schema is not vacuous: a wrong version and a missing child are refused.
     expect(validate({ ...JSON.parse(body), schemaVersion: "0.9" })).toBe(false);
     expect(validate({ ...JSON.parse(body), child: undefined })).toBe(false);
+    expect(validate({ ...JSON.parse(body), generatedAt: "yesterday" })).toBe(false);
   });
 
   it("keeps the public-safe PDF and JSON free of every sensitive value", async () => {
