@@ -274,3 +274,14 @@ export const STAGE_LABELS: Record<EpisodeStage, string> = {
   reported: "Reported",
   closed: "Closed",
 };
+
+/**
+ * Before the missing event is recorded, the day the child went missing is not known: a report may
+ * be started days later. Until then, eligibility is judged as of this many days ago (the most
+ * generous plausible day); the missing-event step then judges it exactly.
+ */
+export const PROVISIONAL_ELIGIBILITY_LOOKBACK_DAYS = 31;
+
+export function provisionalMissingAt(now: Date): Date {
+  return new Date(now.getTime() - PROVISIONAL_ELIGIBILITY_LOOKBACK_DAYS * 86_400_000);
+}

@@ -27,7 +27,7 @@ export class BadRequestError extends Error {
  */
 export class ConflictError extends Error {
   constructor(
-    readonly code: "STEP_ORDER" | "LAW_ENFORCEMENT_FIRST" | "OPEN_EPISODE" | "STALE_VERSION" | "INCOMPLETE" | "INELIGIBLE",
+    readonly code: "STEP_ORDER" | "LAW_ENFORCEMENT_FIRST" | "OPEN_EPISODE" | "STALE_VERSION" | "INCOMPLETE" | "INELIGIBLE" | "CLOSED",
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

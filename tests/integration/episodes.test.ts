@@ -325,3 +325,37 @@ describe("the case list", () => {
     expect(awaitingNcmec.rows[0]!.ncmec?.state).toBe("pending");
   });
 });
+
+describe("changes that would break recorded reports", () => {
+  it("refuses moving the discovery time so that a recorded report becomes late without a reason", async () => {
+    const episodeId = await newEpisode();
+    const steps = completeSteps(new Date());
+    await fileThrough(episodeId, "ncmec", steps);
+    const twoDaysEarlier = newYorkWall(new Date(Date.now() - 50 * 3_600_000));
+    const error = await save(episodeId, "missing-event", { ...steps["missing-event"], discoveredAt: twoDaysEarlier, lastSeenAt: newYorkWall(new Date(Date.now() - 51 * 3_600_000)) }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors.discoveredAt).toMatch(/past its deadline/);
+  });
+
+  it("refuses every change to a closed episode", async () => {
+    const episodeId = await newEpisode();
+    await db().episode.update({ where: { id: episodeId }, data: { closedAt: new Date() } });
+    await expectRefusedWithoutChange(() => save(episodeId, "child", completeSteps(new Date()).child), ConflictError);
+    await expect(saveEpisodeDraft(caseworker, { episodeId, step: "child", baseVersion: 1, values: {} })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("lets a report start for someone who turned 18 after going missing; the missing-event step decides", async () => {
+    const now = new Date();
+    const eighteenYesterday = new Date(now.getTime() - 86_400_000);
+    const dateOfBirth = `${eighteenYesterday.getUTCFullYear() - 18}-${String(eighteenYesterday.getUTCMonth() + 1).padStart(2, "0")}-${String(eighteenYesterday.getUTCDate()).padStart(2, "0")}`;
+    const { episodeId } = await startEpisode(caseworker, { newChild: { ...NEW_CHILD, dateOfBirth, underAgencyGuardianship: "no" } }, ctx());
+    const steps = completeSteps(now);
+    await save(episodeId, "child", { ...steps.child, dateOfBirth, underAgencyGuardianship: "no" });
+    const threeDaysAgo = (hours: number) => newYorkWall(new Date(now.getTime() - hours * 3_600_000));
+    // Missing three days ago, when still 17: eligible.
+    await save(episodeId, "missing-event", { ...steps["missing-event"], lastSeenAt: threeDaysAgo(72), discoveredAt: threeDaysAgo(71) });
+    // Missing an hour ago, already 18 and not under guardianship: refused.
+    const error = await save(episodeId, "missing-event", { ...steps["missing-event"], lastSeenAt: threeDaysAgo(2), discoveredAt: threeDaysAgo(1) }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+  });
+});

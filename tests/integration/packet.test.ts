@@ -14,7 +14,7 @@ import { generatePacket } from "@/server/packets/generate-packet";
 import { packetJsonSchema } from "@/lib/packet-json-schema";
 import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
-import { jpegWithGps, pixelFlood, png, polyglot, renamedExecutable, truncatedJpeg, webp } from "../fixtures/images";
+import { heifWithZeroLargeBox, jpegWithGps, pixelFlood, png, polyglot, renamedExecutable, truncatedJpeg, webp } from "../fixtures/images";
 import { pdfText } from "../support/pdf-text";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
@@ -188,6 +188,7 @@ describe("photos", () => {
     ["a polyglot", polyglot, /something other than a photo/],
     ["a pixel flood", pixelFlood, /more than 40 megapixels/],
     ["a truncated image", truncatedJpeg, /damaged or incomplete/],
+    ["a HEIF file with a malformed box after the image", heifWithZeroLargeBox, /something other than a photo/],
     ["a file over 10 MB", async () => Buffer.concat([await jpegWithGps(), Buffer.alloc(10 * 1024 * 1024)]), /larger than 10 MB/],
   ])("refuse %s with a clear message and store nothing", async (_name, make, message) => {
     const { episodeId } = await episodeThrough("child");

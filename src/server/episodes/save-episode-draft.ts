@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { NotFoundError } from "@/server/authz/errors";
-import { BadRequestError } from "@/server/use-case-errors";
+import { BadRequestError, ConflictError } from "@/server/use-case-errors";
 import { EMPTY_STEP_VALUES, FORM_STEP_KEYS, type FormStepKey } from "@/lib/schemas/episode-steps";
 import { loadEpisode } from "./episode-record";
 
@@ -22,6 +22,7 @@ export async function saveEpisodeDraft(
   const values = draftValues(step, input.values);
   return db().$transaction(async (tx) => {
     const episode = await loadEpisode(tx, actor, input.episodeId);
+    if (episode.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
     const draft = await tx.episodeDraft.upsert({
       where: { episodeId_step_userId: { episodeId: episode.id, step, userId: actor.userId } },
       create: { episodeId: episode.id, step, userId: actor.userId, values, baseVersion: input.baseVersion },

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/server/authz/errors";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn } from "@/domain/zoned-time";
-import { checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNcmecReport } from "@/domain/reporting-rules";
+import { checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNcmecReport, provisionalMissingAt } from "@/domain/reporting-rules";
 import { formatInstant } from "@/lib/format-time";
 import {
   FORM_STEP_KEYS,
@@ -39,6 +39,7 @@ export async function saveEpisodeStep(
   return db().$transaction(
     async (tx) => {
       const episode = await loadEpisode(tx, actor, input.episodeId, { forUpdate: true });
+      if (episode.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
       const stepVersions = episode.stepVersions as Record<string, number>;
       if ((stepVersions[step] ?? 0) > input.version || input.version > episode.version) throw await staleVersion(tx, episode, step);
       if (step === "ncmec" && !episode.lawEnforcementReport) {
@@ -92,7 +93,7 @@ function eligibilityOrThrow(episode: EpisodeRecord, dateOfBirth: string, underAg
 
 const WRITERS: { [K in FormStepKey]: Writer<K> } = {
   async child(tx, actor, episode, values, now, requestId) {
-    eligibilityOrThrow(episode, values.dateOfBirth, values.underAgencyGuardianship === "yes", episode.lastSeenAt ?? now);
+    eligibilityOrThrow(episode, values.dateOfBirth, values.underAgencyGuardianship === "yes", episode.lastSeenAt ?? provisionalMissingAt(now));
     const { firstName, middleName, lastName, dateOfBirth, agencyCaseNumber, underAgencyGuardianship, ...profile } = values;
     await tx.child.update({
       where: { id: episode.child.id },
@@ -121,10 +122,9 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
     const discoveredAt = instantFromForm("discoveredAt", values.discoveredAt, tz);
     const lastSeenAt = instantFromForm("lastSeenAt", values.lastSeenAt, tz);
     throwViolations(checkMissingEvent({ discoveredAt, lastSeenAt }, now));
-    const le = episode.lawEnforcementReport;
-    if (le && le.reportedAt < lastSeenAt) {
-      throw new ValidationError({ lastSeenAt: "Law enforcement was told before this time. Check the time the child was last seen." });
-    }
+    // Reports already recorded must still satisfy the rules against the changed times.
+    const recorded = recordedReportViolations(episode, { discoveredAt, lastSeenAt }, now);
+    if (recorded) throw new ValidationError(recorded);
     const child = episode.child;
     eligibilityOrThrow(episode, child.dateOfBirth.toISOString().slice(0, 10), child.underAgencyGuardianship, lastSeenAt);
     const { discoveredAt: _d, lastSeenAt: _l, ...details } = values;
@@ -217,6 +217,32 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
     });
   },
 };
+
+/**
+ * Problems the episode's recorded reports would have with these missing-event times (a report now
+ * late without a reason, or before the child was last seen), as messages on the changed fields.
+ */
+export function recordedReportViolations(
+  episode: EpisodeRecord,
+  times: { discoveredAt: Date; lastSeenAt: Date },
+  now: Date,
+): Record<string, string> | null {
+  const le = episode.lawEnforcementReport;
+  const ncmec = episode.ncmecReport;
+  const problems = [
+    ...(le ? checkLawEnforcementReport({ at: le.reportedAt, lateReason: le.lateReason }, { ...times, now }).map((v) => ({ ...v, report: "law-enforcement" })) : []),
+    ...(ncmec && le
+      ? checkNcmecReport({ reportedAt: ncmec.reportedAt, lateReason: ncmec.lateReason }, { ...times, now, lawEnforcementAt: le.reportedAt }).map((v) => ({ ...v, report: "NCMEC" }))
+      : []),
+  ].filter((v) => v.code !== "REPORTED_IN_FUTURE");
+  if (problems.length === 0) return null;
+  const first = problems[0]!;
+  const message =
+    first.code === "LATE_REASON_REQUIRED"
+      ? `With this time the ${first.report} report would be past its deadline, and it has no reason recorded. Check the time, or add the reason on the ${first.report} step first.`
+      : `The ${first.report} report is recorded as made before the child was last seen. Check this time.`;
+  return first.code === "LATE_REASON_REQUIRED" ? { discoveredAt: message } : { lastSeenAt: message };
+}
 
 /** The refusal of an outdated save, naming who saved last and when, with their answers. */
 async function staleVersion(tx: Tx, episode: EpisodeRecord, step: FormStepKey): Promise<ConflictError> {

@@ -7,7 +7,7 @@ import { NotFoundError } from "@/server/authz/errors";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn } from "@/domain/zoned-time";
-import { checkEligibility } from "@/domain/reporting-rules";
+import { checkEligibility, provisionalMissingAt } from "@/domain/reporting-rules";
 import { EMPTY_STEP_VALUES } from "@/lib/schemas/episode-steps";
 import { ZNewChildSchema } from "@/lib/schemas/start-report";
 import { fieldErrorsFrom } from "./field-errors";
@@ -68,7 +68,7 @@ export async function startEpisode(
     });
     const eligibility = checkEligibility({
       dateOfBirth: child.dateOfBirth.toISOString().slice(0, 10),
-      missingOn: calendarDateIn(now, actor.agency.timeZone),
+      missingOn: calendarDateIn(provisionalMissingAt(now), actor.agency.timeZone),
       underAgencyGuardianship: child.underAgencyGuardianship,
     });
     if (!eligibility.eligible) {

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ConflictError } from "@/server/use-case-errors";
 import { FORM_STEP_KEYS, STEPS } from "@/lib/schemas/episode-steps";
 import { loadEpisode } from "./episode-record";
+import { recordedReportViolations } from "./save-episode-step";
 
 /** Submits a report whose every step is saved, with law enforcement and NCMEC recorded. */
 export async function submitEpisode(
@@ -21,12 +22,15 @@ export async function submitEpisode(
         version: episode.version,
       });
     }
+    if (episode.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
     if (episode.submittedAt) throw new ConflictError("INCOMPLETE", "This report was already submitted.");
     const missing = FORM_STEP_KEYS.filter((key) => !episode.completedSteps.includes(key));
     if (missing.length > 0 || !episode.lawEnforcementReport || !episode.ncmecReport) {
       const titles = missing.map((key) => STEPS.find((s) => s.key === key)!.title);
       throw new ConflictError("INCOMPLETE", `Complete these steps before submitting: ${titles.join(", ")}.`, { missingSteps: missing });
     }
+    const recorded = recordedReportViolations(episode, { discoveredAt: episode.discoveredAt!, lastSeenAt: episode.lastSeenAt! }, now);
+    if (recorded) throw new ConflictError("INCOMPLETE", Object.values(recorded)[0]!);
     const saved = await tx.episode.update({
       where: { id: episode.id },
       data: { submittedAt: now, submittedById: actor.userId, version: { increment: 1 } },

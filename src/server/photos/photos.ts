@@ -6,7 +6,7 @@ import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { ValidationError } from "@/server/use-case-errors";
+import { ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn } from "@/domain/zoned-time";
 import { calendarDate } from "@/lib/schemas/fields";
 import { PHOTO_ATTESTATION, RECENT_PHOTO_DAYS } from "@/lib/photo-consent";
@@ -39,10 +39,14 @@ async function episodeInScope(tx: Parameters<Parameters<ReturnType<typeof db>["$
   if (!isUuid(episodeId)) throw new NotFoundError();
   const episode = await tx.episode.findFirst({
     where: agencyScope(actor).where({ id: episodeId }),
-    select: { id: true, agencyId: true, agency: { select: { timeZone: true } }, child: { select: { dateOfBirth: true } } },
+    select: { id: true, agencyId: true, closedAt: true, agency: { select: { timeZone: true } }, child: { select: { dateOfBirth: true } } },
   });
   if (!episode) throw new NotFoundError();
   return episode;
+}
+
+function assertOpen(episode: { closedAt: Date | null }) {
+  if (episode.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
 }
 
 /** Checks, re-encodes and stores one photo with its consent; a refused file stores nothing. */
@@ -68,6 +72,7 @@ export async function addPhoto(
   const { photo } = processed;
   return db().$transaction(async (tx) => {
     const episode = await episodeInScope(tx, actor, input.episodeId);
+    assertOpen(episode);
     const takenOn = new Date(`${parsed.data.takenOn}T00:00:00Z`);
     if (takenOn < episode.child.dateOfBirth) throw new ValidationError({ takenOn: "The photo cannot be older than the child" });
     const sha256 = createHash("sha256").update(photo.display.data).digest("hex");
@@ -108,6 +113,7 @@ export async function removePhoto(actor: Actor, input: { episodeId: string; phot
   if (!isUuid(input.photoId)) throw new NotFoundError();
   await db().$transaction(async (tx) => {
     const episode = await episodeInScope(tx, actor, input.episodeId);
+    assertOpen(episode);
     const { count } = await tx.photo.deleteMany({ where: { id: input.photoId, episodeId: episode.id, agencyId: episode.agencyId } });
     if (count === 0) throw new NotFoundError();
     await recordAuditEvent(tx, {

@@ -48,13 +48,10 @@ export function looksLikePolyglot(bytes: Buffer, format: ProcessedPhoto["sourceF
       while (offset + 8 <= bytes.length) {
         const size = bytes.readUInt32BE(offset);
         if (size === 0) return false; // the last box runs to the end of the file
-        if (size === 1) {
-          if (offset + 16 > bytes.length) return true;
-          offset += Number(bytes.readBigUInt64BE(offset + 8));
-          continue;
-        }
-        if (size < 8) return true;
-        offset += size;
+        // size 1: a 64-bit size follows; it must cover at least its own 16-byte header.
+        const boxSize = size === 1 ? (offset + 16 <= bytes.length ? Number(bytes.readBigUInt64BE(offset + 8)) : 0) : size;
+        if (boxSize < (size === 1 ? 16 : 8)) return true;
+        offset += boxSize;
       }
       return offset !== bytes.length;
     }
