@@ -68,9 +68,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
+    // Every request but static assets, prefetches included: the headers and the request id must
+    // not depend on anything the client sends.
+    "/((?!_next/static|_next/image|favicon.ico).*)",
   ],
 };

@@ -267,7 +267,8 @@ export function toPublicSafe(full: FullPacket): PublicPacket {
     schemaVersion: full.schemaVersion,
     variant: "public-safe",
     status: full.status,
-    missingItems: full.missingItems,
+    // The full list names things (guardian, risks, case numbers) a poster must not hint at.
+    missingItems: full.missingItems.length > 0 ? ["The report is not complete yet"] : [],
     generatedAt: full.generatedAt,
     child: { fullName, aliases, dateOfBirth, ageWhenMissing, sex, races },
     // "Other features" is free text that may describe a condition; posters keep to what is seen.

@@ -52,6 +52,13 @@ describe("the public-safe filter", () => {
     expect(publicPacket.contact).toEqual({ lawEnforcementAgency: "Springfield Police Department", lawEnforcementPhone: "555-100-2000", ncmecPhone: "1-800-843-5678" });
   });
 
+  it("says only that a draft is incomplete, never what is missing", () => {
+    const draft = { ...completePacketSource(now), complete: false, missingItems: ["Legal guardian's name, phone numbers and email", "Risks: medical and mental-health conditions, gang activity, suicide attempts, online enticement, exploitation"] };
+    const publicPacket = toPublicSafe(buildFullPacket(draft, now));
+    expect(publicPacket.status).toBe("draft");
+    expect(publicPacket.missingItems).toEqual(["The report is not complete yet"]);
+  });
+
   it("never lets a sensitive value through", () => {
     const source = completePacketSource(now);
     const text = JSON.stringify(toPublicSafe(buildFullPacket(source, now)));

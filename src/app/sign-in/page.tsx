@@ -8,10 +8,12 @@ const REASONS: Record<string, string> = {
   expired: "You were signed out because you signed in more than 12 hours ago. Sign in again to continue.",
 };
 
-/** Only same-site paths are followed after sign-in. */
+/** Only paths on this site are followed after sign-in (browsers drop tabs and newlines, so "/\t/x" would leave it). */
 function safeCallback(value: string | string[] | undefined): string {
-  const path = typeof value === "string" ? value : "/";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  const base = "http://homeward.invalid";
+  const url = new URL(value, base);
+  return url.origin === base ? `${url.pathname}${url.search}` : "/";
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -15,8 +15,10 @@ export type StepFormOptions = {
   step: string;
   version: number;
   initialValues: Record<string, unknown>;
-  /** When the server's draft (or saved answers) were last written, to compare with this device's copy. */
-  serverValuesAt: number;
+  /** When this person's server draft of the step was last written (null: none), to compare with this device's copy. */
+  serverDraftAt: number | null;
+  /** Whose typing this is: copies on a shared device never cross people. */
+  userId: string;
   nextHref: string;
 };
 
@@ -54,7 +56,9 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [autosave, setAutosave] = useState<AutosaveState>({ state: "idle" });
   const [attempt, setAttempt] = useState(0);
-  const localKey = `homeward:draft:${options.episodeId}:${options.step}`;
+  const localPrefix = `homeward:draft:${options.userId}:`;
+  const localKey = `${localPrefix}${options.episodeId}:${options.step}`;
+  const inflight = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const unsent = useRef(false);
   // The version the next save is based on; moves on after each save or a seen conflict.
@@ -63,28 +67,39 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
   const draftUrl = `/api/episodes/${options.episodeId}/drafts/${options.step}`;
   const draftBody = useCallback(() => JSON.stringify({ baseVersion: versionRef.current, values: form.getValues() }), [form]);
 
-  const sendDraft = useCallback(async () => {
-    if (!unsent.current) return;
+  const sendDraft = useCallback(() => {
+    if (!unsent.current) return inflight.current;
     unsent.current = false;
     setAutosave({ state: "saving" });
-    try {
-      const response = await fetch(draftUrl, { method: "PUT", headers: { "content-type": "application/json" }, body: draftBody() });
-      if (!response.ok) throw new Error(String(response.status));
-      setAutosave({ state: "saved", at: Date.now() });
-    } catch {
-      unsent.current = true;
-      setAutosave({ state: "offline", at: Date.now() });
-    }
+    const body = draftBody();
+    // One draft request at a time, in order; a step save waits for them (see save below).
+    inflight.current = inflight.current.then(async () => {
+      try {
+        const response = await fetch(draftUrl, { method: "PUT", headers: { "content-type": "application/json" }, body });
+        if (!response.ok) throw new Error(String(response.status));
+        setAutosave({ state: "saved", at: Date.now() });
+      } catch {
+        unsent.current = true;
+        setAutosave({ state: "offline", at: Date.now() });
+      }
+    });
+    return inflight.current;
   }, [draftUrl, draftBody]);
 
   // A copy on this device survives a reload, a closed laptop or a dropped connection.
   useEffect(() => {
+    // Another person's copies on this device are not theirs to see.
+    for (const key of Object.keys(window.localStorage)) {
+      if (key.startsWith("homeward:draft:") && !key.startsWith(localPrefix)) window.localStorage.removeItem(key);
+    }
     const stored = window.localStorage.getItem(localKey);
     if (stored) {
       try {
-        const copy = JSON.parse(stored) as { at: number; values: Values };
-        if (copy.at > options.serverValuesAt) {
+        const copy = JSON.parse(stored) as { at: number; values: Values; baseVersion: number };
+        if (copy.at > (options.serverDraftAt ?? 0)) {
           form.reset(copy.values);
+          // Saved against the version it was typed on: a change saved since shows as a conflict.
+          versionRef.current = copy.baseVersion;
           unsent.current = true;
           // Restoring from this device's storage happens once, after mount (storage is browser-only).
           // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -100,7 +115,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
     const unsubscribe = form.subscribe({
       formState: { values: true },
       callback: () => {
-      window.localStorage.setItem(localKey, JSON.stringify({ at: Date.now(), values: form.getValues() }));
+      window.localStorage.setItem(localKey, JSON.stringify({ at: Date.now(), values: form.getValues(), baseVersion: versionRef.current }));
       unsent.current = true;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void sendDraft(), AUTOSAVE_DELAY_MS);
@@ -133,6 +148,9 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
   const save = async (values: Values) => {
       setFormError(null);
       if (timer.current) clearTimeout(timer.current);
+      // A draft still on its way must land before the save, which then deletes it.
+      unsent.current = false;
+      await inflight.current;
       let response: Response;
       try {
         response = await fetch(`/api/episodes/${options.episodeId}/steps/${options.step}`, {

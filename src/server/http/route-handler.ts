@@ -29,7 +29,7 @@ export function routeHandler<P>(handler: (context: HandlerContext<P>) => Promise
 function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new ForbiddenError();
+  if (!origin || !host || URL.parse(origin)?.host !== host) throw new ForbiddenError();
 }
 
 /** Reads a JSON body of bounded size; anything else is a 400. */
@@ -57,7 +57,8 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ConflictError) {
     return Response.json({ error: error.message, code: error.code, ...error.details }, { status: 409 });
   }
-  // The stack without the message: messages can carry values a person typed.
-  console.error("Unhandled error in a route handler:", error instanceof Error ? error.stack?.split("\n").slice(1, 6).join("\n") : typeof error);
+  // Only the error's kind and where it happened: messages (Prisma's included) can carry values a person typed.
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 5) : [];
+  console.error(`Unhandled error in a route handler: ${error instanceof Error ? error.name : typeof error}\n${frames.join("\n")}`);
   return Response.json({ error: "Something went wrong on our side. Your answers are kept; try again." }, { status: 500 });
 }

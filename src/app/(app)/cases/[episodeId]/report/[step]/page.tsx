@@ -142,7 +142,8 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
           // else since then is shown as a conflict instead of being overwritten.
           version: view.draft?.baseVersion ?? view.record.version,
           initialValues: values,
-          serverValuesAt: (view.draft?.updatedAt ?? view.record.updatedAt).getTime(),
+          serverDraftAt: view.draft?.updatedAt.getTime() ?? null,
+          userId: actor.userId,
           nextHref,
         }}
       />
