@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/features/auth/sign-in-form";
+import { safeCallback } from "@/lib/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -8,13 +9,6 @@ const REASONS: Record<string, string> = {
   expired: "You were signed out because you signed in more than 12 hours ago. Sign in again to continue.",
 };
 
-/** Only paths on this site are followed after sign-in (browsers drop tabs and newlines, so "/\t/x" would leave it). */
-function safeCallback(value: string | string[] | undefined): string {
-  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
-  const base = "http://homeward.invalid";
-  const url = new URL(value, base);
-  return url.origin === base ? `${url.pathname}${url.search}` : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
