@@ -15,14 +15,14 @@ export function StepIndicator({ episodeId, current, statuses }: { episodeId: str
         {STEPS.map((step, i) => {
           const status = key(statuses, step.key, current);
           const label = `${i + 1}. ${step.title}`;
-          const note = { completed: "completed", current: "current step", available: "", locked: "locked until law enforcement is recorded", "not-started": "not started" }[status];
+          const note = { completed: "completed", current: "current step", available: "", locked: "", "not-started": "not started" }[status];
           const className = `block rounded px-2 py-1 ${status === "current" ? "bg-blue-900 font-bold text-white" : status === "completed" ? "text-green-900" : "text-slate-700"}`;
           const content = (
             <>
               {status === "completed" ? <span aria-hidden="true">✓ </span> : null}
               {label}
               {note ? <span className="sr-only"> ({note})</span> : null}
-              {status === "locked" ? <span aria-hidden="true"> 🔒</span> : null}
+              {status === "locked" ? <span className="italic"> (locked until law enforcement is recorded)</span> : null}
             </>
           );
           return (
