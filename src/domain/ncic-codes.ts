@@ -10,6 +10,9 @@ export type CodeSet = readonly { readonly code: string; readonly label: string }
 /** The codes of a set as a union type: `CodeOf<typeof HAIR_COLORS>` is "BAL" | "BLK" | …. */
 export type CodeOf<Set extends CodeSet> = Set[number]["code"];
 
+/** NCIC's code for "unknown" in the hair and eye sets (the complexion set has none). */
+export const NCIC_UNKNOWN = "XXX";
+
 export const HAIR_COLORS = [
   { code: "BAL", label: "Bald" },
   { code: "BLK", label: "Black" },

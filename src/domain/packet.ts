@@ -4,7 +4,7 @@
  * full one by leaving things out, never by adding.
  */
 import { z } from "zod";
-import { EYE_COLORS, HAIR_COLORS, RACES, SEXES, SKIN_TONES, labelOf } from "./ncic-codes";
+import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelOf } from "./ncic-codes";
 import { ageOn, clockOf, type Clock } from "./reporting-rules";
 import { calendarDateIn } from "./zoned-time";
 
@@ -158,7 +158,7 @@ const ANSWER: Record<string, string> = { yes: "Yes", no: "No", unknown: "Not kno
 const EYEWEAR: Record<string, string> = { none: "Neither", glasses: "Glasses", contacts: "Contact lenses", both: "Both", unknown: "Not known" };
 const PHOTO_MAX_AGE_DAYS = 180;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-const code = (set: readonly { code: string; label: string }[], value: string) => (value && value !== "XXX" ? { code: value, label: labelOf(set, value) } : null);
+const code = (set: readonly { code: string; label: string }[], value: string) => (value && value !== NCIC_UNKNOWN ? { code: value, label: labelOf(set, value) } : null);
 const clockJson = (clock: Clock) => ({ deadline: clock.deadline.toISOString(), state: clock.state, reportedAt: iso(clock.reportedAt) });
 
 function heightOf(feet: string, inches: string) {

@@ -1,3 +1,4 @@
+import { NCIC_UNKNOWN } from "@/domain/ncic-codes";
 import type { FormStepKey, StepValues } from "@/lib/schemas/episode-steps";
 
 /** Where a gap is filled in: a wizard step, or the episode's photos page. */
@@ -29,9 +30,9 @@ export function ncmecGaps(saved: Saved, photoCount: number): ChecklistGap[] {
   need(Boolean(event?.clothing), "Clothing when last seen", "missing-event");
   need(Boolean(description?.heightFeet), "Height", "description");
   need(Boolean(description?.weightPounds), "Weight", "description");
-  need(Boolean(description && description.hairColor !== "XXX"), "Hair color", "description");
-  need(Boolean(description && description.eyeColor !== "XXX"), "Eye color", "description");
-  need(Boolean(description && description.skinTone !== "XXX"), "Complexion", "description");
+  need(Boolean(description && description.hairColor !== NCIC_UNKNOWN), "Hair color", "description");
+  need(Boolean(description && description.eyeColor !== NCIC_UNKNOWN), "Eye color", "description");
+  need(Boolean(description && description.skinTone !== NCIC_UNKNOWN), "Complexion", "description");
   need(Boolean(description && description.eyewear !== "unknown"), "Eyeglasses or contact lenses", "description");
   need(Boolean(description && description.braces !== "unknown"), "Braces", "description");
   need(Boolean(saved.risks), "Risks: medical and mental-health conditions, gang activity, suicide attempts, online enticement, exploitation", "risks");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EYE_COLORS, HAIR_COLORS, RACES, SEXES, SKIN_TONES, codesOf } from "@/domain/ncic-codes";
+import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, codesOf } from "@/domain/ncic-codes";
 import {
   calendarDate,
   longText,
@@ -99,7 +99,7 @@ export type TMissingEventStep = z.infer<typeof ZMissingEventStepSchema>;
 
 // 3. Description
 /** NCIC's complexion list has no "unknown"; the form offers one and the packet leaves the code out. */
-export const UNKNOWN_SKIN_TONE = "XXX";
+export const UNKNOWN_SKIN_TONE = NCIC_UNKNOWN;
 
 export const MARK_KINDS = [
   { code: "scar", label: "Scar" },
