@@ -7,6 +7,8 @@ import { z } from "zod";
 import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelOf } from "./ncic-codes";
 import { ageOn, clockOf, type Clock } from "./reporting-rules";
 import { calendarDateIn } from "./zoned-time";
+import { ANSWER_LABELS, eyewearLabel, fullName } from "./labels";
+import { isOlderThanRecentLimit } from "./photo-age";
 
 export const PACKET_SCHEMA_VERSION = "1.0";
 
@@ -154,9 +156,7 @@ export type PacketSource = {
   complete: boolean;
 };
 
-const ANSWER: Record<string, string> = { yes: "Yes", no: "No", unknown: "Not known" };
-const EYEWEAR: Record<string, string> = { none: "Neither", glasses: "Glasses", contacts: "Contact lenses", both: "Both", unknown: "Not known" };
-const PHOTO_MAX_AGE_DAYS = 180;
+const ANSWER = ANSWER_LABELS;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const code = (set: readonly { code: string; label: string }[], value: string) => (value && value !== NCIC_UNKNOWN ? { code: value, label: labelOf(set, value) } : null);
 const clockJson = (clock: Clock) => ({ deadline: clock.deadline.toISOString(), state: clock.state, reportedAt: iso(clock.reportedAt) });
@@ -165,11 +165,6 @@ function heightOf(feet: string, inches: string) {
   if (!feet) return null;
   const total = Number(feet) * 12 + Number(inches || 0);
   return { inches: total, text: `${feet} ft ${Number(inches || 0)} in`, ncic: `${feet}${String(Number(inches || 0)).padStart(2, "0")}` };
-}
-
-function olderThan180Days(takenOn: string, now: Date, timeZone: string): boolean {
-  const today = new Date(`${calendarDateIn(now, timeZone)}T00:00:00Z`);
-  return (today.getTime() - new Date(`${takenOn}T00:00:00Z`).getTime()) / 86_400_000 > PHOTO_MAX_AGE_DAYS;
 }
 
 /** The full packet, for NCMEC and law enforcement. */
@@ -200,7 +195,7 @@ export function buildFullPacket(source: PacketSource, now: Date): FullPacket {
         : { sameAsReportingParty: false, name: guardian.guardianName, agency: guardian.guardianAgency, phones: guardian.guardianPhones, email: guardian.guardianEmail }
       : null,
     child: {
-      fullName: [child.firstName, child.middleName, child.lastName].filter(Boolean).join(" "),
+      fullName: fullName(child),
       aliases: child.aliases.split("\n").map((a) => a.trim()).filter(Boolean),
       dateOfBirth: child.dateOfBirth,
       ageWhenMissing: missingOn ? ageOn(child.dateOfBirth, missingOn) : null,
@@ -218,13 +213,13 @@ export function buildFullPacket(source: PacketSource, now: Date): FullPacket {
           hair: code(HAIR_COLORS, description.hairColor),
           eyes: code(EYE_COLORS, description.eyeColor),
           complexion: code(SKIN_TONES, description.skinTone),
-          eyewear: EYEWEAR[description.eyewear] ?? null,
+          eyewear: eyewearLabel(description.eyewear),
           braces: ANSWER[description.braces] ?? null,
           marks: description.marks,
           otherFeatures: description.otherFeatures,
         }
       : null,
-    photos: source.photos.map((p) => ({ id: p.id, takenOn: p.takenOn, olderThan180Days: olderThan180Days(p.takenOn, now, agency.timeZone), width: p.width, height: p.height, jpegBase64: p.jpegBase64 })),
+    photos: source.photos.map((p) => ({ id: p.id, takenOn: p.takenOn, olderThan180Days: isOlderThanRecentLimit(p.takenOn, now, agency.timeZone), width: p.width, height: p.height, jpegBase64: p.jpegBase64 })),
     risks: source.risks ? source.risks.map((r) => ({ risk: r.label, answer: ANSWER[r.present] ?? r.present, details: r.details })) : null,
     lastSeen:
       missingEvent && episode.lastSeenAt

@@ -2,8 +2,7 @@
 export const PHOTO_ATTESTATION =
   "I confirm that this photo shows the missing child. NCMEC may publish and distribute it in any format, and may enhance or age-progress it. The agency will send NCMEC updates on the child's appearance.";
 
-/** Law enforcement must update NCIC with a photo taken within this many days. */
-export const RECENT_PHOTO_DAYS = 180;
+export { RECENT_PHOTO_DAYS } from "@/domain/photo-age";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;

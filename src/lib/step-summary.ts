@@ -1,5 +1,6 @@
 import { EYE_COLORS, HAIR_COLORS, RACES, SEXES, SKIN_TONES, labelOf } from "@/domain/ncic-codes";
 import { wallTimeToInstant } from "@/domain/zoned-time";
+import { ANSWER_LABELS, eyewearLabel, fullName } from "@/domain/labels";
 import { formatInstant } from "@/lib/format-time";
 import {
   ETHNICITIES,
@@ -15,7 +16,7 @@ import {
 type Saved = { [K in FormStepKey]: StepValues[K] | null };
 type Rows = [string, string][];
 
-const ANSWER: Record<string, string> = { yes: "Yes", no: "No", unknown: "Not known" };
+const ANSWER = ANSWER_LABELS;
 const pick = (set: readonly { code: string; label: string }[], code: string) => set.find((s) => s.code === code)?.label ?? code;
 
 function when(wall: string, timeZone: string): string {
@@ -30,7 +31,7 @@ export function stepSummary(step: FormStepKey, saved: Saved, timeZone: string): 
       const v = saved.child;
       if (!v) return null;
       return [
-        ["Name", [v.firstName, v.middleName, v.lastName].filter(Boolean).join(" ")],
+        ["Name", fullName(v)],
         ["Aliases and nicknames", v.aliases.split("\n").filter(Boolean).join(", ")],
         ["Date of birth", v.dateOfBirth],
         ["Sex", labelOf(SEXES, v.sex)],
@@ -65,7 +66,7 @@ export function stepSummary(step: FormStepKey, saved: Saved, timeZone: string): 
         ["Hair", `${labelOf(HAIR_COLORS, v.hairColor)} (${v.hairColor})`],
         ["Eyes", `${labelOf(EYE_COLORS, v.eyeColor)} (${v.eyeColor})`],
         ["Complexion", v.skinTone === UNKNOWN_SKIN_TONE ? "Not known" : `${labelOf(SKIN_TONES, v.skinTone)} (${v.skinTone})`],
-        ["Glasses or contacts", { none: "Neither", glasses: "Glasses", contacts: "Contact lenses", both: "Both", unknown: "Not known" }[v.eyewear]],
+        ["Glasses or contacts", eyewearLabel(v.eyewear) ?? ""],
         ["Braces", ANSWER[v.braces] ?? v.braces],
         ["Scars, marks, tattoos, piercings", v.marks.map((m) => `${pick(MARK_KINDS, m.kind)}, ${m.location}: ${m.description}`).join("\n")],
         ["Other features", v.otherFeatures],

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ValidationError } from "@/server/use-case-errors";
 import { calendarDate, optionalText } from "@/lib/schemas/fields";
 import { fieldErrorsFrom } from "@/server/episodes/field-errors";
+import { fullName } from "@/domain/labels";
 
 export const ZChildSearchSchema = z
   .object({
@@ -73,7 +74,7 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
     });
     return children.map((child) => ({
       id: child.id,
-      name: [child.firstName, child.middleName, child.lastName].filter(Boolean).join(" "),
+      name: fullName(child),
       dateOfBirth: child.dateOfBirth.toISOString().slice(0, 10),
       agencyCaseNumber: child.agencyCaseNumber,
       openEpisodeId: child.episodes.find((e) => e.closedAt === null)?.id ?? null,

@@ -135,7 +135,3 @@ export function savedStepValues(episode: EpisodeRecord): { [K in FormStepKey]: S
 export function firstOpenStep(completedSteps: string[]): FormStepKey | "review" {
   return FORM_STEP_KEYS.find((key) => !completedSteps.includes(key)) ?? "review";
 }
-
-export function childDisplayName(child: { firstName: string; middleName: string | null; lastName: string }): string {
-  return [child.firstName, child.middleName, child.lastName].filter(Boolean).join(" ");
-}

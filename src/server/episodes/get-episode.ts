@@ -5,7 +5,8 @@ import type { Permission } from "@/server/authz/permissions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { clockOf, episodeStage, type Clock, type EpisodeStage } from "@/domain/reporting-rules";
 import { type FormStepKey } from "@/lib/schemas/episode-steps";
-import { childDisplayName, loadEpisode, savedStepValues, type EpisodeRecord } from "./episode-record";
+import { fullName } from "@/domain/labels";
+import { loadEpisode, savedStepValues, type EpisodeRecord } from "./episode-record";
 
 export type HistoryEntry = { at: Date; action: string; actorName: string | null; details: unknown };
 
@@ -65,7 +66,7 @@ export async function getEpisode(
     const ncmec = record.ncmecReport;
     return {
       record,
-      childName: childDisplayName(record.child),
+      childName: fullName(record.child),
       stage: episodeStage({
         lawEnforcementRecorded: le !== null,
         ncmecRecorded: ncmec !== null,

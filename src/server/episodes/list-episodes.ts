@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { fullName } from "@/domain/labels";
 import { clockOf, episodeStage, type Clock, type EpisodeStage } from "@/domain/reporting-rules";
 
 export const EPISODE_PAGE_SIZE = 20;
@@ -102,7 +103,7 @@ export async function listEpisodes(
       pageCount,
       rows: rows.map((row) => ({
         id: row.id,
-        childName: [row.firstName, row.middleName, row.lastName].filter(Boolean).join(" "),
+        childName: fullName(row),
         caseworkerName: row.caseworkerName,
         mine: row.caseworkerId === actor.userId,
         stage: episodeStage({ lawEnforcementRecorded: row.leAt !== null, ncmecRecorded: row.ncmecAt !== null, submittedAt: row.submittedAt, closedAt: row.closedAt }),

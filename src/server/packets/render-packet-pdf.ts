@@ -2,6 +2,7 @@ import "server-only";
 import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { FullPacket, Packet } from "@/domain/packet";
 import { formatInstant } from "@/lib/format-time";
+import { RECENT_PHOTO_DAYS } from "@/domain/photo-age";
 import { NCMEC_METHODS } from "@/lib/schemas/episode-steps";
 
 type Row = [string, string];
@@ -289,7 +290,7 @@ async function drawPhotos(layout: Layout, packet: Packet) {
     const width = image.width * scale;
     const height = image.height * scale;
     layout.page.drawImage(image, { x, y: layout.y - height, width, height });
-    const caption = `Photo ${index + 1}, taken ${photo.takenOn}${photo.olderThan180Days ? " (older than 180 days)" : ""}`;
+    const caption = `Photo ${index + 1}, taken ${photo.takenOn}${photo.olderThan180Days ? ` (older than ${RECENT_PHOTO_DAYS} days)` : ""}`;
     for (const [i, line] of layout.wrap(caption, layout.regular, 8, box.width).entries()) {
       layout.page.drawText(line, { x, y: layout.y - box.height - 12 - i * 10, size: 8, font: layout.regular, color: INK });
     }

@@ -9,7 +9,8 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn } from "@/domain/zoned-time";
 import { calendarDate } from "@/lib/schemas/fields";
-import { PHOTO_ATTESTATION, RECENT_PHOTO_DAYS } from "@/lib/photo-consent";
+import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
+import { isOlderThanRecentLimit } from "@/domain/photo-age";
 import { processPhoto } from "./process-photo";
 
 const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
@@ -29,11 +30,6 @@ export type PhotoSummary = {
   attestedAt: Date;
   olderThanRecentLimit: boolean;
 };
-
-function isOlderThanRecentLimit(takenOn: Date, now: Date, timeZone: string) {
-  const today = new Date(`${calendarDateIn(now, timeZone)}T00:00:00Z`);
-  return (today.getTime() - takenOn.getTime()) / 86_400_000 > RECENT_PHOTO_DAYS;
-}
 
 async function episodeInScope(tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0], actor: Actor, episodeId: string) {
   if (!isUuid(episodeId)) throw new NotFoundError();
@@ -104,7 +100,7 @@ export async function addPhoto(
       target: { type: "Episode", id: episode.id },
       details: { photoId: created.id, sha256, sourceFormat: photo.sourceFormat },
     });
-    return { photoId: created.id, olderThanRecentLimit: isOlderThanRecentLimit(takenOn, now, episode.agency.timeZone) };
+    return { photoId: created.id, olderThanRecentLimit: isOlderThanRecentLimit(parsed.data.takenOn, now, episode.agency.timeZone) };
   });
 }
 
@@ -147,7 +143,7 @@ export async function listPhotos(actor: Actor, episodeId: string, context: { now
       uploadedAt: p.uploadedAt,
       attestedBy: people.find((u) => u.id === p.attestedById)?.name ?? "Unknown",
       attestedAt: p.attestedAt,
-      olderThanRecentLimit: isOlderThanRecentLimit(p.takenOn, now, episode.agency.timeZone),
+      olderThanRecentLimit: isOlderThanRecentLimit(p.takenOn.toISOString().slice(0, 10), now, episode.agency.timeZone),
     }));
   });
 }
