@@ -161,18 +161,21 @@ function readPlaywrightCounts(file: string): StageResult["tests"] {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
-async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, reports: string): Promise<StageResult> {
+/** Extra arguments after the command (`npm run test:integration -- tests/integration/packet.test.ts`) go to the test runner. */
+const passThrough = process.argv.slice(3);
+
+async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, reports: string, extra: string[] = []): Promise<StageResult> {
   const report = path.join(reports, `${project}.json`);
-  const { code } = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const { code } = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra], env);
   return { name: `${project} tests`, ok: code === 0, tests: readVitestCounts(report) };
 }
 
-async function integration(env: Env, reports: string): Promise<StageResult> {
+async function integration(env: Env, reports: string, extra: string[] = []): Promise<StageResult> {
   const url = await testDatabase(env);
-  return vitest("integration", { ...process.env, DATABASE_URL: url, TEST_PG_SERVER_URL: postgres!.serverUrl, NEXTAUTH_SECRET: "integration-test-secret-integration-test-secret" }, reports);
+  return vitest("integration", { ...process.env, DATABASE_URL: url, TEST_PG_SERVER_URL: postgres!.serverUrl, NEXTAUTH_SECRET: "integration-test-secret-integration-test-secret" }, reports, extra);
 }
 
-async function e2e(env: Env, reports: string): Promise<StageResult> {
+async function e2e(env: Env, reports: string, extra: string[] = []): Promise<StageResult> {
   const url = await testDatabase(env);
   await seedDemoData(url, env.DEMO_PASSWORD);
   const port = await findFreePort(3100);
@@ -189,7 +192,7 @@ async function e2e(env: Env, reports: string): Promise<StageResult> {
   try {
     await waitUntilHealthy(`http://127.0.0.1:${port}`, server);
     const report = path.join(reports, "e2e.json");
-    const { code } = await run(bin("playwright"), ["test"], { ...serverEnv, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+    const { code } = await run(bin("playwright"), ["test", ...extra], { ...serverEnv, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
     return { name: "end-to-end tests", ok: code === 0, tests: readPlaywrightCounts(report) };
   } finally {
     server.kill("SIGTERM");
@@ -225,11 +228,11 @@ async function testAll(env: Env, only?: "integration" | "e2e"): Promise<number> 
     results.push(await vitest("unit", process.env, reportDir));
   }
   if (!only || only === "integration") {
-    results.push(await integration(env, reportDir));
+    results.push(await integration(env, reportDir, only ? passThrough : []));
     if (temporaryDatabase) await dropDatabase(postgres!.serverUrl, temporaryDatabase);
     temporaryDatabase = undefined;
   }
-  if (!only || only === "e2e") results.push(await e2e(env, reportDir));
+  if (!only || only === "e2e") results.push(await e2e(env, reportDir, only ? passThrough : []));
   printSummary(results);
   return results.every((r) => r.ok) ? 0 : 1;
 }

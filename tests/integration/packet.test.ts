@@ -15,7 +15,7 @@ import { packetJsonSchema } from "@/lib/packet-json-schema";
 import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 import { heifWithZeroLargeBox, jpegWithGps, pixelFlood, png, polyglot, renamedExecutable, truncatedJpeg, webp } from "../fixtures/images";
-import { pdfText } from "../support/pdf-text";
+import { pdfImageCounts, pdfText } from "../support/pdf-text";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
 const ctx = () => ({ requestId: requestId() });
@@ -138,6 +138,26 @@ describe("the packet", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "packet.generated" } });
     expect(event).toMatchObject({ actorUserId: caseworker.userId, targetType: "Episode", targetId: episodeId });
     expect(event.details).toMatchObject({ variant: "full", format: "pdf", sha256: createHash("sha256").update(pdf.bytes).digest("hex") });
+  });
+
+  it("opens and carries every photo, small (under Node's 4 KB pool) and large, in every variant and format, 50 times in a row", async () => {
+    const { episodeId } = await episodeThrough("ncmec");
+    const plain = await sharp({ create: { width: 40, height: 48, channels: 3, background: "#8a6d4b" } }).png().toBuffer();
+    await upload(episodeId, plain);
+    await upload(episodeId, await jpegWithGps(3000, 2000));
+    const stored = await db().photo.findMany({ where: { episodeId }, orderBy: { uploadedAt: "asc" }, select: { displayJpeg: true } });
+    expect(stored[0]!.displayJpeg.length).toBeLessThan(4096);
+    expect(stored[1]!.displayJpeg.length).toBeGreaterThan(4096);
+    for (let run = 0; run < 50; run++) {
+      for (const variant of ["full", "public-safe"] as const) {
+        const pdf = await generatePacket(caseworker, { episodeId, variant, format: "pdf", mode: "final" }, ctx());
+        const images = await pdfImageCounts(pdf.bytes);
+        expect(images.reduce((sum, count) => sum + count, 0), `${variant} PDF, run ${run + 1}`).toBe(2);
+        const json = await generatePacket(caseworker, { episodeId, variant, format: "json", mode: "final" }, ctx());
+        const photos: { jpegBase64: string }[] = JSON.parse(new TextDecoder().decode(json.bytes)).photos;
+        expect(photos.map((p) => Buffer.from(p.jpegBase64, "base64").equals(Buffer.from(stored[photos.indexOf(p)]!.displayJpeg)))).toEqual([true, true]);
+      }
+    }
   });
 
   it("is not found for another agency", async () => {

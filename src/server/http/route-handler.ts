@@ -5,6 +5,8 @@ import type { Actor } from "@/server/authz/guard";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/server/authz/errors";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
 import { currentRequestId } from "@/server/request-id";
+import { logFailure, type FailureContext } from "@/server/log/log-failure";
+import { routePattern } from "@/lib/redact-message";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -16,12 +18,13 @@ type HandlerContext<P> = { actor: Actor; request: Request; params: P; requestId:
  */
 export function routeHandler<P>(handler: (context: HandlerContext<P>) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    const requestId = await currentRequestId();
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       const actor = await currentActor();
-      return await handler({ actor, request, params: await params, requestId: await currentRequestId() });
+      return await handler({ actor, request, params: await params, requestId });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, { requestId, route: `${request.method} ${routePattern(new URL(request.url).pathname)}` });
     }
   };
 }
@@ -48,7 +51,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, context: FailureContext): Response {
   if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401 });
   if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
   if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
@@ -57,8 +60,6 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ConflictError) {
     return Response.json({ error: error.message, code: error.code, ...error.details }, { status: 409 });
   }
-  // Only the error's kind and where it happened: messages (Prisma's included) can carry values a person typed.
-  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 5) : [];
-  console.error(`Unhandled error in a route handler: ${error instanceof Error ? error.name : typeof error}\n${frames.join("\n")}`);
-  return Response.json({ error: "Something went wrong on our side. Your answers are kept; try again." }, { status: 500 });
+  logFailure(error, context);
+  return Response.json({ error: "Something went wrong on our side. Your answers are kept; try again.", requestId: context.requestId }, { status: 500 });
 }

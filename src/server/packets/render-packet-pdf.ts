@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } 
 import type { FullPacket, Packet } from "@/domain/packet";
 import { formatInstant } from "@/lib/format-time";
 import { RECENT_PHOTO_DAYS } from "@/domain/photo-age";
+import { ownedBytes } from "@/lib/owned-bytes";
 import { NCMEC_METHODS } from "@/lib/schemas/episode-steps";
 
 type Row = [string, string];
@@ -271,6 +272,11 @@ export async function renderPacketPdf(packet: Packet): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: true });
 }
 
+/** Embeds a JPEG; the bytes may be a slice of a shared pool (see ownedBytes). */
+export function embedPhoto(doc: PDFDocument, jpeg: Uint8Array) {
+  return doc.embedJpg(ownedBytes(jpeg));
+}
+
 async function drawPhotos(layout: Layout, packet: Packet) {
   if (packet.photos.length === 0) {
     layout.row(["Photos", "No photo attached"]);
@@ -285,7 +291,7 @@ async function drawPhotos(layout: Layout, packet: Packet) {
       layout.y -= box.height + 34;
       layout.ensure(box.height + 30);
     }
-    const image = await layout.doc.embedJpg(Buffer.from(photo.jpegBase64, "base64"));
+    const image = await embedPhoto(layout.doc, Buffer.from(photo.jpegBase64, "base64"));
     const scale = Math.min(box.width / image.width, box.height / image.height);
     const width = image.width * scale;
     const height = image.height * scale;
