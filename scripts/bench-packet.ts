@@ -9,7 +9,7 @@ import { db } from "../src/server/db";
 import { actorFrom } from "../src/server/authz/guard";
 import { startEpisode } from "../src/server/episodes/start-episode";
 import { saveEpisodeStep } from "../src/server/episodes/save-episode-step";
-import { addPhoto } from "../src/server/photos/photos";
+import { addPhoto } from "../src/server/photos/add-photo";
 import { generatePacket } from "../src/server/packets/generate-packet";
 import { renderPacketPdf } from "../src/server/packets/render-packet-pdf";
 import { loadPacketSource } from "../src/server/packets/load-packet-source";
@@ -64,9 +64,9 @@ async function main() {
   console.log(`Packet benchmark: complete episode, 3 photos, ${RUNS} runs after ${WARMUP} warm-up runs, Node ${process.version}`);
   let pdfBytes = 0;
   await time("PDF, full (load + build + render + audit)", async () => {
-    pdfBytes = (await generatePacket(actor, { episodeId, variant: "full", format: "pdf", mode: "final" }, ctx())).bytes.length;
+    pdfBytes = (await generatePacket(actor, { episodeId, variant: "full", format: "pdf" }, ctx())).bytes.length;
   });
-  await time("JSON, full (load + build + serialise + audit)", () => generatePacket(actor, { episodeId, variant: "full", format: "json", mode: "final" }, ctx()));
+  await time("JSON, full (load + build + serialise + audit)", () => generatePacket(actor, { episodeId, variant: "full", format: "json" }, ctx()));
   const source = await db().$transaction((tx) => loadPacketSource(tx, actor, episodeId));
   await time("PDF rendering only", () => renderPacketPdf(buildFullPacket(source, new Date())));
   console.log(`PDF size ${(pdfBytes / 1024).toFixed(0)} KiB; peak memory (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -4,16 +4,20 @@
  * full one by leaving things out, never by adding.
  */
 import { z } from "zod";
-import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelOf } from "./ncic-codes";
-import { ageOn, clockOf, type Clock } from "./reporting-rules";
+import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelOf, ncicHeight, formatHeight, type CodeSet } from "./ncic-codes";
+import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RISKS } from "./code-sets";
+import { CLOCK_LABELS, type Clock, type ClockKind } from "./clocks";
+import type { FormStepKey } from "./steps";
+import { episodeProgress, clockOfKind, type ClockRules } from "./episode-progress";
+import { fullName, type EpisodeFacts } from "./episode-facts";
 import { calendarDateIn } from "./zoned-time";
-import { ANSWER_LABELS, eyewearLabel, fullName } from "./labels";
 import { isOlderThanRecentLimit } from "./photo-age";
 
-export const PACKET_SCHEMA_VERSION = "1.0";
+/** 2.0: every coded value is `{ code, label }`; yes / no / not known answers are booleans or null. */
+export const PACKET_SCHEMA_VERSION = "2.0";
 
-const ZCode = z.object({ code: z.string(), label: z.string() });
-const ZClock = z.object({ deadline: z.iso.datetime(), state: z.enum(["pending", "overdue", "on-time", "late"]), reportedAt: z.iso.datetime().nullable() });
+const ZCode = z.object({ code: z.string(), label: z.string() }).strict();
+const ZClock = z.object({ kind: ZCode, deadline: z.iso.datetime(), state: ZCode, reportedAt: z.iso.datetime().nullable() }).strict();
 const ZPhoto = z.object({ id: z.uuid(), takenOn: z.iso.date(), olderThan180Days: z.boolean(), width: z.int(), height: z.int(), jpegBase64: z.string() });
 
 const ZPublicChild = z.object({
@@ -31,9 +35,9 @@ const ZDescription = z.object({
   hair: ZCode.nullable(),
   eyes: ZCode.nullable(),
   complexion: ZCode.nullable(),
-  eyewear: z.string().nullable(),
-  braces: z.string().nullable(),
-  marks: z.array(z.object({ kind: z.string(), location: z.string(), description: z.string() })),
+  eyewear: ZCode.nullable(),
+  braces: z.boolean().nullable(),
+  marks: z.array(z.object({ kind: ZCode, location: z.string(), description: z.string() })),
   otherFeatures: z.string(),
 });
 
@@ -69,14 +73,14 @@ export const ZFullPacketSchema = z
     reportingParty: z.object({ name: z.string(), agency: z.string(), phone: z.string(), email: z.string(), agencyCaseNumber: z.string() }).nullable(),
     lawEnforcement: z
       .object({
-        outcome: z.enum(["REPORTED", "REFUSED"]),
+        outcome: ZCode,
         agencyName: z.string(),
         phone: z.string(),
         officerName: z.string().nullable(),
         badgeNumber: z.string().nullable(),
         caseNumber: z.string().nullable(),
         reportedAt: z.iso.datetime(),
-        ncicEntered: z.string().nullable(),
+        ncicEntered: z.boolean().nullable(),
         ncicNumber: z.string().nullable(),
         refusedBy: z.string().nullable(),
         refusalStatement: z.string().nullable(),
@@ -85,14 +89,14 @@ export const ZFullPacketSchema = z
       .nullable(),
     legalGuardian: z.object({ sameAsReportingParty: z.boolean(), name: z.string(), agency: z.string(), phones: z.string(), email: z.string() }).nullable(),
     child: ZPublicChild.extend({
-      ethnicity: z.string(),
+      ethnicity: ZCode.nullable(),
       agencyCaseNumber: z.string(),
-      legalStatus: z.string(),
+      legalStatus: ZCode.nullable(),
       custodyDetails: z.string(),
     }),
     description: ZDescription.nullable(),
     photos: z.array(ZPhoto),
-    risks: z.array(z.object({ risk: z.string(), answer: z.string(), details: z.string() })).nullable(),
+    risks: z.array(z.object({ risk: ZCode, present: z.boolean().nullable(), details: z.string() })).nullable(),
     lastSeen: z
       .object({
         at: z.iso.datetime(),
@@ -101,7 +105,7 @@ export const ZFullPacketSchema = z
         circumstances: z.string(),
         clothing: z.string(),
         possibleDestinations: z.string(),
-        hasRunBefore: z.string(),
+        hasRunBefore: z.boolean().nullable(),
       })
       .nullable(),
     companions: z.array(z.object({ name: z.string(), description: z.string() })).nullable(),
@@ -112,7 +116,7 @@ export const ZFullPacketSchema = z
       z.object({ discoveredAt: z.iso.datetime().nullable(), lastSeenAt: z.iso.datetime().nullable(), circumstances: z.string(), closedAt: z.iso.datetime().nullable(), recovery: z.string() }),
     ),
     photoConsent: z.array(z.object({ photoId: z.uuid(), attestedBy: z.string(), attestedAt: z.iso.datetime(), wording: z.string() })),
-    ncmecReport: z.object({ reportedAt: z.iso.datetime(), method: z.string(), caseNumber: z.string().nullable(), contact: z.string().nullable() }).nullable(),
+    ncmecReport: z.object({ reportedAt: z.iso.datetime(), method: ZCode, caseNumber: z.string().nullable(), contact: z.string().nullable() }).nullable(),
   })
   .strict();
 
@@ -121,122 +125,119 @@ export type FullPacket = z.infer<typeof ZFullPacketSchema>;
 export type PublicPacket = z.infer<typeof ZPublicPacketSchema>;
 export type Packet = FullPacket | PublicPacket;
 
-/** Plain facts of one episode, as loaded through the agency scope. */
+export type PacketPhoto = { id: string; takenOn: string; width: number; height: number; jpegBase64: string; attestedBy: string; attestedAt: Date; attestationText: string };
+export type EarlierEpisode = { discoveredAt: Date | null; lastSeenAt: Date | null; circumstances: string; closedAt: Date | null };
+
+/** One episode's facts as loaded through the agency scope, with what the packet adds to them. */
 export type PacketSource = {
-  agency: { name: string; timeZone: string };
-  episode: { id: string; discoveredAt: Date | null; lastSeenAt: Date | null };
-  child: {
-    firstName: string; middleName: string; lastName: string; aliases: string; dateOfBirth: string; sex: string; races: string[];
-    ethnicity: string; agencyCaseNumber: string; legalStatus: string; custodyDetails: string;
-  };
-  missingEvent: { lastSeenPlace: string; lastSeenCity: string; circumstances: string; clothing: string; possibleDestinations: string; hasRunBefore: string } | null;
-  description: {
-    heightFeet: string; heightInches: string; weightPounds: string; hairColor: string; eyeColor: string; skinTone: string; eyewear: string; braces: string;
-    marks: { kind: string; location: string; description: string }[]; otherFeatures: string;
-  } | null;
-  risks: { label: string; present: string; details: string }[] | null;
-  contacts: {
-    phones: { number: string; note: string }[]; accounts: { platform: string; handle: string }[]; companions: { name: string; description: string }[];
-    abductorKnown: string; abductor: { name: string; description: string; phone: string; driversLicense: string; vehicle: string };
-  } | null;
-  guardian: {
-    reporterName: string; reporterAgency: string; reporterPhone: string; reporterEmail: string; guardianSameAsReporter: string;
-    guardianName: string; guardianAgency: string; guardianPhones: string; guardianEmail: string;
-  } | null;
-  lawEnforcement: {
-    outcome: "REPORTED" | "REFUSED"; agencyName: string; phone: string; officerName: string | null; badgeNumber: string | null; caseNumber: string | null;
-    reportedAt: Date; ncicEntered: string | null; ncicNumber: string | null; refusedBy: string | null; refusalStatement: string | null; lateReason: string | null;
-  } | null;
-  ncmec: { reportedAt: Date; method: string; ncmecCaseNumber: string | null; contactName: string | null } | null;
-  photos: { id: string; takenOn: string; width: number; height: number; jpegBase64: string; attestedBy: string; attestedAt: Date; attestationText: string }[];
-  earlierEpisodes: { discoveredAt: Date | null; lastSeenAt: Date | null; circumstances: string; closedAt: Date | null }[];
-  /** What the report still lacks against NCMEC's list; empty when complete. */
-  missingItems: string[];
-  /** Whether every information step is saved, so the packet may be final. */
-  complete: boolean;
+  agencyName: string;
+  facts: EpisodeFacts;
+  rules?: ClockRules;
+  photos: PacketPhoto[];
+  earlierEpisodes: EarlierEpisode[];
 };
 
-const ANSWER = ANSWER_LABELS;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-const code = (set: readonly { code: string; label: string }[], value: string) => (value && value !== NCIC_UNKNOWN ? { code: value, label: labelOf(set, value) } : null);
-const clockJson = (clock: Clock) => ({ deadline: clock.deadline.toISOString(), state: clock.state, reportedAt: iso(clock.reportedAt) });
-
-function heightOf(feet: string, inches: string) {
-  if (!feet) return null;
-  const total = Number(feet) * 12 + Number(inches || 0);
-  return { inches: total, text: `${feet} ft ${Number(inches || 0)} in`, ncic: `${feet}${String(Number(inches || 0)).padStart(2, "0")}` };
+const coded = (set: CodeSet, code: string) => ({ code, label: labelOf(set, code) });
+const codedOrNull = (set: CodeSet, code: string | null) => (code === null || code === NCIC_UNKNOWN ? null : coded(set, code));
+const STATE_LABELS = { pending: "Not reported yet", overdue: "Not reported and overdue", "on-time": "Reported on time", late: "Reported late" } as const;
+function clockJson(clock: Clock | null) {
+  if (!clock) return null;
+  return { kind: { code: clock.kind, label: CLOCK_LABELS[clock.kind] }, deadline: clock.deadline.toISOString(), state: { code: clock.state, label: STATE_LABELS[clock.state] }, reportedAt: iso(clock.doneAt) };
 }
 
-/** The full packet, for NCMEC and law enforcement. */
+/** The full packet, for NCMEC and law enforcement. Draft or final is the progress function's answer. */
 export function buildFullPacket(source: PacketSource, now: Date): FullPacket {
-  const { agency, episode, child, missingEvent, description, contacts, guardian } = source;
-  const le = source.lawEnforcement;
-  const missingOn = episode.lastSeenAt ? calendarDateIn(episode.lastSeenAt, agency.timeZone) : null;
+  const { facts } = source;
+  const progress = episodeProgress(facts, now, source.rules);
+  const saved = (step: FormStepKey) => facts.savedSteps.includes(step);
+  const child = facts.child;
+  const event = saved("missing-event") ? facts.missingEvent : null;
+  const description = saved("description") ? facts.description : null;
+  const risks = saved("risks") ? facts.risks : null;
+  const contacts = saved("contacts") ? facts.contacts : null;
+  const guardian = saved("guardian") ? facts.guardian : null;
+  const le = facts.lawEnforcement;
+  const clock = (kind: ClockKind) => clockOfKind(progress.clocks, kind);
   return {
     schemaVersion: PACKET_SCHEMA_VERSION,
     variant: "full",
-    status: source.complete ? "final" : "draft",
-    missingItems: source.missingItems,
+    status: progress.packet.status,
+    missingItems: progress.packet.missingItems,
     generatedAt: now.toISOString(),
-    agency,
+    agency: { name: source.agencyName, timeZone: facts.timeZone },
     episode: {
-      id: episode.id,
-      discoveredAt: iso(episode.discoveredAt),
-      lawEnforcementClock: episode.discoveredAt ? clockJson(clockOf(episode.discoveredAt, le?.reportedAt ?? null, now)) : null,
-      ncmecClock: episode.discoveredAt ? clockJson(clockOf(episode.discoveredAt, source.ncmec?.reportedAt ?? null, now)) : null,
+      id: facts.id,
+      discoveredAt: iso(facts.missingEvent?.discoveredAt ?? null),
+      lawEnforcementClock: clockJson(clock("LAW_ENFORCEMENT_REPORT")),
+      ncmecClock: clockJson(clock("NCMEC_REPORT")),
     },
     reportingParty: guardian
       ? { name: guardian.reporterName, agency: guardian.reporterAgency, phone: guardian.reporterPhone, email: guardian.reporterEmail, agencyCaseNumber: child.agencyCaseNumber }
       : null,
-    lawEnforcement: le ? { ...le, reportedAt: le.reportedAt.toISOString() } : null,
+    lawEnforcement: le
+      ? {
+          outcome: coded(LAW_ENFORCEMENT_OUTCOMES, le.outcome),
+          agencyName: le.agencyName,
+          phone: le.phone,
+          officerName: le.officerName,
+          badgeNumber: le.badgeNumber,
+          caseNumber: le.caseNumber,
+          reportedAt: le.reportedAt.toISOString(),
+          ncicEntered: le.ncicEntered,
+          ncicNumber: le.ncicNumber,
+          refusedBy: le.refusedBy,
+          refusalStatement: le.refusalStatement,
+          lateReason: le.lateReason,
+        }
+      : null,
     legalGuardian: guardian
-      ? guardian.guardianSameAsReporter === "yes"
+      ? guardian.guardianSameAsReporter
         ? { sameAsReportingParty: true, name: guardian.reporterName, agency: guardian.reporterAgency, phones: guardian.reporterPhone, email: guardian.reporterEmail }
         : { sameAsReportingParty: false, name: guardian.guardianName, agency: guardian.guardianAgency, phones: guardian.guardianPhones, email: guardian.guardianEmail }
       : null,
     child: {
       fullName: fullName(child),
-      aliases: child.aliases.split("\n").map((a) => a.trim()).filter(Boolean),
+      aliases: [...child.aliases],
       dateOfBirth: child.dateOfBirth,
-      ageWhenMissing: missingOn ? ageOn(child.dateOfBirth, missingOn) : null,
-      sex: code(SEXES, child.sex) ?? { code: "U", label: "Unknown" },
-      races: child.races.map((r) => ({ code: r, label: labelOf(RACES, r) })),
-      ethnicity: child.ethnicity,
+      ageWhenMissing: progress.ageAtMissing,
+      sex: coded(SEXES, child.sex ?? "U"),
+      races: child.races.map((race) => coded(RACES, race)),
+      ethnicity: codedOrNull(ETHNICITIES, child.ethnicity),
       agencyCaseNumber: child.agencyCaseNumber,
-      legalStatus: child.legalStatus,
+      legalStatus: codedOrNull(LEGAL_STATUSES, child.legalStatus),
       custodyDetails: child.custodyDetails,
     },
     description: description
       ? {
-          height: heightOf(description.heightFeet, description.heightInches),
-          weightPounds: description.weightPounds ? Number(description.weightPounds) : null,
-          hair: code(HAIR_COLORS, description.hairColor),
-          eyes: code(EYE_COLORS, description.eyeColor),
-          complexion: code(SKIN_TONES, description.skinTone),
-          eyewear: eyewearLabel(description.eyewear),
-          braces: ANSWER[description.braces] ?? null,
-          marks: description.marks,
+          height: description.heightInches === null ? null : { inches: description.heightInches, text: formatHeight(description.heightInches), ncic: ncicHeight(description.heightInches) },
+          weightPounds: description.weightPounds,
+          hair: codedOrNull(HAIR_COLORS, description.hairColor),
+          eyes: codedOrNull(EYE_COLORS, description.eyeColor),
+          complexion: codedOrNull(SKIN_TONES, description.skinTone),
+          eyewear: codedOrNull(EYEWEAR, description.eyewear),
+          braces: description.braces,
+          marks: description.marks.map((mark) => ({ kind: coded(MARK_KINDS, mark.kind), location: mark.location, description: mark.description })),
           otherFeatures: description.otherFeatures,
         }
       : null,
-    photos: source.photos.map((p) => ({ id: p.id, takenOn: p.takenOn, olderThan180Days: isOlderThanRecentLimit(p.takenOn, now, agency.timeZone), width: p.width, height: p.height, jpegBase64: p.jpegBase64 })),
-    risks: source.risks ? source.risks.map((r) => ({ risk: r.label, answer: ANSWER[r.present] ?? r.present, details: r.details })) : null,
-    lastSeen:
-      missingEvent && episode.lastSeenAt
-        ? {
-            at: episode.lastSeenAt.toISOString(),
-            place: missingEvent.lastSeenPlace,
-            city: missingEvent.lastSeenCity,
-            circumstances: missingEvent.circumstances,
-            clothing: missingEvent.clothing,
-            possibleDestinations: missingEvent.possibleDestinations,
-            hasRunBefore: ANSWER[missingEvent.hasRunBefore] ?? missingEvent.hasRunBefore,
-          }
-        : null,
-    companions: contacts ? contacts.companions : null,
-    abductor: contacts && contacts.abductorKnown === "yes" ? contacts.abductor : null,
-    phones: contacts ? contacts.phones : null,
-    onlineAccounts: contacts ? contacts.accounts : null,
+    photos: source.photos.map((p) => ({ id: p.id, takenOn: p.takenOn, olderThan180Days: isOlderThanRecentLimit(p.takenOn, now, facts.timeZone), width: p.width, height: p.height, jpegBase64: p.jpegBase64 })),
+    risks: risks ? RISKS.map((risk) => ({ risk: { code: risk.key, label: risk.label }, present: risks[risk.key].present, details: risks[risk.key].details })) : null,
+    lastSeen: event
+      ? {
+          at: event.lastSeenAt.toISOString(),
+          place: event.lastSeenPlace,
+          city: event.lastSeenCity,
+          circumstances: event.circumstances,
+          clothing: event.clothing,
+          possibleDestinations: event.possibleDestinations,
+          hasRunBefore: event.hasRunBefore,
+        }
+      : null,
+    companions: contacts ? contacts.companions.map((c) => ({ ...c })) : null,
+    abductor: contacts?.abductor ? { ...contacts.abductor } : null,
+    phones: contacts ? contacts.phones.map((p) => ({ ...p })) : null,
+    onlineAccounts: contacts ? contacts.accounts.map((a) => ({ ...a })) : null,
     earlierEpisodes: source.earlierEpisodes.map((e) => ({
       discoveredAt: iso(e.discoveredAt),
       lastSeenAt: iso(e.lastSeenAt),
@@ -245,8 +246,8 @@ export function buildFullPacket(source: PacketSource, now: Date): FullPacket {
       recovery: "Recovery details are not recorded in Homeward yet",
     })),
     photoConsent: source.photos.map((p) => ({ photoId: p.id, attestedBy: p.attestedBy, attestedAt: p.attestedAt.toISOString(), wording: p.attestationText })),
-    ncmecReport: source.ncmec
-      ? { reportedAt: source.ncmec.reportedAt.toISOString(), method: source.ncmec.method, caseNumber: source.ncmec.ncmecCaseNumber, contact: source.ncmec.contactName }
+    ncmecReport: facts.ncmec
+      ? { reportedAt: facts.ncmec.reportedAt.toISOString(), method: coded(NCMEC_METHODS, facts.ncmec.method), caseNumber: facts.ncmec.ncmecCaseNumber, contact: facts.ncmec.contactName }
       : null,
   };
 }
@@ -273,8 +274,8 @@ export function toPublicSafe(full: FullPacket): PublicPacket {
       ? { date: calendarDateIn(new Date(full.lastSeen.at), full.agency.timeZone), city: full.lastSeen.city, clothing: full.lastSeen.clothing }
       : null,
     contact: {
-      lawEnforcementAgency: full.lawEnforcement?.outcome === "REPORTED" ? full.lawEnforcement.agencyName : null,
-      lawEnforcementPhone: full.lawEnforcement?.outcome === "REPORTED" ? full.lawEnforcement.phone : null,
+      lawEnforcementAgency: full.lawEnforcement?.outcome.code === "REPORTED" ? full.lawEnforcement.agencyName : null,
+      lawEnforcementPhone: full.lawEnforcement?.outcome.code === "REPORTED" ? full.lawEnforcement.phone : null,
       ncmecPhone: "1-800-843-5678",
     },
   };

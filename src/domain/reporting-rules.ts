@@ -1,73 +1,10 @@
 /**
- * The legal rules of a missing-from-care episode (DESIGN.md, "The rules"): the 24-hour clock,
- * law enforcement before NCMEC, reasons for late reports, who is eligible, and the episode's stage.
+ * The legal rules of a missing-from-care episode (DESIGN.md, "The rules"): law enforcement before
+ * NCMEC, reasons for late reports, times that cannot be, and who is eligible. The clocks are in
+ * clocks.ts; what follows from the facts (stage, locks, gaps) in episode-progress.ts.
  * Pure: `now` is passed in; instants are `Date`s, calendar dates are "YYYY-MM-DD" strings.
  */
 import { parseCalendarDate } from "./zoned-time";
-
-// ── Clock ────────────────────────────────────────────────────────────────────────────────────
-
-/** Both reports are due 24 hours of elapsed time after the agency learned the child was missing. */
-export const REPORT_DEADLINE_MS = 24 * 60 * 60 * 1000;
-
-/**
- * An instant, not "the same wall-clock time tomorrow": across a daylight-saving change the
- * deadline's local time moves by an hour (discovered 09:00 EST the day before spring-forward is due
- * 10:00 EDT).
- */
-export function deadlineOf(discoveredAt: Date): Date {
-  return new Date(discoveredAt.getTime() + REPORT_DEADLINE_MS);
-}
-
-export type ClockState = "pending" | "overdue" | "on-time" | "late";
-
-export type Clock = {
-  deadline: Date;
-  state: ClockState;
-  reportedAt: Date | null;
-  /** Only while pending: how long is left. */
-  msRemaining: number | null;
-  /** Only when overdue (so far) or late (by how much it was late). */
-  msLate: number | null;
-};
-
-/** A report made exactly at the deadline is on time; a missing report is overdue from the deadline on. */
-export function clockOf(discoveredAt: Date, reportedAt: Date | null, now: Date): Clock {
-  const deadline = deadlineOf(discoveredAt);
-  const base = { deadline, reportedAt, msRemaining: null, msLate: null };
-  if (reportedAt) {
-    const msAfterDeadline = reportedAt.getTime() - deadline.getTime();
-    return msAfterDeadline > 0 ? { ...base, state: "late", msLate: msAfterDeadline } : { ...base, state: "on-time" };
-  }
-  const msLeft = deadline.getTime() - now.getTime();
-  // now - deadline rather than -msLeft: exactly at the deadline that would be -0.
-  return msLeft > 0
-    ? { ...base, state: "pending", msRemaining: msLeft }
-    : { ...base, state: "overdue", msLate: now.getTime() - deadline.getTime() };
-}
-
-const MINUTE_MS = 60 * 1000;
-const MINUTES_PER_HOUR = 60;
-const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
-
-/**
- * "45 min", "3 h 5 min", "1 day 2 h", "less than a minute". Rounded down to whole minutes (never
- * promise more time than is left) and at most two units: once it is days, minutes do not matter.
- * Zero units are left out ("2 h", "3 days"). A negative duration is shown by its size: the caller
- * says whether it is time left or time late.
- */
-export function formatDuration(ms: number): string {
-  const totalMinutes = Math.floor(Math.abs(ms) / MINUTE_MS);
-  if (totalMinutes < 1) return "less than a minute";
-  const days = Math.floor(totalMinutes / MINUTES_PER_DAY);
-  const hours = Math.floor((totalMinutes % MINUTES_PER_DAY) / MINUTES_PER_HOUR);
-  const minutes = totalMinutes % MINUTES_PER_HOUR;
-  const units =
-    days > 0
-      ? [days === 1 ? "1 day" : `${days} days`, hours > 0 ? `${hours} h` : ""]
-      : [hours > 0 ? `${hours} h` : "", minutes > 0 ? `${minutes} min` : ""];
-  return units.filter(Boolean).join(" ");
-}
 
 // ── Checks of what the caseworker entered ────────────────────────────────────────────────────
 
@@ -111,12 +48,7 @@ export function checkMissingEvent(input: { discoveredAt: Date; lastSeenAt: Date 
 }
 
 /** The time checks both reports share; `who` names the party told, as in "law enforcement was told". */
-function checkReportTime(
-  at: Date,
-  lateReason: string | null,
-  context: { discoveredAt: Date; lastSeenAt: Date; now: Date },
-  who: string,
-): RuleViolation[] {
+function checkReportTime(at: Date, lateReason: string | null, context: ReportContext, who: string): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (isInFuture(at, context.now)) {
     violations.push({
@@ -132,11 +64,11 @@ function checkReportTime(
       message: `The time ${who} was told cannot be before the child was last seen. Please check both times.`,
     });
   }
-  if (at.getTime() > deadlineOf(context.discoveredAt).getTime() && isBlank(lateReason)) {
+  if (at.getTime() > context.deadline.getTime() && isBlank(lateReason)) {
     violations.push({
       field: "lateReason",
       code: "LATE_REASON_REQUIRED",
-      message: `${capitalise(who)} was told more than 24 hours after the agency learned the child was missing. Please say why; the reason is kept with the report.`,
+      message: `${capitalise(who)} was told after the deadline (${context.ruleHours} hours after the agency learned the child was missing). Please say why; the reason is kept with the report.`,
     });
   }
   return violations;
@@ -144,21 +76,21 @@ function checkReportTime(
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** What a report's time is judged against: the child's last sighting and the report's own clock. */
+export type ReportContext = { lastSeenAt: Date; now: Date; deadline: Date; ruleHours: number };
+
 /**
  * `at` is when law enforcement was told, or, for a documented refusal or failure to take the report,
  * when that happened: the clock judges the agency's attempt, not the police response.
  */
-export function checkLawEnforcementReport(
-  input: { at: Date; lateReason: string | null },
-  context: { discoveredAt: Date; lastSeenAt: Date; now: Date },
-): RuleViolation[] {
+export function checkLawEnforcementReport(input: { at: Date; lateReason: string | null }, context: ReportContext): RuleViolation[] {
   return checkReportTime(input.at, input.lateReason, context, "law enforcement");
 }
 
 /** `lawEnforcementAt` is the law-enforcement report's (or refusal's) time, null when none is recorded yet. */
 export function checkNcmecReport(
   input: { reportedAt: Date; lateReason: string | null },
-  context: { discoveredAt: Date; lastSeenAt: Date; now: Date; lawEnforcementAt: Date | null },
+  context: ReportContext & { lawEnforcementAt: Date | null },
 ): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (context.lawEnforcementAt === null) {
@@ -246,34 +178,7 @@ export function checkEligibility(input: {
   };
 }
 
-// ── Stage ────────────────────────────────────────────────────────────────────────────────────
-
-export type EpisodeStage = "awaiting-law-enforcement" | "awaiting-ncmec" | "ready-to-submit" | "reported" | "closed";
-
-/**
- * Derived from the facts every time, never stored, so it cannot disagree with them. An NCMEC report
- * without a law-enforcement one (the rules forbid it) still waits for law enforcement.
- */
-export function episodeStage(facts: {
-  lawEnforcementRecorded: boolean;
-  ncmecRecorded: boolean;
-  submittedAt: Date | null;
-  closedAt: Date | null;
-}): EpisodeStage {
-  if (facts.closedAt) return "closed";
-  if (facts.submittedAt) return "reported";
-  if (!facts.lawEnforcementRecorded) return "awaiting-law-enforcement";
-  if (!facts.ncmecRecorded) return "awaiting-ncmec";
-  return "ready-to-submit";
-}
-
-export const STAGE_LABELS: Record<EpisodeStage, string> = {
-  "awaiting-law-enforcement": "Waiting for the law-enforcement report",
-  "awaiting-ncmec": "Waiting for the NCMEC report",
-  "ready-to-submit": "Ready to submit",
-  reported: "Reported",
-  closed: "Closed",
-};
+// ── Before the missing event ──────────────────────────────────────────────────────────────
 
 /**
  * Before the missing event is recorded, the day the child went missing is not known: a report may

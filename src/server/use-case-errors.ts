@@ -1,4 +1,5 @@
 import "server-only";
+import type { TConflictCode, TConflictDetails } from "@/lib/schemas/api-error";
 
 export type FieldErrors = Record<string, string>;
 
@@ -27,9 +28,9 @@ export class BadRequestError extends Error {
  */
 export class ConflictError extends Error {
   constructor(
-    readonly code: "STEP_ORDER" | "LAW_ENFORCEMENT_FIRST" | "OPEN_EPISODE" | "STALE_VERSION" | "INCOMPLETE" | "INELIGIBLE" | "CLOSED",
+    readonly code: TConflictCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: TConflictDetails,
   ) {
     super(message);
     this.name = "ConflictError";

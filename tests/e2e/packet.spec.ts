@@ -76,7 +76,7 @@ test("a caseworker uploads a photo, attests, and downloads both formats of both 
         expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
       } else {
         const packet = JSON.parse(bytes.toString("utf8"));
-        expect(packet).toMatchObject({ schemaVersion: "1.0", status: "final", variant: variant.startsWith("full") ? "full" : "public-safe" });
+        expect(packet).toMatchObject({ schemaVersion: "2.0", status: "final", variant: variant.startsWith("full") ? "full" : "public-safe" });
         expect(packet.photos).toHaveLength(1);
         if (variant.startsWith("public")) expect(bytes.toString("utf8")).not.toContain("Asthma");
       }
@@ -104,8 +104,8 @@ test("another agency's packet and photos are not found, whatever the URL", async
   await signIn(other, "caseworker@neighbor.example.org");
   await expect(other.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
   for (const path of [
-    `/api/episodes/${episodeId}/packet?variant=full&format=pdf&mode=final`,
-    `/api/episodes/${episodeId}/packet?variant=public-safe&format=json&mode=draft`,
+    `/api/episodes/${episodeId}/packet?variant=full&format=pdf`,
+    `/api/episodes/${episodeId}/packet?variant=public-safe&format=json`,
     `/api/episodes/${episodeId}/photos/${photoId}/display`,
     `/api/episodes/${episodeId}/photos/${photoId}/thumbnail`,
   ]) {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { completeSteps, newYorkWall, ORDERED_STEPS } from "../fixtures/episode-steps";
-import type { FormStepKey, StepValues } from "../../src/lib/schemas/episode-steps";
+import type { FormStepKey } from "../../src/domain/steps";
+import type { StepValues } from "../../src/lib/schemas/episode-steps";
 import { errorSummary, expectAccessible, signIn, withDatabase } from "./support";
 import { choose, chooseRadio, tabTo, tick, typeDate, typeDateTime, typeInto } from "./keyboard";
 

@@ -1,13 +1,18 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import nextConfig from "../../next.config";
+import { env, servedOverHttps } from "@/config/env";
 import { db } from "@/server/db";
-import { actorFrom, type Actor } from "@/server/authz/actor";
+import { actorFrom, currentActor, type Actor } from "@/server/authz/actor";
 import { ForbiddenError, NotFoundError } from "@/server/authz/errors";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can, type Permission } from "@/server/authz/permissions";
 import { listAgencyUsers } from "@/server/users/list-agency-users";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { audit } from "@/server/audit/audit";
 import { getEpisode } from "@/server/episodes/get-episode";
 import { listEpisodes } from "@/server/episodes/list-episodes";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
@@ -16,7 +21,8 @@ import { startEpisode } from "@/server/episodes/start-episode";
 import { submitEpisode } from "@/server/episodes/submit-episode";
 import { searchChildren } from "@/server/children/search-children";
 import { generatePacket } from "@/server/packets/generate-packet";
-import { addPhoto, readPhoto } from "@/server/photos/photos";
+import { addPhoto } from "@/server/photos/add-photo";
+import { readPhoto } from "@/server/photos/read-photo";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 import { png } from "../fixtures/images";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
@@ -24,12 +30,45 @@ import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./supp
 /**
  * Every role (and one the map does not know) × every protected entry point × a target in the
  * actor's own agency and in another agency. A cell is allowed only when the role has the
- * permission AND the target is in the actor's agency; the test counts its cells so it cannot
- * pass by checking nothing.
+ * permission AND the target is in the actor's agency (a page that neither names nor lists a
+ * record has no target: see LISTED); the test counts its cells so it cannot pass by checking nothing.
+ *
+ * Page cells call each page on disk as Next would, for a real signed-in person: only the
+ * framework's request edges are stood in for (the cookie jar holds a real next-auth session
+ * cookie), so the page's own guard and its own agency-scoped loading decide.
  */
-type Target = { agencyId: string; userId: string; auditRequestId: string; episodeId: string; caseNumber: string; childId: string; returningChildId: string; photoId: string };
+
+// What Next would hand the page from the request: the cookie of the cell's signed-in person.
+const request = vi.hoisted(() => ({ cookie: "", unknownRoleSessions: new Set<string>() }));
+
+vi.mock("next/headers", async () => {
+  const { RequestCookies } = await import("next/dist/server/web/spec-extension/cookies");
+  return {
+    cookies: async () => new RequestCookies(new Headers({ cookie: request.cookie })),
+    headers: async () => new Headers(),
+  };
+});
+
+// Outside a request connection() throws; in one it only marks the render as dynamic.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
+
+// The database's Role enum cannot hold a role the code does not know, so the unknown-role person's
+// real session is relabelled on its way out, as a role added to the database before the code would be.
+vi.mock("@/server/auth/sessions", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/server/auth/sessions")>();
+  return {
+    ...real,
+    resolveSession: async (...args: Parameters<typeof real.resolveSession>) => {
+      const user = await real.resolveSession(...args);
+      return request.unknownRoleSessions.has(user.sessionId) ? { ...user, role: "AUDITOR" } : user;
+    },
+  };
+});
+
+type Target = { agencyId: string; userId: string; episodeId: string; caseNumber: string; childId: string; returningChildId: string; photoId: string };
 type Outcome = "allowed" | "denied";
-type EntryPoint = { name: string; permission: Permission; attempt: (actor: Actor, target: Target) => Promise<Outcome> };
+/** `permission` is undefined for a page missing from PAGE_PERMISSIONS: such a page must deny everyone. */
+type EntryPoint = { name: string; permission: Permission | undefined; targetFree?: boolean; attempt: (actor: Actor, target: Target) => Promise<Outcome> };
 
 async function outcomeOf(work: () => Promise<boolean>): Promise<Outcome> {
   try {
@@ -40,15 +79,95 @@ async function outcomeOf(work: () => Promise<boolean>): Promise<Outcome> {
   }
 }
 
+/** An audit event in the target's agency, recorded just now so that it is on the first page of the trail. */
+async function freshAuditEvent(target: Target): Promise<string> {
+  const id = requestId();
+  await db().$transaction((tx) => audit(tx, { requestId: id, userId: null, agencyId: target.agencyId }, "user.viewed", {}));
+  return id;
+}
+
+// ---- Pages ------------------------------------------------------------------------------------
+
+const APP_DIR = path.resolve(import.meta.dirname, "../../src/app/(app)");
+
+/** Every signed-in page on disk, by its URL pattern (route groups in parentheses are not in the URL). */
+const PAGE_FILES = new Map(
+  readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })
+    .filter((file) => /^page\.[jt]sx?$/.test(path.basename(file)))
+    .map((file) => {
+      const segments = path.dirname(file).split(path.sep).filter((s) => s !== "." && !/^\(.+\)$/.test(s));
+      return [`/${segments.join("/")}`, path.join(APP_DIR, file)] as const;
+    }),
+);
+
+/** The value each dynamic segment takes in a cell: the target's own record, or a fixed step. */
+const PARAM_VALUES: Record<string, (target: Target) => string> = {
+  episodeId: (target) => target.episodeId,
+  userId: (target) => target.userId,
+  step: () => "child",
+};
+
+/**
+ * How a page without a record in its URL shows the target, when it lists records: the target is
+ * "allowed" only if it is on the page. A page that neither names nor lists records has nothing of
+ * another agency to show, so both its columns ask only whether the role may open it.
+ */
+const LISTED: Record<string, (target: Target) => Promise<string>> = {
+  "/cases": async (target) => `/cases/${target.episodeId}`,
+  "/admin/users": async (target) => `/admin/users/${target.userId}`,
+  // The trail shows the first 8 characters of each event's request id.
+  "/admin/audit": async (target) => (await freshAuditEvent(target)).slice(0, 8),
+};
+
+type Page = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+
+const ACCESS_DENIED = new Set(["NEXT_HTTP_ERROR_FALLBACK;403", "NEXT_HTTP_ERROR_FALLBACK;404"]);
+const sessionCookies = new Map<Actor, string>();
+
+/** Every string the element tree would put in the page (text and attributes such as href). */
+function stringsIn(node: unknown, found: string[] = [], seen = new WeakSet<object>()): string[] {
+  if (typeof node === "string") found.push(node);
+  else if (node !== null && typeof node === "object" && !seen.has(node)) {
+    seen.add(node);
+    const values = "$$typeof" in node && "props" in node ? [node.props] : Object.values(node);
+    for (const value of values) stringsIn(value, found, seen);
+  }
+  return found;
+}
+
+function pageEntry(route: string, file: string): EntryPoint {
+  const segments = [...route.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!);
+  const listed = LISTED[route];
+  return {
+    name: `page ${route}`,
+    permission: (PAGE_PERMISSIONS as Partial<Record<string, Permission>>)[route],
+    targetFree: segments.length === 0 && !listed,
+    attempt: async (actor, target) => {
+      const params = Object.fromEntries(
+        segments.map((name) => {
+          if (!PARAM_VALUES[name]) throw new Error(`no test value for the [${name}] segment of ${route}`);
+          return [name, PARAM_VALUES[name](target)];
+        }),
+      );
+      const shows = listed ? await listed(target) : undefined;
+      const { default: Page } = (await import(file)) as { default: Page };
+      request.cookie = sessionCookies.get(actor)!;
+      let tree: unknown;
+      try {
+        tree = await Page({ params: Promise.resolve(params), searchParams: Promise.resolve({}) });
+      } catch (error) {
+        // forbidden() and notFound() answer 403 and 404; anything else (a redirect to sign-in included) is a failure.
+        const digest = (error as { digest?: string }).digest;
+        if (digest && ACCESS_DENIED.has(digest)) return "denied";
+        throw error;
+      }
+      return shows === undefined || stringsIn(tree).some((s) => s.includes(shows)) ? "allowed" : "denied";
+    },
+  };
+}
+
 const ENTRY_POINTS: EntryPoint[] = [
-  // Pages guard with requirePageActor(PAGE_PERMISSIONS[path]) = can(role, permission); their
-  // data comes only from the use cases below, which are scoped to the actor's agency.
-  ...Object.entries(PAGE_PERMISSIONS).map(([path, permission]) => ({
-    name: `page ${path}`,
-    permission,
-    attempt: async (actor: Actor, target: Target) =>
-      can(actor.role, permission) && actor.agency.id === target.agencyId ? ("allowed" as const) : ("denied" as const),
-  })),
+  ...[...PAGE_FILES].map(([route, file]) => pageEntry(route, file)),
   {
     name: "listAgencyUsers",
     permission: "users:view",
@@ -64,9 +183,10 @@ const ENTRY_POINTS: EntryPoint[] = [
     name: "listAuditEvents",
     permission: "audit:view",
     attempt: (actor, target) =>
-      outcomeOf(async () =>
-        (await listAuditEvents(actor, { page: 1 }, { requestId: requestId() })).events.some((e) => e.requestId === target.auditRequestId),
-      ),
+      outcomeOf(async () => {
+        const shows = await freshAuditEvent(target);
+        return (await listAuditEvents(actor, { page: 1 }, { requestId: requestId() })).events.some((e) => e.requestId === shows);
+      }),
   },
 ];
 
@@ -85,7 +205,7 @@ ENTRY_POINTS.push(
     name: "getEpisode",
     permission: "cases:view",
     attempt: (actor, target) =>
-      outcomeOf(async () => (await getEpisode(actor, target.episodeId, { permission: "cases:view", requestId: requestId() })).record.id === target.episodeId),
+      outcomeOf(async () => (await getEpisode(actor, target.episodeId, { permission: "cases:view", requestId: requestId() })).facts.id === target.episodeId),
   },
   {
     name: "searchChildren",
@@ -125,7 +245,7 @@ ENTRY_POINTS.push(
     name: "generatePacket",
     permission: "cases:view",
     attempt: (actor, target) =>
-      outcomeOf(async () => (await generatePacket(actor, { episodeId: target.episodeId, variant: "full", format: "json", mode: "draft" }, { requestId: requestId() })).bytes.length > 0),
+      outcomeOf(async () => (await generatePacket(actor, { episodeId: target.episodeId, variant: "full", format: "json" }, { requestId: requestId() })).bytes.length > 0),
   },
   {
     name: "readPhoto",
@@ -153,14 +273,12 @@ describe("authorization matrix", () => {
   const targets = new Map<string, Target>();
 
   beforeAll(async () => {
+    // Next compiles this flag in from next.config; without it forbidden() refuses to run.
+    if (nextConfig.experimental?.authInterrupts) vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
     await resetDatabase();
     for (const key of ["own", "other"]) {
       const agency = await makeAgency(`${key} agency`);
       const subject = await makeUser(agency.id, "CASEWORKER");
-      const auditRequestId = requestId();
-      await db().$transaction((tx) =>
-        recordAuditEvent(tx, { action: "user.viewed", outcome: "SUCCESS", requestId: auditRequestId, agencyId: agency.id }),
-      );
       // A complete, unsubmitted report, and a child whose only episode is closed.
       const filer = await signInAs(await makeUser(agency.id, "CASEWORKER"));
       const caseNumber = `${key}-case`;
@@ -175,33 +293,62 @@ describe("authorization matrix", () => {
       // The child step saved above gave the child the fixture's case number.
       const { childId } = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
       const { photoId } = await addPhoto(filer, { episodeId, file: await png(), fields: { takenOn: "2026-10-01", attest: "yes" } }, { requestId: requestId() });
-      targets.set(key, { agencyId: agency.id, userId: subject.id, auditRequestId, episodeId, caseNumber: steps.child.agencyCaseNumber, childId, returningChildId, photoId });
+      targets.set(key, { agencyId: agency.id, userId: subject.id, episodeId, caseNumber: steps.child.agencyCaseNumber, childId, returningChildId, photoId });
       if (key === "own") {
         for (const role of ROLES) {
           // The unknown role is a real, signed-in user whose role the code does not know.
           const user = await makeUser(agency.id, role === "AUDITOR" ? "CASEWORKER" : role);
           const actor = await signInAs(user);
           actors.set(role, role === "AUDITOR" ? actorFrom({ ...actor, role: "AUDITOR" }) : actor);
+          if (role === "AUDITOR") request.unknownRoleSessions.add(actor.sessionId);
         }
       }
+    }
+    // The cookie next-auth would have set at sign-in: a JWT carrying only the session id.
+    const secret = env().NEXTAUTH_SECRET;
+    if (!secret) throw new Error("NEXTAUTH_SECRET is not set: run this through npm run test:integration");
+    const cookieName = `${servedOverHttps(env()) ? "__Secure-" : ""}next-auth.session-token`;
+    for (const actor of actors.values()) {
+      sessionCookies.set(actor, `${cookieName}=${await encode({ token: { sid: actor.sessionId }, secret })}`);
+    }
+  });
+
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("maps every signed-in page on disk to the permission it requires", () => {
+    expect([...PAGE_FILES.keys()].toSorted()).toEqual(Object.keys(PAGE_PERMISSIONS).toSorted());
+  });
+
+  // currentActor() is wrapped in React's cache(). Vitest loads React's client build, whose cache()
+  // is a pass-through (the react-server build, too, memoises only inside a render), so no reset is
+  // needed between cells; this proves it, or every page cell would be judged as whoever came first.
+  it("resolves each page call's own signed-in person from its cookie", async () => {
+    for (const role of ROLES) {
+      request.cookie = sessionCookies.get(actors.get(role)!)!;
+      expect((await currentActor()).role).toBe(role);
     }
   });
 
   it("allows exactly what the permission map grants, and only in the actor's own agency", async () => {
-    let cells = 0;
+    const cells = new Map<string, number>();
     const mismatches: string[] = [];
     for (const role of ROLES) {
       for (const entry of ENTRY_POINTS) {
         for (const where of ["own", "other"] as const) {
-          const expected: Outcome = can(role, entry.permission) && where === "own" ? "allowed" : "denied";
-          const actual = await entry.attempt(actors.get(role)!, targets.get(where)!);
+          const granted = entry.permission !== undefined && can(role, entry.permission);
+          const expected: Outcome = granted && (where === "own" || entry.targetFree) ? "allowed" : "denied";
+          const actual = await entry.attempt(actors.get(role)!, targets.get(where)!).catch((error: unknown) => `a thrown ${String(error)}`);
           if (actual !== expected) mismatches.push(`${role} × ${entry.name} × ${where}: expected ${expected}, got ${actual}`);
-          cells++;
+          cells.set(entry.name, (cells.get(entry.name) ?? 0) + 1);
         }
       }
     }
     expect(mismatches).toEqual([]);
-    expect(cells).toBe(ROLES.length * (Object.keys(PAGE_PERMISSIONS).length + 13) * 2);
-    expect(cells).toBe(192);
+    expect([...PAGE_FILES.keys()].filter((route) => cells.get(`page ${route}`) !== ROLES.length * 2)).toEqual([]);
+    const total = [...cells.values()].reduce((sum, n) => sum + n, 0);
+    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 13) * 2);
+    expect(total).toBe(192);
   });
 });

@@ -10,7 +10,9 @@ import { submitEpisode } from "@/server/episodes/submit-episode";
 import { getEpisode } from "@/server/episodes/get-episode";
 import { listEpisodes } from "@/server/episodes/list-episodes";
 import { searchChildren } from "@/server/children/search-children";
-import type { FormStepKey, StepValues } from "@/lib/schemas/episode-steps";
+import type { FormStepKey } from "@/domain/steps";
+import type { StepValues } from "@/lib/schemas/episode-steps";
+import { formValuesOf } from "@/lib/step-codecs";
 import { ORDERED_STEPS, completeSteps, newYorkWall } from "../fixtures/episode-steps";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
@@ -98,13 +100,13 @@ describe("starting a report", () => {
     await fileThrough(first, "guardian", steps);
     const { childId } = await db().episode.update({ where: { id: first }, data: { closedAt: new Date() } });
     const { episodeId } = await startEpisode(caseworker, { childId }, ctx());
-    const repeat = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
-    const prefill = repeat.prefill as Record<string, Record<string, unknown>>;
-    expect(prefill.description).toEqual(steps.description);
-    expect(prefill.risks).toEqual(steps.risks);
-    expect(prefill.contacts).toMatchObject({ phones: steps.contacts.phones, accounts: steps.contacts.accounts, companions: [] });
-    expect(prefill["missing-event"]).toMatchObject({ hasRunBefore: "yes", discoveredAt: "" });
-    expect(repeat.completedSteps).toEqual([]);
+    const repeat = await getEpisode(caseworker, episodeId, { permission: "cases:view", requestId: requestId() });
+    const prefill = repeat.facts.prefill!;
+    expect(formValuesOf("description", prefill.description!, "America/New_York")).toEqual(steps.description);
+    expect(formValuesOf("risks", prefill.risks!, "America/New_York")).toEqual(steps.risks);
+    expect(prefill.contacts).toEqual({ phones: steps.contacts.phones, accounts: steps.contacts.accounts });
+    expect(prefill.hasRunBefore).toBe(true);
+    expect(repeat.facts.savedSteps).toEqual([]);
   });
 
   it("refuses tampered requests: unknown fields, another agency's child", async () => {
@@ -135,12 +137,12 @@ describe("saving steps", () => {
     const { version } = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
     await submitEpisode(caseworker, { episodeId, version }, ctx());
     const view = await getEpisode(caseworker, episodeId, { permission: "cases:view", withHistory: true, requestId: requestId() });
-    expect(view.stage).toBe("reported");
-    expect(view.clocks?.lawEnforcement.state).toBe("on-time");
-    expect(view.clocks?.ncmec.state).toBe("on-time");
-    expect(view.saved.risks).toEqual(completeSteps(new Date()).risks);
-    expect(view.history.map((h) => h.action)).toContain("episode.submitted");
-    expect(view.history.filter((h) => h.action === "episode.step_saved")).toHaveLength(8);
+    expect(view.progress.stage).toBe("reported");
+    expect(view.progress.clocks.map((c) => [c.kind, c.state])).toEqual([["LAW_ENFORCEMENT_REPORT", "on-time"], ["NCMEC_REPORT", "on-time"]]);
+    expect(view.facts.risks?.medical).toEqual({ present: true, details: "Asthma; needs an inhaler" });
+    expect(view.facts.risks?.gang).toEqual({ present: null, details: "" });
+    expect(view.history.map((h) => h.text)).toContain("Report submitted");
+    expect(view.history.filter((h) => h.text.startsWith("Saved a step: "))).toHaveLength(8);
   });
 
   it("refuses a skipped step", async () => {

@@ -6,10 +6,13 @@ import { readFileSync } from "node:fs";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/authz/actor";
 import { NotFoundError } from "@/server/authz/errors";
-import { ConflictError, ValidationError } from "@/server/use-case-errors";
+import { ValidationError } from "@/server/use-case-errors";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
-import { addPhoto, listPhotos, readPhoto, removePhoto } from "@/server/photos/photos";
+import { addPhoto } from "@/server/photos/add-photo";
+import { listPhotos } from "@/server/photos/list-photos";
+import { readPhoto } from "@/server/photos/read-photo";
+import { removePhoto } from "@/server/photos/remove-photo";
 import { generatePacket } from "@/server/packets/generate-packet";
 import { packetJsonSchema } from "@/lib/packet-json-schema";
 import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
@@ -74,7 +77,7 @@ describe("the packet", () => {
   it("has every value filled in the wizard in the PDF's text and in the JSON, which validates against the schema", async () => {
     const { episodeId, steps } = await episodeThrough("ncmec");
     await upload(episodeId, await jpegWithGps());
-    const pdf = await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf", mode: "final" }, ctx());
+    const pdf = await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf" }, ctx());
     const { text, pages } = await pdfText(pdf.bytes);
     const missingFromPdf = typedValues(steps).filter((value) => !text.includes(value.replace(/\s+/g, " ")));
     expect(missingFromPdf).toEqual([]);
@@ -85,7 +88,7 @@ describe("the packet", () => {
     expect(text).toContain(PHOTO_ATTESTATION.slice(0, 60));
     expect(text).toContain("Earlier missing episodes");
 
-    const json = await generatePacket(caseworker, { episodeId, variant: "full", format: "json", mode: "final" }, ctx());
+    const json = await generatePacket(caseworker, { episodeId, variant: "full", format: "json" }, ctx());
     const body = new TextDecoder().decode(json.bytes);
     // The JSON keeps codes and labels apart ("Female (F)" is {"code":"F","label":"Female"}) and numbers as numbers.
     const inJson = typedValues(steps).map((value) => value.replace(/ \([A-Z]{1,3}\)$/, "").replace(/ lb$/, ""));
@@ -94,7 +97,9 @@ describe("the packet", () => {
     addFormats.default(ajv);
     const validate = ajv.compile(packetJsonSchema());
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
-    expect(JSON.parse(body)).toMatchObject({ schemaVersion: "1.0", variant: "full", status: "final" });
+    expect(JSON.parse(body)).toMatchObject({ schemaVersion: "2.0", variant: "full", status: "final" });
+    // Every coded value is a code with its label.
+    expect(JSON.parse(body).child.ethnicity).toEqual({ code: "hispanic", label: "Hispanic or Latino" });
     // The schema is not vacuous: a wrong version and a missing child are refused.
     expect(validate({ ...JSON.parse(body), schemaVersion: "0.9" })).toBe(false);
     expect(validate({ ...JSON.parse(body), child: undefined })).toBe(false);
@@ -110,8 +115,8 @@ describe("the packet", () => {
       steps.contacts.phones[0]!.number, steps.contacts.accounts[0]!.handle, steps.contacts.abductor.description, steps.description.otherFeatures,
       "foster", "Foster", "custody", "Custody", "trafficking", "exploitation", "Medical", "Mental", "Risks", "CONFIDENTIAL",
     ];
-    const pdf = await generatePacket(caseworker, { episodeId, variant: "public-safe", format: "pdf", mode: "final" }, ctx());
-    const json = await generatePacket(caseworker, { episodeId, variant: "public-safe", format: "json", mode: "final" }, ctx());
+    const pdf = await generatePacket(caseworker, { episodeId, variant: "public-safe", format: "pdf" }, ctx());
+    const json = await generatePacket(caseworker, { episodeId, variant: "public-safe", format: "json" }, ctx());
     const { text } = await pdfText(pdf.bytes);
     const jsonText = new TextDecoder().decode(json.bytes);
     expect(sensitive.filter((value) => text.includes(value))).toEqual([]);
@@ -123,8 +128,10 @@ describe("the packet", () => {
 
   it("is a draft, marked on every page with what is missing, until the report is complete", async () => {
     const { episodeId } = await episodeThrough("missing-event");
-    await expect(generatePacket(caseworker, { episodeId, variant: "full", format: "pdf", mode: "final" }, ctx())).rejects.toBeInstanceOf(ConflictError);
-    const pdf = await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf", mode: "draft" }, ctx());
+    // The server decides: nothing in the request can make an incomplete report's packet final.
+    const pdf = await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf" }, ctx());
+    expect(pdf.packet.status).toBe("draft");
+    expect(pdf.filename).toContain("-draft-");
     const { pages, text } = await pdfText(pdf.bytes);
     for (const page of pages) expect(page).toContain("DRAFT");
     expect(text).toContain("Step not completed: Description");
@@ -133,7 +140,7 @@ describe("the packet", () => {
 
   it("audits every generation with who, which episode, variant, format and a hash of the bytes", async () => {
     const { episodeId } = await episodeThrough("guardian");
-    const pdf = await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf", mode: "final" }, ctx());
+    const pdf = await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf" }, ctx());
     const { createHash } = await import("node:crypto");
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "packet.generated" } });
     expect(event).toMatchObject({ actorUserId: caseworker.userId, targetType: "Episode", targetId: episodeId });
@@ -150,10 +157,10 @@ describe("the packet", () => {
     expect(stored[1]!.displayJpeg.length).toBeGreaterThan(4096);
     for (let run = 0; run < 50; run++) {
       for (const variant of ["full", "public-safe"] as const) {
-        const pdf = await generatePacket(caseworker, { episodeId, variant, format: "pdf", mode: "final" }, ctx());
+        const pdf = await generatePacket(caseworker, { episodeId, variant, format: "pdf" }, ctx());
         const images = await pdfImageCounts(pdf.bytes);
         expect(images.reduce((sum, count) => sum + count, 0), `${variant} PDF, run ${run + 1}`).toBe(2);
-        const json = await generatePacket(caseworker, { episodeId, variant, format: "json", mode: "final" }, ctx());
+        const json = await generatePacket(caseworker, { episodeId, variant, format: "json" }, ctx());
         const photos: { jpegBase64: string }[] = JSON.parse(new TextDecoder().decode(json.bytes)).photos;
         expect(photos.map((p) => Buffer.from(p.jpegBase64, "base64").equals(Buffer.from(stored[photos.indexOf(p)]!.displayJpeg)))).toEqual([true, true]);
       }
@@ -162,7 +169,7 @@ describe("the packet", () => {
 
   it("is not found for another agency", async () => {
     const { episodeId } = await episodeThrough("guardian");
-    await expect(generatePacket(outsider, { episodeId, variant: "full", format: "pdf", mode: "draft" }, ctx())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(generatePacket(outsider, { episodeId, variant: "full", format: "pdf" }, ctx())).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().auditEvent.count({ where: { action: "packet.generated" } })).toBe(0);
   });
 

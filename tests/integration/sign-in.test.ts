@@ -114,8 +114,8 @@ describe("sessions", () => {
     const agency = await makeAgency();
     const user = await makeUser(agency.id, "CASEWORKER");
     const actor = await signInAs(user);
-    await endSession(actor.sessionId, "SIGN_OUT", { requestId: requestId(), action: "auth.sign_out" });
-    await endSession(actor.sessionId, "SIGN_OUT", { requestId: requestId(), action: "auth.sign_out" });
+    await endSession(actor.sessionId, "SIGN_OUT", { requestId: requestId() });
+    await endSession(actor.sessionId, "SIGN_OUT", { requestId: requestId() });
     await expect(resolveSession(actor.sessionId, { requestId: requestId() })).rejects.toBeInstanceOf(UnauthenticatedError);
     expect(await auditActions({ actorUserId: user.id })).toEqual(["auth.sign_in:SUCCESS", "auth.sign_out:SUCCESS"]);
   });

@@ -16,24 +16,34 @@ describe("the packet data object", () => {
     expect(packet.child.ageWhenMissing).toBe(15);
     expect(packet.description?.height).toEqual({ inches: 63, text: "5 ft 3 in", ncic: "503" });
     expect(packet.description?.hair).toEqual({ code: "BRO", label: "Brown" });
+    expect(packet.description?.eyewear).toEqual({ code: "glasses", label: "Glasses" });
+    expect(packet.description?.braces).toBe(true);
+    expect(packet.child.ethnicity).toEqual({ code: "hispanic", label: "Hispanic or Latino" });
+    expect(packet.child.legalStatus).toEqual({ code: "temporary-custody", label: "Temporary or emergency custody of the agency" });
+    expect(packet.lastSeen?.hasRunBefore).toBe(true);
+    expect(packet.lawEnforcement?.outcome).toEqual({ code: "REPORTED", label: "Law enforcement took the report" });
+    expect(packet.lawEnforcement?.ncicEntered).toBe(true);
+    expect(packet.ncmecReport?.method).toEqual({ code: "CALL_CENTER", label: "NCMEC call center (1-800-843-5678)" });
     expect(packet.lawEnforcement?.caseNumber).toBe("SPD-26-118");
     expect(packet.legalGuardian).toMatchObject({ sameAsReportingParty: false, name: "Pat Guardian" });
-    expect(packet.risks?.find((r) => r.risk === "Medical conditions")).toEqual({ risk: "Medical conditions", answer: "Yes", details: "Asthma; needs an inhaler" });
+    expect(packet.risks?.find((r) => r.risk.code === "medical")).toEqual({ risk: { code: "medical", label: "Medical conditions" }, present: true, details: "Asthma; needs an inhaler" });
     expect(packet.abductor?.vehicle).toBe("Gray sedan, plate ABC-1234");
     expect(packet.earlierEpisodes).toHaveLength(1);
-    expect(packet.episode.lawEnforcementClock?.state).toBe("on-time");
+    expect(packet.episode.lawEnforcementClock?.state).toEqual({ code: "on-time", label: "Reported on time" });
     expect(packet.generatedAt).toBe(now.toISOString());
   });
 
   it("from an incomplete episode: a draft that lists what is missing and leaves empty sections empty", () => {
-    const source = { ...completePacketSource(now), description: null, risks: null, contacts: null, lawEnforcement: null, ncmec: null, complete: false, missingItems: ["Step not completed: Description"] };
-    const packet = buildFullPacket(source, now);
+    const complete = completePacketSource(now);
+    const facts = { ...complete.facts, savedSteps: complete.facts.savedSteps.filter((s) => !["description", "risks", "contacts", "law-enforcement", "ncmec"].includes(s)), description: null, risks: null, contacts: null, lawEnforcement: null, ncmec: null };
+    const packet = buildFullPacket({ ...complete, facts }, now);
     expect(() => ZFullPacketSchema.parse(packet)).not.toThrow();
     expect(packet.status).toBe("draft");
-    expect(packet.missingItems).toEqual(["Step not completed: Description"]);
+    expect(packet.missingItems.slice(0, 4)).toEqual(["Step not completed: Description", "Step not completed: Risks", "Step not completed: Contacts", "Step not completed: Law enforcement"]);
+    expect(packet.missingItems).toContain("Height");
     expect(packet.description).toBeNull();
     expect(packet.lawEnforcement).toBeNull();
-    expect(packet.episode.lawEnforcementClock?.state).toBe("pending");
+    expect(packet.episode.lawEnforcementClock?.state.code).toBe("pending");
   });
 
   it("marks photos older than 180 days", () => {
@@ -53,8 +63,11 @@ describe("the public-safe filter", () => {
   });
 
   it("says only that a draft is incomplete, never what is missing", () => {
-    const draft = { ...completePacketSource(now), complete: false, missingItems: ["Legal guardian's name, phone numbers and email", "Risks: medical and mental-health conditions, gang activity, suicide attempts, online enticement, exploitation"] };
-    const publicPacket = toPublicSafe(buildFullPacket(draft, now));
+    const complete = completePacketSource(now);
+    const draft = { ...complete, facts: { ...complete.facts, savedSteps: complete.facts.savedSteps.filter((s) => s !== "guardian" && s !== "risks") } };
+    const full = buildFullPacket(draft, now);
+    expect(full.missingItems).toContain("Legal guardian's name, phone numbers and email");
+    const publicPacket = toPublicSafe(full);
     expect(publicPacket.status).toBe("draft");
     expect(publicPacket.missingItems).toEqual(["The report is not complete yet"]);
   });

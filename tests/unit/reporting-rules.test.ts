@@ -1,105 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  FUTURE_GRACE_MS,
-  REPORT_DEADLINE_MS,
-  STAGE_LABELS,
-  ageOn,
-  checkEligibility,
-  checkLawEnforcementReport,
-  checkMissingEvent,
-  checkNcmecReport,
-  clockOf,
-  deadlineOf,
-  episodeStage,
-  formatDuration,
-  type EpisodeStage,
-} from "@/domain/reporting-rules";
-import { instantToWallTime, wallTimeToInstant } from "@/domain/zoned-time";
-
-const NEW_YORK = "America/New_York";
-const PHOENIX = "America/Phoenix";
-const HONOLULU = "Pacific/Honolulu";
+import { FUTURE_GRACE_MS, ageOn, checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNcmecReport } from "@/domain/reporting-rules";
+import { deadlineAfter } from "@/domain/clocks";
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function instantOf(wall: string, zone: string): Date {
-  const result = wallTimeToInstant(wall, zone);
-  if (!result.ok) throw new Error(`${wall} in ${zone}: ${result.reason}`);
-  return result.instant;
-}
-
-describe("deadlineOf: 24 hours of elapsed time, whatever the wall clock does", () => {
-  it("is exactly 24 hours", () => {
-    expect(REPORT_DEADLINE_MS).toBe(86_400_000);
-  });
-
-  it.each([
-    // New York, spring forward 2026-03-08: the deadline's wall time is an hour later than discovery's.
-    { case: "NY, the day before spring forward", zone: NEW_YORK, discovered: "2026-03-07T09:00", discoveredUtc: "2026-03-07T14:00:00Z", deadlineUtc: "2026-03-08T14:00:00Z", deadlineWall: "2026-03-08T10:00" },
-    { case: "NY, 02:30 the day before: tomorrow's 02:30 does not exist", zone: NEW_YORK, discovered: "2026-03-07T02:30", discoveredUtc: "2026-03-07T07:30:00Z", deadlineUtc: "2026-03-08T07:30:00Z", deadlineWall: "2026-03-08T03:30" },
-    { case: "NY, just before the change", zone: NEW_YORK, discovered: "2026-03-08T01:30", discoveredUtc: "2026-03-08T06:30:00Z", deadlineUtc: "2026-03-09T06:30:00Z", deadlineWall: "2026-03-09T02:30" },
-    { case: "NY, just after the change", zone: NEW_YORK, discovered: "2026-03-08T03:00", discoveredUtc: "2026-03-08T07:00:00Z", deadlineUtc: "2026-03-09T07:00:00Z", deadlineWall: "2026-03-09T03:00" },
-    // New York, fall back 2026-11-01: the deadline's wall time is an hour earlier than discovery's.
-    { case: "NY, the day before fall back", zone: NEW_YORK, discovered: "2026-10-31T09:00", discoveredUtc: "2026-10-31T13:00:00Z", deadlineUtc: "2026-11-01T13:00:00Z", deadlineWall: "2026-11-01T08:00" },
-    { case: "NY, 01:30 the day before lands in the first 01:30", zone: NEW_YORK, discovered: "2026-10-31T01:30", discoveredUtc: "2026-10-31T05:30:00Z", deadlineUtc: "2026-11-01T05:30:00Z", deadlineWall: "2026-11-01T01:30" },
-    { case: "NY, in the repeated hour (earlier, EDT)", zone: NEW_YORK, discovered: "2026-11-01T01:30", discoveredUtc: "2026-11-01T05:30:00Z", deadlineUtc: "2026-11-02T05:30:00Z", deadlineWall: "2026-11-02T00:30" },
-    { case: "NY, after fall back", zone: NEW_YORK, discovered: "2026-11-01T09:00", discoveredUtc: "2026-11-01T14:00:00Z", deadlineUtc: "2026-11-02T14:00:00Z", deadlineWall: "2026-11-02T09:00" },
-    { case: "NY, an ordinary summer day", zone: NEW_YORK, discovered: "2026-06-10T14:15", discoveredUtc: "2026-06-10T18:15:00Z", deadlineUtc: "2026-06-11T18:15:00Z", deadlineWall: "2026-06-11T14:15" },
-    // No daylight saving: the deadline is always the same wall time tomorrow.
-    { case: "Phoenix, NY's spring-forward day", zone: PHOENIX, discovered: "2026-03-07T09:00", discoveredUtc: "2026-03-07T16:00:00Z", deadlineUtc: "2026-03-08T16:00:00Z", deadlineWall: "2026-03-08T09:00" },
-    { case: "Phoenix, NY's fall-back day", zone: PHOENIX, discovered: "2026-10-31T23:30", discoveredUtc: "2026-11-01T06:30:00Z", deadlineUtc: "2026-11-02T06:30:00Z", deadlineWall: "2026-11-01T23:30" },
-    { case: "Honolulu, NY's spring-forward day", zone: HONOLULU, discovered: "2026-03-08T02:30", discoveredUtc: "2026-03-08T12:30:00Z", deadlineUtc: "2026-03-09T12:30:00Z", deadlineWall: "2026-03-09T02:30" },
-    { case: "Honolulu, New Year's Eve", zone: HONOLULU, discovered: "2025-12-31T20:00", discoveredUtc: "2026-01-01T06:00:00Z", deadlineUtc: "2026-01-02T06:00:00Z", deadlineWall: "2026-01-01T20:00" },
-  ])("$case: $discovered → $deadlineWall ($deadlineUtc)", ({ zone, discovered, discoveredUtc, deadlineUtc, deadlineWall }) => {
-    const discoveredAt = instantOf(discovered, zone);
-    expect(discoveredAt).toEqual(new Date(discoveredUtc));
-    const deadline = deadlineOf(discoveredAt);
-    expect(deadline).toEqual(new Date(deadlineUtc));
-    expect(instantToWallTime(deadline, zone)).toBe(deadlineWall);
-  });
-});
-
-describe("clockOf", () => {
-  const discoveredAt = new Date("2026-03-07T14:00:00Z");
-  const deadline = new Date("2026-03-08T14:00:00Z");
-  const atDeadline = (ms: number) => new Date(deadline.getTime() + ms);
-
-  it.each([
-    { case: "just discovered", reported: null, now: -DAY, state: "pending", msRemaining: DAY, msLate: null },
-    { case: "one millisecond left", reported: null, now: -1, state: "pending", msRemaining: 1, msLate: null },
-    { case: "unreported exactly at the deadline", reported: null, now: 0, state: "overdue", msRemaining: null, msLate: 0 },
-    { case: "unreported 90 minutes past", reported: null, now: 90 * MINUTE, state: "overdue", msRemaining: null, msLate: 90 * MINUTE },
-    { case: "reported two hours in", reported: -22 * HOUR, now: -21 * HOUR, state: "on-time", msRemaining: null, msLate: null },
-    { case: "reported exactly at the deadline", reported: 0, now: 0, state: "on-time", msRemaining: null, msLate: null },
-    { case: "reported on time, looked at days later", reported: -1, now: 3 * DAY, state: "on-time", msRemaining: null, msLate: null },
-    { case: "reported one millisecond late", reported: 1, now: HOUR, state: "late", msRemaining: null, msLate: 1 },
-    { case: "reported three hours late", reported: 3 * HOUR, now: 3 * HOUR, state: "late", msRemaining: null, msLate: 3 * HOUR },
-  ])("$case → $state", ({ reported, now, state, msRemaining, msLate }) => {
-    const reportedAt = reported === null ? null : atDeadline(reported);
-    expect(clockOf(discoveredAt, reportedAt, atDeadline(now))).toEqual({ deadline, state, reportedAt, msRemaining, msLate });
-  });
-});
-
-describe("formatDuration", () => {
-  it.each([
-    { ms: 0, text: "less than a minute" },
-    { ms: 59_999, text: "less than a minute" },
-    { ms: MINUTE, text: "1 min" },
-    { ms: 45 * MINUTE + 59_999, text: "45 min" },
-    { ms: HOUR, text: "1 h" },
-    { ms: 3 * HOUR + 5 * MINUTE, text: "3 h 5 min" },
-    { ms: 23 * HOUR + 59 * MINUTE + 59_999, text: "23 h 59 min" },
-    { ms: DAY, text: "1 day" },
-    { ms: DAY + 2 * HOUR + 59 * MINUTE, text: "1 day 2 h" },
-    { ms: 2 * DAY + 5 * MINUTE, text: "2 days" },
-    { ms: 10 * DAY + 23 * HOUR, text: "10 days 23 h" },
-    { ms: -(3 * HOUR + 5 * MINUTE), text: "3 h 5 min" },
-  ])("$ms ms → $text", ({ ms, text }) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-});
 
 const codesOf = (violations: { code: string }[]) => violations.map((violation) => violation.code);
 
@@ -134,12 +40,12 @@ describe("checkMissingEvent", () => {
 // One episode for both report checks: last seen 20:00Z, discovered 22:00Z, deadline 22:00Z next day.
 const lastSeenAt = new Date("2026-03-07T20:00:00Z");
 const discoveredAt = new Date("2026-03-07T22:00:00Z");
-const deadline = deadlineOf(discoveredAt);
+const deadline = deadlineAfter(discoveredAt, 24);
 const afterDeadline = (ms: number) => new Date(deadline.getTime() + ms);
 
 describe("checkLawEnforcementReport", () => {
   const now = afterDeadline(6 * HOUR);
-  const context = { discoveredAt, lastSeenAt, now };
+  const context = { lastSeenAt, now, deadline, ruleHours: 24 };
 
   it.each([
     { case: "an hour after discovery", at: afterDeadline(-23 * HOUR), lateReason: null, codes: [], fields: [] },
@@ -168,7 +74,7 @@ describe("checkLawEnforcementReport", () => {
 describe("checkNcmecReport", () => {
   const now = afterDeadline(6 * HOUR);
   const lawEnforcementAt = afterDeadline(-20 * HOUR);
-  const context = { discoveredAt, lastSeenAt, now, lawEnforcementAt };
+  const context = { lastSeenAt, now, deadline, ruleHours: 24, lawEnforcementAt };
 
   it.each([
     { case: "after law enforcement, on time", reportedAt: afterDeadline(-19 * HOUR), lateReason: null, le: lawEnforcementAt, codes: [] },
@@ -278,47 +184,3 @@ describe("checkEligibility", () => {
   });
 });
 
-describe("episodeStage", () => {
-  const when = new Date("2026-03-08T12:00:00Z");
-
-  it.each([
-    { le: false, ncmec: false, submitted: false, closed: false, stage: "awaiting-law-enforcement" },
-    { le: false, ncmec: true, submitted: false, closed: false, stage: "awaiting-law-enforcement" },
-    { le: true, ncmec: false, submitted: false, closed: false, stage: "awaiting-ncmec" },
-    { le: true, ncmec: true, submitted: false, closed: false, stage: "ready-to-submit" },
-    { le: false, ncmec: false, submitted: true, closed: false, stage: "reported" },
-    { le: false, ncmec: true, submitted: true, closed: false, stage: "reported" },
-    { le: true, ncmec: false, submitted: true, closed: false, stage: "reported" },
-    { le: true, ncmec: true, submitted: true, closed: false, stage: "reported" },
-    { le: false, ncmec: false, submitted: false, closed: true, stage: "closed" },
-    { le: false, ncmec: true, submitted: false, closed: true, stage: "closed" },
-    { le: true, ncmec: false, submitted: false, closed: true, stage: "closed" },
-    { le: true, ncmec: true, submitted: false, closed: true, stage: "closed" },
-    { le: false, ncmec: false, submitted: true, closed: true, stage: "closed" },
-    { le: false, ncmec: true, submitted: true, closed: true, stage: "closed" },
-    { le: true, ncmec: false, submitted: true, closed: true, stage: "closed" },
-    { le: true, ncmec: true, submitted: true, closed: true, stage: "closed" },
-  ] satisfies { le: boolean; ncmec: boolean; submitted: boolean; closed: boolean; stage: EpisodeStage }[])(
-    "law enforcement $le, NCMEC $ncmec, submitted $submitted, closed $closed → $stage",
-    ({ le, ncmec, submitted, closed, stage }) => {
-      expect(
-        episodeStage({
-          lawEnforcementRecorded: le,
-          ncmecRecorded: ncmec,
-          submittedAt: submitted ? when : null,
-          closedAt: closed ? when : null,
-        }),
-      ).toBe(stage);
-    },
-  );
-
-  it("labels every stage in plain words", () => {
-    expect(STAGE_LABELS).toEqual({
-      "awaiting-law-enforcement": "Waiting for the law-enforcement report",
-      "awaiting-ncmec": "Waiting for the NCMEC report",
-      "ready-to-submit": "Ready to submit",
-      reported: "Reported",
-      closed: "Closed",
-    });
-  });
-});

@@ -1,5 +1,4 @@
-import type { Clock } from "@/domain/reporting-rules";
-import { formatDuration } from "@/domain/reporting-rules";
+import { clockText, type Clock } from "@/domain/clocks";
 import { formatInstant } from "@/lib/format-time";
 
 const STATE_STYLE: Record<Clock["state"], string> = {
@@ -9,29 +8,16 @@ const STATE_STYLE: Record<Clock["state"], string> = {
   late: "border-red-800 bg-red-50",
 };
 
-/** One report's clock in words: the deadline in the agency's zone and the time left or how late. */
-export function clockText(clock: Clock): string {
-  switch (clock.state) {
-    case "pending":
-      return `Not reported yet: ${formatDuration(clock.msRemaining ?? 0)} left`;
-    case "overdue":
-      return `Not reported and overdue by ${formatDuration(clock.msLate ?? 0)}`;
-    case "on-time":
-      return "Reported on time";
-    case "late":
-      return `Reported ${formatDuration(clock.msLate ?? 0)} late`;
-  }
-}
-
+/** One clock in words (the colour only repeats them): the deadline in the agency's zone and the time left or how late. */
 export function ClockCard({ title, clock, timeZone, recordedBy }: { title: string; clock: Clock; timeZone: string; recordedBy: string | null }) {
   return (
     <section aria-label={title} className={`rounded border-l-8 p-4 ${STATE_STYLE[clock.state]}`}>
       <h3 className="text-lg font-bold">{title}</h3>
       <p className="mt-1 font-semibold">{clockText(clock)}</p>
       <p className="mt-1">Deadline: {formatInstant(clock.deadline, timeZone)}</p>
-      {clock.reportedAt ? (
+      {clock.doneAt ? (
         <p className="mt-1">
-          Reported {formatInstant(clock.reportedAt, timeZone)}
+          Reported {formatInstant(clock.doneAt, timeZone)}
           {recordedBy ? `, recorded by ${recordedBy}` : ""}
         </p>
       ) : null}

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import { TextField } from "@/features/ui/fields";
 import { PHOTO_ATTESTATION, RECENT_PHOTO_DAYS } from "@/lib/photo-consent";
+import { ZPhotoAddedSchema, ZPhotoUploadSchema } from "@/lib/schemas/photo-upload";
+import { readApiError } from "@/lib/schemas/api-error";
 
 type Errors = Partial<Record<"file" | "takenOn" | "attest", string>>;
 
@@ -23,8 +25,11 @@ export function PhotoUpload({ episodeId }: { episodeId: string }) {
     const local: Errors = {};
     const file = data.get("file");
     if (!(file instanceof File) || file.size === 0) local.file = "Choose a photo of the child";
-    if (!data.get("takenOn")) local.takenOn = "Enter the date the photo was taken";
-    if (data.get("attest") !== "yes") local.attest = "Confirm the statement about the photo to upload it";
+    const fields = ZPhotoUploadSchema.safeParse({ takenOn: data.get("takenOn"), attest: data.get("attest") });
+    for (const issue of fields.error?.issues ?? []) {
+      const field = issue.path[0];
+      if (field === "takenOn" || field === "attest") local[field] ??= issue.message;
+    }
     setNotice(null);
     setFormError(null);
     if (Object.keys(local).length > 0) {
@@ -35,20 +40,20 @@ export function PhotoUpload({ episodeId }: { episodeId: string }) {
     setBusy(true);
     try {
       const response = await fetch(`/api/episodes/${episodeId}/photos`, { method: "POST", body: data });
-      const body = (await response.json().catch(() => ({}))) as { error?: string; fieldErrors?: Errors; olderThanRecentLimit?: boolean };
       if (response.status === 201) {
+        const added = ZPhotoAddedSchema.safeParse(await response.json().catch(() => null));
         setErrors({});
         form.reset();
         setNotice(
-          body.olderThanRecentLimit
+          added.data?.olderThanRecentLimit
             ? `Photo added. It is more than ${RECENT_PHOTO_DAYS} days old: law enforcement must update NCIC with a photo taken within ${RECENT_PHOTO_DAYS} days, so add a newer one if you can.`
             : "Photo added.",
         );
         router.refresh();
-      } else if (body.fieldErrors) {
-        setErrors(body.fieldErrors);
       } else {
-        setFormError(body.error ?? "The photo could not be uploaded. Try again.");
+        const failure = await readApiError(response);
+        if (failure?.fieldErrors) setErrors(failure.fieldErrors);
+        else setFormError(failure?.error ?? "The photo could not be uploaded. Try again.");
       }
     } catch {
       setFormError("The photo could not be sent: check the connection and try again.");

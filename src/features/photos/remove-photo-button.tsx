@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { readApiError } from "@/lib/schemas/api-error";
 
 export function RemovePhotoButton({ episodeId, photoId, label }: { episodeId: string; photoId: string; label: string }) {
   const router = useRouter();
@@ -14,8 +15,12 @@ export function RemovePhotoButton({ episodeId, photoId, label }: { episodeId: st
         onClick={async () => {
           setError(null);
           const response = await fetch(`/api/episodes/${episodeId}/photos/${photoId}`, { method: "DELETE" }).catch(() => null);
-          if (response?.status === 204) router.refresh();
-          else setError("The photo could not be removed. Try again.");
+          if (response?.status === 204) {
+            router.refresh();
+            return;
+          }
+          const failure = response ? await readApiError(response) : null;
+          setError(failure?.error ?? "The photo could not be removed. Try again.");
         }}
       >
         Remove {label}

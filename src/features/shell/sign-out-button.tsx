@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { signOut } from "next-auth/react";
+import { forgetAllLocalCopies } from "@/features/wizard/local-copy";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -12,7 +13,7 @@ export function SignOutButton() {
       onClick={async () => {
         setBusy(true);
         // Unsaved typing is also kept on the server as a draft; nothing of a child stays on a shared device.
-        for (const key of Object.keys(window.localStorage)) if (key.startsWith("homeward:draft:")) window.localStorage.removeItem(key);
+        forgetAllLocalCopies();
         await signOut({ callbackUrl: "/sign-in" });
       }}
       className="rounded border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-white hover:text-blue-950"

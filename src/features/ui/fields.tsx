@@ -123,12 +123,7 @@ export function CheckboxGroup(props: ChoiceProps) {
   return <ChoiceGroup type="checkbox" {...props} />;
 }
 
-export const YES_NO = [
-  { code: "yes", label: "Yes" },
-  { code: "no", label: "No" },
-] as const;
-
-export const YES_NO_UNKNOWN = [...YES_NO, { code: "unknown", label: "Not known" }] as const;
+export { YES_NO, YES_NO_UNKNOWN } from "@/domain/code-sets";
 
 export function FieldGroup({ title, children, hint }: { title: string; children: ReactNode; hint?: ReactNode }) {
   return (

@@ -2,7 +2,8 @@
 
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField, YES_NO } from "@/features/ui/fields";
 import { RACES, SEXES } from "@/domain/ncic-codes";
-import { ETHNICITIES, LEGAL_STATUSES, ZChildStepSchema } from "@/lib/schemas/episode-steps";
+import { ETHNICITIES, LEGAL_STATUSES } from "@/domain/code-sets";
+import { ZChildStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";

@@ -1,14 +1,17 @@
 "use client";
 
 import { useFieldArray } from "react-hook-form";
-import { RadioGroup, SelectField, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
+import { RadioGroup, SelectField, TextAreaField, TextField } from "@/features/ui/fields";
 import { EYE_COLORS, HAIR_COLORS, SKIN_TONES } from "@/domain/ncic-codes";
-import { EYEWEAR_OPTIONS } from "@/domain/labels";
-import { MARK_KINDS, UNKNOWN_SKIN_TONE, ZDescriptionStepSchema } from "@/lib/schemas/episode-steps";
+import { EYEWEAR, MARK_KINDS, YES_NO_UNKNOWN } from "@/domain/code-sets";
+import { UNKNOWN_SKIN_TONE, ZDescriptionStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
+
+/** Glasses or contacts, or "Not known" (the form's "unknown"). */
+const EYEWEAR_CHOICES = [...EYEWEAR, YES_NO_UNKNOWN[2]];
 
 const withCodes = (set: readonly { code: string; label: string }[]) => set.map((o) => ({ code: o.code, label: `${o.label} (${o.code})` }));
 
@@ -48,7 +51,7 @@ export function DescriptionStep({ options, title, backHref, prefilledFromPreviou
           {...register("skinTone")}
         />
       </div>
-      <RadioGroup id="eyewear" name="eyewear" label="Glasses or contact lenses" options={EYEWEAR_OPTIONS} inline error={e.eyewear?.message} register={register("eyewear")} />
+      <RadioGroup id="eyewear" name="eyewear" label="Glasses or contact lenses" options={EYEWEAR_CHOICES} inline error={e.eyewear?.message} register={register("eyewear")} />
       <RadioGroup id="braces" name="braces" label="Braces on the teeth" options={YES_NO_UNKNOWN} inline error={e.braces?.message} register={register("braces")} />
       <fieldset className="space-y-4">
         <legend className="font-semibold">Scars, marks, tattoos and piercings</legend>

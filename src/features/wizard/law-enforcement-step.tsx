@@ -2,6 +2,7 @@
 
 import { useWatch } from "react-hook-form";
 import { RadioGroup, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
+import { LAW_ENFORCEMENT_OUTCOMES } from "@/domain/code-sets";
 import { ZLawEnforcementStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
@@ -9,17 +10,13 @@ import { DeadlineNote, isLate } from "./deadline-note";
 import { LateReasonField } from "./late-reason-field";
 import type { StepProps } from "./step-props";
 
-const OUTCOMES = [
-  { code: "REPORTED", label: "Law enforcement took the report" },
-  { code: "REFUSED", label: "Law enforcement refused or failed to take the report" },
-] as const;
 
-export function LawEnforcementStep({ options, title, backHref, timeZone, discoveredAt }: StepProps) {
+export function LawEnforcementStep({ options, title, backHref, timeZone, deadline }: StepProps) {
   const { form, shell } = useStepForm(ZLawEnforcementStepSchema, options);
   const { register, formState, control } = form;
   const [outcome, ncicEntered, reportedAt] = useWatch({ control, name: ["outcome", "ncicEntered", "reportedAt"] });
   const e = formState.errors;
-  const late = isLate(reportedAt, discoveredAt, timeZone) || Boolean(e.lateReason);
+  const late = isLate(reportedAt, deadline, timeZone) || Boolean(e.lateReason);
   const zone = timeZone.replaceAll("_", " ");
   return (
     <StepShell
@@ -31,14 +28,14 @@ export function LawEnforcementStep({ options, title, backHref, timeZone, discove
             to take the report, record who, when and what was said; you still report to NCMEC.
           </p>
           <div className="mt-3">
-            <DeadlineNote discoveredAt={discoveredAt} timeZone={timeZone} />
+            <DeadlineNote deadline={deadline} timeZone={timeZone} />
           </div>
         </>
       }
       backHref={backHref}
       {...shell}
     >
-      <RadioGroup id="outcome" name="outcome" label="What happened?" options={OUTCOMES} error={e.outcome?.message} register={register("outcome")} />
+      <RadioGroup id="outcome" name="outcome" label="What happened?" options={LAW_ENFORCEMENT_OUTCOMES} error={e.outcome?.message} register={register("outcome")} />
       <TextField id="agencyName" label="Law-enforcement agency" error={e.agencyName?.message} {...register("agencyName")} />
       <TextField id="phone" label="Agency phone number" type="tel" className="max-w-sm" error={e.phone?.message} {...register("phone")} />
       <TextField

@@ -2,19 +2,20 @@
 
 import { useWatch } from "react-hook-form";
 import { RadioGroup, TextField } from "@/features/ui/fields";
-import { NCMEC_METHODS, ZNcmecStepSchema } from "@/lib/schemas/episode-steps";
+import { NCMEC_METHODS } from "@/domain/code-sets";
+import { ZNcmecStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { DeadlineNote, isLate } from "./deadline-note";
 import { LateReasonField } from "./late-reason-field";
 import type { StepProps } from "./step-props";
 
-export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: StepProps) {
+export function NcmecStep({ options, title, backHref, timeZone, deadline }: StepProps) {
   const { form, shell } = useStepForm(ZNcmecStepSchema, options);
   const { register, formState, control } = form;
   const reportedAt = useWatch({ control, name: "reportedAt" });
   const e = formState.errors;
-  const late = isLate(reportedAt, discoveredAt, timeZone) || Boolean(e.lateReason);
+  const late = isLate(reportedAt, deadline, timeZone) || Boolean(e.lateReason);
   return (
     <StepShell
       title={title}
@@ -25,7 +26,7 @@ export function NcmecStep({ options, title, backHref, timeZone, discoveredAt }: 
             NCMEC&apos;s web form, or system to system.
           </p>
           <div className="mt-3">
-            <DeadlineNote discoveredAt={discoveredAt} timeZone={timeZone} />
+            <DeadlineNote deadline={deadline} timeZone={timeZone} />
           </div>
         </>
       }

@@ -1,28 +1,26 @@
 import Link from "next/link";
 import type { EpisodeView } from "@/server/episodes/get-episode";
-import { STEPS, type FormStepKey } from "@/lib/schemas/episode-steps";
-import { ncmecGaps } from "@/lib/ncmec-checklist";
+import { FORM_STEP_KEYS, stepTitle } from "@/domain/steps";
 import { stepSummary } from "@/lib/step-summary";
 import { SubmitReportButton } from "./submit-report-button";
 
 /** "Check your answers": every answer with a Change link, what NCMEC still lacks, and submit. */
-export function ReviewStep({ view, timeZone }: { view: EpisodeView; timeZone: string }) {
-  const { record, saved } = view;
-  const gaps = ncmecGaps(saved, view.photoCount);
-  const unsaved = STEPS.filter((s) => s.key !== "review" && !record.completedSteps.includes(s.key));
-  const base = `/cases/${record.id}/report`;
+export function ReviewStep({ view }: { view: EpisodeView }) {
+  const { facts, progress } = view;
+  const gaps = progress.ncmecGaps;
+  const base = `/cases/${facts.id}/report`;
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Check your answers</h1>
-      {STEPS.filter((s) => s.key !== "review").map((step) => {
-        const rows = stepSummary(step.key as FormStepKey, saved, timeZone);
+      {FORM_STEP_KEYS.map((key) => ({ key, title: stepTitle(key) })).map((step) => {
+        const rows = stepSummary(step.key, facts);
         return (
           <section key={step.key} aria-labelledby={`review-${step.key}`} className="rounded border border-slate-300 bg-white p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`review-${step.key}`} className="text-xl font-bold">
                 {step.title}
               </h2>
-              {record.completedSteps.includes(step.key) ? (
+              {progress.steps[step.key].status === "completed" ? (
                 <Link href={`${base}/${step.key}`} className="text-blue-800 underline">
                   Change<span className="sr-only"> {step.title.toLowerCase()}</span>
                 </Link>
@@ -54,7 +52,7 @@ export function ReviewStep({ view, timeZone }: { view: EpisodeView; timeZone: st
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {gaps.map((gap) => (
               <li key={gap.item}>
-                <Link href={gap.step === "photos" ? `/cases/${record.id}/photos` : `${base}/${gap.step}`} className="text-blue-800 underline">
+                <Link href={gap.step === "photos" ? `/cases/${facts.id}/photos` : `${base}/${gap.step}`} className="text-blue-800 underline">
                   {gap.item}
                 </Link>
               </li>
@@ -63,12 +61,12 @@ export function ReviewStep({ view, timeZone }: { view: EpisodeView; timeZone: st
         )}
       </section>
 
-      {record.submittedAt ? (
+      {progress.submit.allowed ? (
+        <SubmitReportButton episodeId={facts.id} version={facts.version} />
+      ) : progress.submit.block?.code === "ALREADY_SUBMITTED" ? (
         <p className="font-semibold">This report was submitted. Changes you make to a step are saved and recorded in its history.</p>
-      ) : unsaved.length > 0 ? (
-        <p className="font-semibold">Complete {unsaved.map((s) => s.title).join(", ")} before submitting.</p>
       ) : (
-        <SubmitReportButton episodeId={record.id} version={record.version} />
+        <p className="font-semibold">{progress.submit.block?.message}</p>
       )}
     </div>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import { RadioGroup, TextAreaField, YES_NO_UNKNOWN } from "@/features/ui/fields";
-import { RISKS, ZRisksStepSchema } from "@/lib/schemas/episode-steps";
+import { RISKS } from "@/domain/code-sets";
+import { ZRisksStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";

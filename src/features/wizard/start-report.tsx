@@ -5,24 +5,26 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import { RadioGroup, TextField, YES_NO } from "@/features/ui/fields";
 import { ZNewChildSchema, type TNewChild } from "@/lib/schemas/start-report";
-import { summaryOf } from "./use-step-form";
+import { ZChildSearchAnswerSchema, ZChildSearchSchema, type TChildSearchResult } from "@/lib/schemas/child-search";
+import { readApiError } from "@/lib/schemas/api-error";
+import { summaryOf } from "./summary-of";
 
-type Child = { id: string; name: string; dateOfBirth: string; agencyCaseNumber: string; openEpisodeId: string | null; episodeCount: number };
 type Refusal = { message: string; episodeId?: string };
-type ApiBody = { error?: string; code?: string; episodeId?: string; fieldErrors?: Record<string, string>; children?: Child[] };
 
-async function post(url: string, body: unknown): Promise<{ status: number; body: ApiBody }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json().catch(() => ({}))) as ApiBody };
+const ZEpisodeStartedSchema = z.object({ episodeId: z.string() });
+
+function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 
 /** Find the child among the agency's children, or add a new one, and open a new episode. */
 export function StartReport() {
   const router = useRouter();
-  const [results, setResults] = useState<Child[] | null>(null);
+  const [results, setResults] = useState<TChildSearchResult[] | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -33,17 +35,25 @@ export function StartReport() {
     setAttempt((n) => n + 1);
   };
 
-  async function start(body: unknown): Promise<ApiBody | null> {
+  /** Starts the episode and goes to its first step; answers the server's field errors, if any, for the form to show. */
+  async function start(body: unknown): Promise<Record<string, string> | null> {
     setBusy(true);
     try {
-      const { status, body: reply } = await post("/api/episodes", body);
-      if (status === 201 && reply && "episodeId" in reply) {
-        router.push(`/cases/${reply.episodeId}/report/child`);
+      const response = await post("/api/episodes", body);
+      if (response.status === 201) {
+        const started = ZEpisodeStartedSchema.safeParse(await response.json().catch(() => null));
+        if (started.success) {
+          router.push(`/cases/${started.data.episodeId}/report/child`);
+          return null;
+        }
+        refuse({ message: "The report could not be started. Try again." });
         return null;
       }
-      if (status === 409) refuse({ message: reply.error ?? "A report cannot be started for this child.", episodeId: reply.episodeId });
-      else if (status !== 422) refuse({ message: reply.error ?? "The report could not be started. Try again." });
-      return reply;
+      const failure = await readApiError(response);
+      if (response.status === 422 && failure?.fieldErrors) return failure.fieldErrors;
+      if (response.status === 409) refuse({ message: failure?.error ?? "A report cannot be started for this child.", episodeId: failure?.episodeId });
+      else refuse({ message: failure?.error ?? "The report could not be started. Try again." });
+      return null;
     } catch {
       refuse({ message: "The report could not be started: check the connection and try again." });
       return null;
@@ -55,13 +65,29 @@ export function StartReport() {
   async function search(form: FormData) {
     setSearchError(null);
     setRefusal(null);
-    const { status, body } = await post("/api/children/search", {
+    const terms = ZChildSearchSchema.safeParse({
       name: String(form.get("search-name") ?? ""),
       dateOfBirth: String(form.get("search-dob") ?? ""),
       agencyCaseNumber: String(form.get("search-case") ?? ""),
     });
-    if (status === 200) setResults(body.children ?? []);
-    else setSearchError(Object.values(body.fieldErrors ?? {})[0] ?? body.error ?? "The search did not work. Try again.");
+    if (!terms.success) {
+      setSearchError(terms.error.issues[0]?.message ?? "The search did not work. Try again.");
+      setAttempt((n) => n + 1);
+      return;
+    }
+    try {
+      const response = await post("/api/children/search", terms.data);
+      if (response.status === 200) {
+        const answer = ZChildSearchAnswerSchema.safeParse(await response.json().catch(() => null));
+        if (answer.success) setResults(answer.data.children);
+        else setSearchError("The search did not work. Try again.");
+      } else {
+        const failure = await readApiError(response);
+        setSearchError(Object.values(failure?.fieldErrors ?? {})[0] ?? failure?.error ?? "The search did not work. Try again.");
+      }
+    } catch {
+      setSearchError("The search could not be sent: check the connection and try again.");
+    }
     setAttempt((n) => n + 1);
   }
 
@@ -159,9 +185,9 @@ export function StartReport() {
           className="mt-4 space-y-4"
           onSubmit={newChild.handleSubmit(
             async (values) => {
-              const reply = await start({ newChild: values });
-              if (reply?.fieldErrors) {
-                for (const [path, message] of Object.entries(reply.fieldErrors)) newChild.setError(path as Path<TNewChild>, { type: "server", message });
+              const fieldErrors = await start({ newChild: values });
+              if (fieldErrors) {
+                for (const [path, message] of Object.entries(fieldErrors)) newChild.setError(path as Path<TNewChild>, { type: "server", message });
                 setAttempt((n) => n + 1);
               }
             },

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { STEPS, type StepKey } from "@/lib/schemas/episode-steps";
+import { STEPS, type StepKey } from "@/domain/steps";
+import type { StepStatus } from "@/domain/episode-progress";
 
-export type StepStatus = "completed" | "current" | "available" | "locked" | "not-started";
 
 /** "Step 3 of 9" with each step's state; completed and available steps are links. */
 export function StepIndicator({ episodeId, current, statuses }: { episodeId: string; current: StepKey; statuses: Record<StepKey, StepStatus> }) {
@@ -44,6 +44,6 @@ export function StepIndicator({ episodeId, current, statuses }: { episodeId: str
   );
 }
 
-function key(statuses: Record<StepKey, StepStatus>, step: StepKey, current: StepKey): StepStatus {
+function key(statuses: Record<StepKey, StepStatus>, step: StepKey, current: StepKey): StepStatus | "current" {
   return step === current ? "current" : statuses[step];
 }

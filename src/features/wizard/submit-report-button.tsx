@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary } from "@/features/ui/error-summary";
+import { readApiError } from "@/lib/schemas/api-error";
 
 export function SubmitReportButton({ episodeId, version }: { episodeId: string; version: number }) {
   const router = useRouter();
@@ -29,8 +30,8 @@ export function SubmitReportButton({ episodeId, version }: { episodeId: string; 
               router.push(`/cases/${episodeId}?submitted=1`);
               return;
             }
-            const body = (await response.json().catch(() => ({}))) as { error?: string };
-            setError(body.error ?? "The report could not be submitted. Try again.");
+            const failure = await readApiError(response);
+            setError(failure?.error ?? "The report could not be submitted. Try again.");
           } catch {
             setError("The report could not be sent: check the connection and try again.");
           }

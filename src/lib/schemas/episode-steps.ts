@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, codesOf } from "@/domain/ncic-codes";
+import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RISKS, type RiskKey } from "@/domain/code-sets";
+import type { FormStepKey } from "@/domain/steps";
 import {
   calendarDate,
   longText,
@@ -18,47 +20,6 @@ import {
  * parses again. Schemas are strict: a field the form does not have is refused.
  */
 
-export const STEPS = [
-  { key: "child", title: "Child" },
-  { key: "missing-event", title: "Missing event" },
-  { key: "description", title: "Description" },
-  { key: "risks", title: "Risks" },
-  { key: "contacts", title: "Contacts" },
-  { key: "law-enforcement", title: "Law enforcement" },
-  { key: "guardian", title: "Guardian and reporting party" },
-  { key: "ncmec", title: "NCMEC" },
-  { key: "review", title: "Check your answers" },
-] as const;
-
-export type StepKey = (typeof STEPS)[number]["key"];
-export type FormStepKey = Exclude<StepKey, "review">;
-export const STEP_KEYS = STEPS.map((s) => s.key) as StepKey[];
-export const FORM_STEP_KEYS = STEP_KEYS.filter((k): k is FormStepKey => k !== "review");
-
-export function isStepKey(value: string): value is StepKey {
-  return (STEP_KEYS as string[]).includes(value);
-}
-
-export function stepNumber(key: StepKey): number {
-  return STEP_KEYS.indexOf(key) + 1;
-}
-
-export const LEGAL_STATUSES = [
-  { code: "temporary-custody", label: "Temporary or emergency custody of the agency" },
-  { code: "permanent-custody", label: "Permanent custody or guardianship of the agency" },
-  { code: "voluntary-placement", label: "Voluntary placement agreement" },
-  { code: "extended-foster-care", label: "Extended foster care (18 to 20)" },
-  { code: "other", label: "Other" },
-] as const;
-
-export const ETHNICITIES = [
-  { code: "hispanic", label: "Hispanic or Latino" },
-  { code: "not-hispanic", label: "Not Hispanic or Latino" },
-  { code: "unknown", label: "Unknown" },
-] as const;
-
-const codes = <T extends readonly { code: string }[]>(set: T) => set.map((s) => s.code) as [T[number]["code"], ...T[number]["code"][]];
-
 // 1. Child
 export const ZChildStepSchema = z
   .object({
@@ -69,9 +30,9 @@ export const ZChildStepSchema = z
     dateOfBirth: calendarDate("Enter the child's date of birth"),
     sex: z.enum(codesOf(SEXES), "Choose the child's sex"),
     races: z.array(z.enum(codesOf(RACES)), "Choose at least one race, or Unknown").min(1, "Choose at least one race, or Unknown"),
-    ethnicity: z.enum(codes(ETHNICITIES), "Choose the child's ethnicity, or Unknown"),
+    ethnicity: z.enum(codesOf(ETHNICITIES), "Choose the child's ethnicity, or Unknown"),
     agencyCaseNumber: requiredText("Enter the agency's case number for this child", 60),
-    legalStatus: z.enum(codes(LEGAL_STATUSES), "Choose the child's legal status"),
+    legalStatus: z.enum(codesOf(LEGAL_STATUSES), "Choose the child's legal status"),
     custodyDetails: optionalText(1000),
     underAgencyGuardianship: z.enum(["yes", "no"], "Say whether the agency is the child's legal guardian"),
   })
@@ -101,17 +62,9 @@ export type TMissingEventStep = z.infer<typeof ZMissingEventStepSchema>;
 /** NCIC's complexion list has no "unknown"; the form offers one and the packet leaves the code out. */
 export const UNKNOWN_SKIN_TONE = NCIC_UNKNOWN;
 
-export const MARK_KINDS = [
-  { code: "scar", label: "Scar" },
-  { code: "mark", label: "Mark or birthmark" },
-  { code: "tattoo", label: "Tattoo" },
-  { code: "piercing", label: "Piercing" },
-  { code: "other", label: "Other" },
-] as const;
-
 export const ZMarkSchema = z
   .object({
-    kind: z.enum(codes(MARK_KINDS), "Choose what kind of mark this is"),
+    kind: z.enum(codesOf(MARK_KINDS), "Choose what kind of mark this is"),
     location: requiredText("Enter where on the body it is", 100),
     description: requiredText("Describe it", 500),
   })
@@ -125,7 +78,7 @@ export const ZDescriptionStepSchema = z
     hairColor: z.enum(codesOf(HAIR_COLORS), "Choose the hair color, or Unknown"),
     eyeColor: z.enum(codesOf(EYE_COLORS), "Choose the eye color, or Unknown"),
     skinTone: z.union([z.enum(codesOf(SKIN_TONES)), z.literal(UNKNOWN_SKIN_TONE)], "Choose the complexion, or Unknown"),
-    eyewear: z.enum(["none", "glasses", "contacts", "both", "unknown"], "Say whether the child wears glasses or contact lenses"),
+    eyewear: z.enum([...codesOf(EYEWEAR), "unknown"], "Say whether the child wears glasses or contact lenses"),
     braces: yesNoUnknown("Say whether the child wears braces"),
     marks: z.array(ZMarkSchema).max(30, "Record at most 30 marks here; put the rest under other features"),
     otherFeatures: optionalText(2000),
@@ -137,17 +90,6 @@ export const ZDescriptionStepSchema = z
 export type TDescriptionStep = z.infer<typeof ZDescriptionStepSchema>;
 
 // 4. Risks
-export const RISKS = [
-  { key: "medical", label: "Medical conditions", hint: "Conditions, allergies, and medication the child needs" },
-  { key: "mentalHealth", label: "Mental-health conditions", hint: "Diagnoses and medication" },
-  { key: "gang", label: "Gang involvement", hint: "Known or suspected gang activity" },
-  { key: "suicide", label: "Past suicide attempts", hint: "When, and anything that makes it more likely now" },
-  { key: "onlineEnticement", label: "Online enticement", hint: "Contact with someone online who may have lured the child" },
-  { key: "sexualExploitation", label: "Commercial sexual exploitation", hint: "Known or suspected trafficking or exploitation" },
-  { key: "otherEndangerment", label: "Other endangerment", hint: "Drugs, a dangerous person, weather, pregnancy, anything else" },
-] as const;
-export type RiskKey = (typeof RISKS)[number]["key"];
-
 export const ZRiskSchema = z
   .object({
     present: yesNoUnknown("Answer yes, no or unknown"),
@@ -207,14 +149,14 @@ export type TContactsStep = z.infer<typeof ZContactsStepSchema>;
 // 6. Law enforcement
 export const ZLawEnforcementStepSchema = z
   .object({
-    outcome: z.enum(["REPORTED", "REFUSED"], "Say whether law enforcement took the report"),
+    outcome: z.enum(codesOf(LAW_ENFORCEMENT_OUTCOMES), "Say whether law enforcement took the report"),
     agencyName: requiredText("Enter the law-enforcement agency", 200),
     phone: phoneNumber("Enter the law-enforcement agency's phone number"),
     officerName: optionalText(200),
     badgeNumber: optionalText(40),
     caseNumber: optionalText(60),
     reportedAt: wallTime("Enter the date and time law enforcement was told"),
-    ncicEntered: z.enum(["yes", "no", "unknown"], "Say whether the child was entered into NCIC"),
+    ncicEntered: yesNoUnknown("Say whether the child was entered into NCIC"),
     ncicNumber: optionalText(40),
     refusedBy: optionalText(200),
     refusalStatement: optionalText(2000),
@@ -259,16 +201,10 @@ export const ZGuardianStepSchema = z
 export type TGuardianStep = z.infer<typeof ZGuardianStepSchema>;
 
 // 8. NCMEC
-export const NCMEC_METHODS = [
-  { code: "CALL_CENTER", label: "NCMEC call center (1-800-843-5678)" },
-  { code: "WEB", label: "NCMEC's web reporting form" },
-  { code: "SYSTEM_TO_SYSTEM", label: "System-to-system" },
-] as const;
-
 export const ZNcmecStepSchema = z
   .object({
     reportedAt: wallTime("Enter the date and time NCMEC was told"),
-    method: z.enum(codes(NCMEC_METHODS), "Choose how the report was made"),
+    method: z.enum(codesOf(NCMEC_METHODS), "Choose how the report was made"),
     ncmecCaseNumber: optionalText(40),
     contactName: optionalText(200),
     lateReason: optionalText(2000),
@@ -298,31 +234,29 @@ export type StepValues = {
   ncmec: TNcmecStep;
 };
 
-/** Empty values for a fresh form (every field present, as the strict schemas expect). */
-export const EMPTY_STEP_VALUES: { [K in FormStepKey]: Record<string, unknown> } = {
-  child: {
-    firstName: "", middleName: "", lastName: "", aliases: "", dateOfBirth: "", sex: "", races: [], ethnicity: "",
-    agencyCaseNumber: "", legalStatus: "", custodyDetails: "", underAgencyGuardianship: "",
-  },
-  "missing-event": {
-    discoveredAt: "", lastSeenAt: "", lastSeenPlace: "", lastSeenCity: "", circumstances: "", clothing: "", possibleDestinations: "", hasRunBefore: "",
-  },
-  description: {
-    heightFeet: "", heightInches: "", weightPounds: "", hairColor: "", eyeColor: "", skinTone: "", eyewear: "", braces: "",
-    marks: [], otherFeatures: "",
-  },
-  risks: Object.fromEntries(RISKS.map((r) => [r.key, { present: "", details: "" }])),
-  contacts: {
-    phones: [], accounts: [], companions: [], abductorKnown: "",
-    abductor: { name: "", description: "", phone: "", driversLicense: "", vehicle: "" },
-  },
-  "law-enforcement": {
-    outcome: "", agencyName: "", phone: "", officerName: "", badgeNumber: "", caseNumber: "", reportedAt: "", ncicEntered: "",
-    ncicNumber: "", refusedBy: "", refusalStatement: "", lateReason: "",
-  },
-  guardian: {
-    reporterName: "", reporterAgency: "", reporterPhone: "", reporterEmail: "", guardianSameAsReporter: "", guardianName: "",
-    guardianAgency: "", guardianPhones: "", guardianEmail: "",
-  },
-  ncmec: { reportedAt: "", method: "", ncmecCaseNumber: "", contactName: "", lateReason: "" },
-};
+/** A step's form values before they are valid: every field present, any text in it. */
+export type FormValues<T> = T extends string ? string : T extends readonly (infer U)[] ? FormValues<U>[] : T extends object ? { [P in keyof T]: FormValues<T[P]> } : T;
+export type StepFormValues = { [K in FormStepKey]: FormValues<StepValues[K]> };
+
+/** The empty value of one field, read off its schema: lists start empty, objects field by field, the rest as "". */
+function emptyOf(schema: z.ZodType): unknown {
+  if (schema instanceof z.ZodArray) return [];
+  if (schema instanceof z.ZodObject) return Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, emptyOf(field as z.ZodType)]));
+  return "";
+}
+
+/**
+ * Empty values for a fresh form, derived from the step's schema (so a field added there is here
+ * too). The single assertion is the derivation's: emptyOf walks exactly the schema's shape.
+ */
+export const EMPTY_STEP_VALUES = Object.fromEntries(
+  Object.entries(STEP_SCHEMAS).map(([key, schema]) => [key, emptyOf(schema)]),
+) as StepFormValues;
+
+/** The fields a step's draft may hold: the schema's own, nothing else. */
+export function stepFieldNames(step: FormStepKey): string[] {
+  return Object.keys(STEP_SCHEMAS[step].shape);
+}
+
+/** The step schemas by the values they produce, so code generic over a step keeps its types. */
+export const STEP_FORMS: { [K in FormStepKey]: z.ZodType<StepValues[K]> } = STEP_SCHEMAS;

@@ -2,14 +2,16 @@ import "server-only";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
-import { recordAuditEvent } from "./record-audit-event";
+import { audit, auditWho } from "./audit";
+import { describeAuditEvent } from "./audit-events";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 export type AuditEventRow = {
   id: string;
   occurredAt: Date;
-  action: string;
+  /** The event in words (the catalogue's label and what its details add). */
+  text: string;
   outcome: string;
   actorName: string | null;
   targetType: string | null;
@@ -38,14 +40,7 @@ export async function listAuditEvents(
     const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
     const actors = await tx.user.findMany({ where: scope.where({ id: { in: actorIds } }), select: { id: true, name: true } });
     const names = new Map(actors.map((a) => [a.id, a.name]));
-    await recordAuditEvent(tx, {
-      action: "audit.viewed",
-      outcome: "SUCCESS",
-      requestId: context.requestId,
-      actorUserId: actor.userId,
-      agencyId: scope.agencyId,
-      details: { page },
-    });
+    await audit(tx, auditWho(actor, context.requestId), "audit.viewed", { details: { page } });
     return {
       page,
       total,
@@ -53,7 +48,7 @@ export async function listAuditEvents(
       events: events.map((e) => ({
         id: e.id.toString(),
         occurredAt: e.occurredAt,
-        action: e.action,
+        text: describeAuditEvent(e),
         outcome: e.outcome,
         actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
         targetType: e.targetType,

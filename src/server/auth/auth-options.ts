@@ -44,7 +44,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (typeof token?.sid === "string") {
-          await endSession(token.sid, "SIGN_OUT", { requestId: await currentRequestId(), action: "auth.sign_out" });
+          await endSession(token.sid, "SIGN_OUT", { requestId: await currentRequestId() });
         }
       },
     },

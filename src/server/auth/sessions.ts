@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { audit } from "@/server/audit/audit";
 import { judgeSession } from "@/domain/session-policy";
 import { UnauthenticatedError } from "@/server/authz/errors";
 
@@ -46,7 +46,7 @@ export async function resolveSession(sessionId: string, context: { requestId: st
   const problem = verdict === "ended" ? "ended" : verdict !== "active" ? verdict : session.user.active ? null : "inactive";
   if (problem === "ended") throw new UnauthenticatedError("ended");
   if (problem) {
-    await endSession(session.id, END_REASON[problem], { requestId: context.requestId, now, action: "auth.session_ended" });
+    await endSession(session.id, END_REASON[problem], { requestId: context.requestId, now });
     throw new UnauthenticatedError(problem);
   }
 
@@ -59,7 +59,7 @@ export async function resolveSession(sessionId: string, context: { requestId: st
 export async function endSession(
   sessionId: string,
   reason: "SIGN_OUT" | "IDLE" | "ABSOLUTE" | "DEACTIVATED",
-  context: { requestId: string; now?: Date; action: "auth.sign_out" | "auth.session_ended" },
+  context: { requestId: string; now?: Date },
 ): Promise<void> {
   const now = context.now ?? new Date();
   await db().$transaction(async (tx) => {
@@ -70,14 +70,9 @@ export async function endSession(
     });
     const row = ended[0];
     if (!row) return;
-    await recordAuditEvent(tx, {
-      action: context.action,
-      outcome: "SUCCESS",
-      requestId: context.requestId,
-      actorUserId: row.userId,
-      agencyId: row.user.agencyId,
-      target: { type: "UserSession", id: sessionId },
-      details: { reason },
-    });
+    const who = { requestId: context.requestId, userId: row.userId, agencyId: row.user.agencyId };
+    const target = { type: "UserSession", id: sessionId } as const;
+    if (reason === "SIGN_OUT") await audit(tx, who, "auth.sign_out", { target, details: { reason } });
+    else await audit(tx, who, "auth.session_ended", { target, details: { reason } });
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { audit } from "@/server/audit/audit";
 import { afterFailedSignIn, isLocked } from "@/domain/sign-in-lockout";
 import { ZSignInSchema } from "@/lib/schemas/sign-in";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -22,6 +22,7 @@ export async function signInWithPassword(
   const now = context.now ?? new Date();
   const requestId = context.requestId;
 
+  const who = (user: { id: string; agencyId: string }) => ({ requestId, userId: user.id, agencyId: user.agencyId });
   return db().$transaction(
     async (tx) => {
       const [user] = await tx.$queryRaw<
@@ -31,12 +32,8 @@ export async function signInWithPassword(
 
       if (!user || !user.active) {
         await verifyAgainstDummy(password);
-        await recordAuditEvent(tx, {
-          action: "auth.sign_in_failed",
+        await audit(tx, { requestId, userId: user?.id ?? null, agencyId: user?.agencyId ?? null }, "auth.sign_in_failed", {
           outcome: "FAILURE",
-          requestId,
-          actorUserId: user?.id,
-          agencyId: user?.agencyId,
           details: { reason: user ? "inactive" : "unknown-email" },
         });
         return { ok: false } as const;
@@ -44,14 +41,7 @@ export async function signInWithPassword(
 
       if (isLocked(user, now)) {
         await verifyAgainstDummy(password);
-        await recordAuditEvent(tx, {
-          action: "auth.sign_in_refused_locked",
-          outcome: "DENIED",
-          requestId,
-          actorUserId: user.id,
-          agencyId: user.agencyId,
-          details: { lockedUntil: user.lockedUntil!.toISOString() },
-        });
+        await audit(tx, who(user), "auth.sign_in_refused_locked", { outcome: "DENIED", details: { lockedUntil: user.lockedUntil!.toISOString() } });
         return { ok: false } as const;
       }
 
@@ -61,23 +51,9 @@ export async function signInWithPassword(
           where: { id: user.id },
           data: { failedSignInCount: next.failedSignInCount, lockedUntil: next.lockedUntil },
         });
-        await recordAuditEvent(tx, {
-          action: "auth.sign_in_failed",
-          outcome: "FAILURE",
-          requestId,
-          actorUserId: user.id,
-          agencyId: user.agencyId,
-          details: { reason: "wrong-password", failedSignInCount: next.failedSignInCount },
-        });
+        await audit(tx, who(user), "auth.sign_in_failed", { outcome: "FAILURE", details: { reason: "wrong-password", failedSignInCount: next.failedSignInCount } });
         if (next.lockedNow) {
-          await recordAuditEvent(tx, {
-            action: "auth.locked",
-            outcome: "DENIED",
-            requestId,
-            actorUserId: user.id,
-            agencyId: user.agencyId,
-            details: { lockedUntil: next.lockedUntil!.toISOString() },
-          });
+          await audit(tx, who(user), "auth.locked", { outcome: "DENIED", details: { lockedUntil: next.lockedUntil!.toISOString() } });
         }
         return { ok: false } as const;
       }
@@ -90,14 +66,7 @@ export async function signInWithPassword(
         data: { userId: user.id, createdAt: now, lastSeenAt: now },
         select: { id: true },
       });
-      await recordAuditEvent(tx, {
-        action: "auth.sign_in",
-        outcome: "SUCCESS",
-        requestId,
-        actorUserId: user.id,
-        agencyId: user.agencyId,
-        target: { type: "UserSession", id: session.id },
-      });
+      await audit(tx, who(user), "auth.sign_in", { target: { type: "UserSession", id: session.id } });
       return { ok: true, userId: user.id, sessionId: session.id } as const;
     },
     { timeout: 15_000 },

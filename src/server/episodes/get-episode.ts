@@ -1,30 +1,34 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import type { Permission } from "@/server/authz/permissions";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { clockOf, episodeStage, type Clock, type EpisodeStage } from "@/domain/reporting-rules";
-import { type FormStepKey } from "@/lib/schemas/episode-steps";
-import { fullName } from "@/domain/labels";
-import { loadEpisode, savedStepValues, type EpisodeRecord } from "./episode-record";
+import { audit, auditWho } from "@/server/audit/audit";
+import { describeAuditEvent } from "@/server/audit/audit-events";
+import { episodeProgress, type EpisodeProgress } from "@/domain/episode-progress";
+import { fullName, type EpisodeFacts } from "@/domain/episode-facts";
+import type { FormStepKey } from "@/domain/steps";
+import { loadEpisode } from "./load-episode";
 
-export type HistoryEntry = { at: Date; action: string; actorName: string | null; details: unknown };
+export type HistoryEntry = { at: Date; text: string; actorName: string | null };
 
 export type EpisodeView = {
-  record: EpisodeRecord;
+  facts: EpisodeFacts;
+  agencyName: string;
+  caseworkerName: string;
   childName: string;
-  stage: EpisodeStage;
-  saved: ReturnType<typeof savedStepValues>;
-  clocks: { lawEnforcement: Clock; ncmec: Clock } | null;
+  progress: EpisodeProgress;
   recordedBy: { lawEnforcement: string | null; ncmec: string | null };
   draft: { step: FormStepKey; values: Record<string, unknown>; updatedAt: Date; baseVersion: number } | null;
   history: HistoryEntry[];
-  photoCount: number;
 };
 
+/** What a draft row holds: whatever was typed, field by field (checked when it was kept). */
+const ZDraftValuesSchema = z.record(z.string(), z.unknown());
+
 /**
- * One episode for a page, through the agency scope, with its derived stage and clocks. Viewing is
- * audited. `draftStep` adds the actor's own unsaved draft of that step.
+ * One episode for a page, through the agency scope, with its progress worked out by
+ * episodeProgress(). Viewing is audited. `draftStep` adds the actor's own unsaved draft of that step.
  */
 export async function getEpisode(
   actor: Actor,
@@ -34,59 +38,37 @@ export async function getEpisode(
   assertCan(actor, options.permission);
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
-    const record = await loadEpisode(tx, actor, episodeId);
+    const { facts, agencyName, caseworkerName, rules } = await loadEpisode(tx, actor, episodeId);
     const draftRow = options.draftStep
-      ? await tx.episodeDraft.findUnique({
-          where: { episodeId_step_userId: { episodeId: record.id, step: options.draftStep, userId: actor.userId } },
-        })
+      ? await tx.episodeDraft.findUnique({ where: { episodeId_step_userId: { episodeId: facts.id, step: options.draftStep, userId: actor.userId } } })
       : null;
-    const recorderIds = [record.lawEnforcementReport?.recordedById, record.ncmecReport?.recordedById].filter((id): id is string => !!id);
     const auditRows = options.withHistory
       ? await tx.auditEvent.findMany({
-          where: { agencyId: record.agencyId, targetType: "Episode", targetId: record.id, action: { not: "episode.viewed" } },
+          where: { agencyId: facts.agencyId, targetType: "Episode", targetId: facts.id, action: { not: "episode.viewed" } },
           orderBy: { id: "asc" },
           take: 200,
         })
       : [];
-    const photoCount = await tx.photo.count({ where: { episodeId: record.id, agencyId: record.agencyId } });
+    const recorderIds = [facts.lawEnforcement?.recordedById, facts.ncmec?.recordedById].filter((id): id is string => !!id);
     const people = await tx.user.findMany({
-      where: { agencyId: record.agencyId, id: { in: [...recorderIds, ...auditRows.map((r) => r.actorUserId).filter((id): id is string => !!id)] } },
+      where: { agencyId: facts.agencyId, id: { in: [...recorderIds, ...auditRows.map((r) => r.actorUserId).filter((id): id is string => !!id)] } },
       select: { id: true, name: true },
     });
     const nameOf = (id: string | null | undefined) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
-    await recordAuditEvent(tx, {
-      action: "episode.viewed",
-      outcome: "SUCCESS",
-      requestId: options.requestId,
-      actorUserId: actor.userId,
-      agencyId: record.agencyId,
-      target: { type: "Episode", id: record.id },
-    });
-    const le = record.lawEnforcementReport;
-    const ncmec = record.ncmecReport;
+    await audit(tx, auditWho(actor, options.requestId), "episode.viewed", { target: { type: "Episode", id: facts.id } });
+    const draftValues = draftRow ? ZDraftValuesSchema.safeParse(draftRow.values) : null;
     return {
-      record,
-      childName: fullName(record.child),
-      stage: episodeStage({
-        lawEnforcementRecorded: le !== null,
-        ncmecRecorded: ncmec !== null,
-        submittedAt: record.submittedAt,
-        closedAt: record.closedAt,
-      }),
-      saved: savedStepValues(record),
-      clocks: record.discoveredAt
-        ? {
-            lawEnforcement: clockOf(record.discoveredAt, le?.reportedAt ?? null, now),
-            ncmec: clockOf(record.discoveredAt, ncmec?.reportedAt ?? null, now),
-          }
-        : null,
-      recordedBy: { lawEnforcement: nameOf(le?.recordedById), ncmec: nameOf(ncmec?.recordedById) },
+      facts,
+      agencyName,
+      caseworkerName,
+      childName: fullName(facts.child),
+      progress: episodeProgress(facts, now, rules),
+      recordedBy: { lawEnforcement: nameOf(facts.lawEnforcement?.recordedById), ncmec: nameOf(facts.ncmec?.recordedById) },
       draft:
-        draftRow && options.draftStep
-          ? { step: options.draftStep, values: draftRow.values as Record<string, unknown>, updatedAt: draftRow.updatedAt, baseVersion: draftRow.baseVersion }
+        draftRow && options.draftStep && draftValues?.success
+          ? { step: options.draftStep, values: draftValues.data, updatedAt: draftRow.updatedAt, baseVersion: draftRow.baseVersion }
           : null,
-      photoCount,
-      history: auditRows.map((row) => ({ at: row.occurredAt, action: row.action, actorName: nameOf(row.actorUserId), details: row.details })),
+      history: auditRows.map((row) => ({ at: row.occurredAt, text: describeAuditEvent(row), actorName: nameOf(row.actorUserId) })),
     };
   });
 }

@@ -1,14 +1,16 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import { Prisma, type ClockKind as ClockKindColumn } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { fullName } from "@/domain/labels";
-import { clockOf, episodeStage, type Clock, type EpisodeStage } from "@/domain/reporting-rules";
+import { audit, auditWho } from "@/server/audit/audit";
+import { fullName } from "@/domain/episode-facts";
+import { STAGES, type EpisodeStage } from "@/domain/episode-progress";
+import { clockState, type Clock, type ClockKind } from "@/domain/clocks";
+import { STAGE_COLUMN } from "./sync-episode";
 
 export const EPISODE_PAGE_SIZE = 20;
-export const STAGE_FILTERS = ["open", "awaiting-law-enforcement", "awaiting-ncmec", "ready-to-submit", "reported", "closed", "all"] as const;
+export const STAGE_FILTERS = ["open", ...STAGES, "all"] as const;
 export type StageFilter = (typeof STAGE_FILTERS)[number];
 export const SORTS = ["deadline", "child", "caseworker", "started"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -25,26 +27,25 @@ export type EpisodeRow = {
   ncmec: Clock | null;
 };
 
-// Each stage filter as SQL over the same facts episodeStage() reads (tests keep them in step).
-const STAGE_SQL: Record<StageFilter, Prisma.Sql> = {
-  all: Prisma.sql`TRUE`,
-  open: Prisma.sql`e."closedAt" IS NULL`,
-  "awaiting-law-enforcement": Prisma.sql`e."closedAt" IS NULL AND e."submittedAt" IS NULL AND le."id" IS NULL`,
-  "awaiting-ncmec": Prisma.sql`e."closedAt" IS NULL AND e."submittedAt" IS NULL AND le."id" IS NOT NULL AND n."id" IS NULL`,
-  "ready-to-submit": Prisma.sql`e."closedAt" IS NULL AND e."submittedAt" IS NULL AND le."id" IS NOT NULL AND n."id" IS NOT NULL`,
-  reported: Prisma.sql`e."closedAt" IS NULL AND e."submittedAt" IS NOT NULL`,
-  closed: Prisma.sql`e."closedAt" IS NOT NULL`,
-};
+/** Each filter over the stage column, which syncEpisode() keeps equal to episodeProgress()'s stage (tests compare them). */
+function stageSql(filter: StageFilter): Prisma.Sql {
+  if (filter === "all") return Prisma.sql`TRUE`;
+  if (filter === "open") return Prisma.sql`e."stage" <> 'CLOSED'::"EpisodeStage"`;
+  return Prisma.sql`e."stage" = ${STAGE_COLUMN[filter]}::"EpisodeStage"`;
+}
+
+const STAGE_OF_COLUMN = Object.fromEntries(Object.entries(STAGE_COLUMN).map(([stage, column]) => [column, stage])) as Record<(typeof STAGE_COLUMN)[EpisodeStage], EpisodeStage>;
 
 const SORT_SQL: Record<Sort, Prisma.Sql> = {
-  // The deadline is discoveredAt + 24 h, so ordering by discoveredAt orders by deadline; drafts
-  // without a clock yet come last.
-  deadline: Prisma.sql`e."discoveredAt"`,
+  // Drafts without a clock yet come last.
+  deadline: Prisma.sql`lec."deadline"`,
   child: Prisma.sql`c."lastName", c."firstName"`,
   caseworker: Prisma.sql`u."name"`,
   started: Prisma.sql`e."createdAt"`,
 };
 
+type ClockColumns = { Kind: ClockKindColumn | null; StartedAt: Date | null; RuleHours: number | null; Deadline: Date | null; DoneAt: Date | null; LateReason: string | null };
+type Prefixed<P extends string> = { [F in keyof ClockColumns as `${P}${F & string}`]: ClockColumns[F] };
 type Row = {
   id: string;
   firstName: string;
@@ -52,13 +53,22 @@ type Row = {
   lastName: string;
   caseworkerId: string;
   caseworkerName: string;
+  stage: (typeof STAGE_COLUMN)[EpisodeStage];
   discoveredAt: Date | null;
   createdAt: Date;
-  submittedAt: Date | null;
-  closedAt: Date | null;
-  leAt: Date | null;
-  ncmecAt: Date | null;
-};
+} & Prefixed<"le"> &
+  Prefixed<"ncmec">;
+
+/** A clock row as the list reads it, its state worked out for `now`. */
+function clockOfRow(c: ClockColumns, now: Date): Clock | null {
+  if (!c.Kind || !c.StartedAt || !c.Deadline || c.RuleHours === null) return null;
+  const kind: ClockKind = c.Kind;
+  return clockState({ kind, subject: "", startedAt: c.StartedAt, ruleHours: c.RuleHours, deadline: c.Deadline, doneAt: c.DoneAt, lateReason: c.LateReason }, now);
+}
+
+/** The columns of a joined clock row, named `<prefix>Kind`, `<prefix>Deadline`, …. */
+const clockColumns = (alias: string, prefix: string) =>
+  Prisma.raw(["kind", "startedAt", "ruleHours", "deadline", "doneAt", "lateReason"].map((c) => `${alias}."${c}" AS "${prefix}${c[0]!.toUpperCase()}${c.slice(1)}"`).join(", "));
 
 /** The agency's episodes, the actor's own first, filtered by stage, sorted and paginated. */
 export async function listEpisodes(
@@ -74,9 +84,9 @@ export async function listEpisodes(
     FROM "Episode" e
     JOIN "Child" c ON c."id" = e."childId" AND c."agencyId" = e."agencyId"
     JOIN "User" u ON u."id" = e."caseworkerId"
-    LEFT JOIN "LawEnforcementReport" le ON le."episodeId" = e."id"
-    LEFT JOIN "NcmecReport" n ON n."episodeId" = e."id"
-    WHERE e."agencyId" = ${scope.agencyId}::uuid AND ${STAGE_SQL[input.stage]}`;
+    LEFT JOIN "EpisodeClock" lec ON lec."episodeId" = e."id" AND lec."kind" = 'LAW_ENFORCEMENT_REPORT' AND lec."subject" = ''
+    LEFT JOIN "EpisodeClock" nc ON nc."episodeId" = e."id" AND nc."kind" = 'NCMEC_REPORT' AND nc."subject" = ''
+    WHERE e."agencyId" = ${scope.agencyId}::uuid AND ${stageSql(input.stage)}`;
 
   return db().$transaction(async (tx) => {
     const [counted] = await tx.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${base}`;
@@ -85,18 +95,11 @@ export async function listEpisodes(
     const page = Math.min(Math.max(1, Math.floor(input.page) || 1), pageCount);
     const rows = await tx.$queryRaw<Row[]>`
       SELECT e."id", c."firstName", c."middleName", c."lastName", e."caseworkerId", u."name" AS "caseworkerName",
-             e."discoveredAt", e."createdAt", e."submittedAt", e."closedAt", le."reportedAt" AS "leAt", n."reportedAt" AS "ncmecAt"
+             e."stage", e."discoveredAt", e."createdAt", ${clockColumns("lec", "le")}, ${clockColumns("nc", "ncmec")}
       ${base}
       ORDER BY (e."caseworkerId" = ${actor.userId}::uuid) DESC, ${SORT_SQL[input.sort]} ${direction} NULLS LAST, e."id"
       LIMIT ${EPISODE_PAGE_SIZE} OFFSET ${(page - 1) * EPISODE_PAGE_SIZE}`;
-    await recordAuditEvent(tx, {
-      action: "episodes.listed",
-      outcome: "SUCCESS",
-      requestId: context.requestId,
-      actorUserId: actor.userId,
-      agencyId: scope.agencyId,
-      details: { stage: input.stage, page, results: rows.length },
-    });
+    await audit(tx, auditWho(actor, context.requestId), "episodes.listed", { details: { stage: input.stage, page, results: rows.length } });
     return {
       total,
       page,
@@ -106,11 +109,11 @@ export async function listEpisodes(
         childName: fullName(row),
         caseworkerName: row.caseworkerName,
         mine: row.caseworkerId === actor.userId,
-        stage: episodeStage({ lawEnforcementRecorded: row.leAt !== null, ncmecRecorded: row.ncmecAt !== null, submittedAt: row.submittedAt, closedAt: row.closedAt }),
+        stage: STAGE_OF_COLUMN[row.stage],
         discoveredAt: row.discoveredAt,
         createdAt: row.createdAt,
-        lawEnforcement: row.discoveredAt ? clockOf(row.discoveredAt, row.leAt, now) : null,
-        ncmec: row.discoveredAt ? clockOf(row.discoveredAt, row.ncmecAt, now) : null,
+        lawEnforcement: clockOfRow({ Kind: row.leKind, StartedAt: row.leStartedAt, RuleHours: row.leRuleHours, Deadline: row.leDeadline, DoneAt: row.leDoneAt, LateReason: row.leLateReason }, now),
+        ncmec: clockOfRow({ Kind: row.ncmecKind, StartedAt: row.ncmecStartedAt, RuleHours: row.ncmecRuleHours, Deadline: row.ncmecDeadline, DoneAt: row.ncmecDoneAt, LateReason: row.ncmecLateReason }, now),
       })),
     };
   });

@@ -4,50 +4,49 @@ import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { NotFoundError } from "@/server/authz/errors";
 import { BadRequestError, ConflictError } from "@/server/use-case-errors";
-import { EMPTY_STEP_VALUES, FORM_STEP_KEYS, type FormStepKey } from "@/lib/schemas/episode-steps";
-import { loadEpisode } from "./episode-record";
+import { isFormStepKey, type FormStepKey } from "@/domain/steps";
+import { stepFieldNames } from "@/lib/schemas/episode-steps";
+import { loadEpisode } from "./load-episode";
 
 /**
  * Keeps what a person has typed into a step but not saved (autosave). Drafts are not validated —
- * half-typed answers are the point — but only the step's own fields are kept, as strings, arrays
- * or objects of strings. A draft is the person's own until they save the step.
+ * half-typed answers are the point — but only the step's own fields (read off its schema) are
+ * kept, as strings, arrays or objects of strings. A draft is the person's own until they save.
  */
-export async function saveEpisodeDraft(
-  actor: Actor,
-  input: { episodeId: string; step: string; baseVersion: number; values: unknown },
-): Promise<{ savedAt: Date; stale: boolean }> {
+export async function saveEpisodeDraft(actor: Actor, input: { episodeId: string; step: string; baseVersion: number; values: unknown }): Promise<{ savedAt: Date; stale: boolean }> {
   assertCan(actor, "reports:file");
-  if (!(FORM_STEP_KEYS as string[]).includes(input.step)) throw new NotFoundError();
-  const step = input.step as FormStepKey;
+  if (!isFormStepKey(input.step)) throw new NotFoundError();
+  const step = input.step;
   const values = draftValues(step, input.values);
   return db().$transaction(async (tx) => {
-    const episode = await loadEpisode(tx, actor, input.episodeId);
-    if (episode.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
+    const { facts } = await loadEpisode(tx, actor, input.episodeId);
+    if (facts.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
     const draft = await tx.episodeDraft.upsert({
-      where: { episodeId_step_userId: { episodeId: episode.id, step, userId: actor.userId } },
-      create: { episodeId: episode.id, step, userId: actor.userId, values, baseVersion: input.baseVersion },
+      where: { episodeId_step_userId: { episodeId: facts.id, step, userId: actor.userId } },
+      create: { episodeId: facts.id, step, userId: actor.userId, values, baseVersion: input.baseVersion },
       update: { values, baseVersion: input.baseVersion },
       select: { updatedAt: true },
     });
-    const stepVersion = (episode.stepVersions as Record<string, number>)[step] ?? 0;
-    return { savedAt: draft.updatedAt, stale: stepVersion > input.baseVersion };
+    return { savedAt: draft.updatedAt, stale: (facts.stepVersions[step] ?? 0) > input.baseVersion };
   });
 }
 
-function isPlain(value: unknown, depth: number): boolean {
+type DraftValue = string | boolean | null | DraftValue[] | { [key: string]: DraftValue };
+
+function isDraftValue(value: unknown, depth: number): value is DraftValue {
   if (typeof value === "string") return value.length <= 4000;
   if (typeof value === "boolean" || value === null) return true;
   if (depth > 3) return false;
-  if (Array.isArray(value)) return value.length <= 30 && value.every((item) => isPlain(item, depth + 1));
-  if (typeof value === "object") return Object.values(value as object).every((item) => isPlain(item, depth + 1));
+  if (Array.isArray(value)) return value.length <= 30 && value.every((item) => isDraftValue(item, depth + 1));
+  if (typeof value === "object") return Object.values(value).every((item) => isDraftValue(item, depth + 1));
   return false;
 }
 
-function draftValues(step: FormStepKey, values: unknown): Prisma.InputJsonValue {
+function draftValues(step: FormStepKey, values: unknown): Prisma.InputJsonObject {
   if (typeof values !== "object" || values === null || Array.isArray(values)) throw new BadRequestError();
-  const known = Object.keys(EMPTY_STEP_VALUES[step]);
-  const unknown = Object.keys(values).filter((key) => !known.includes(key));
-  if (unknown.length > 0) throw new BadRequestError("The form sent a field it does not have.");
-  if (!isPlain(values, 0)) throw new BadRequestError();
-  return values as Prisma.InputJsonValue;
+  const known = stepFieldNames(step);
+  if (Object.keys(values).some((key) => !known.includes(key))) throw new BadRequestError("The form sent a field it does not have.");
+  const entries = Object.entries(values);
+  if (!entries.every(([, value]) => isDraftValue(value, 1))) throw new BadRequestError();
+  return Object.fromEntries(entries);
 }

@@ -1,16 +1,18 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { audit, auditWho } from "@/server/audit/audit";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn } from "@/domain/zoned-time";
 import { checkEligibility, provisionalMissingAt } from "@/domain/reporting-rules";
-import { EMPTY_STEP_VALUES } from "@/lib/schemas/episode-steps";
+import { EMPTY_CHILD_PROFILE, ZChildProfileSchema, ZPrefillSchema, type Prefill } from "@/domain/episode-facts";
+import { isUuid } from "@/lib/uuid";
 import { ZNewChildSchema } from "@/lib/schemas/start-report";
 import { fieldErrorsFrom } from "./field-errors";
+import { documentOf, readContacts, readDescription, readGuardian, readRisks } from "./episode-documents";
+import { syncEpisode } from "./sync-episode";
 
 /**
  * Opens a new episode for a known child or a new one. One open episode per child: the child's row
@@ -37,8 +39,6 @@ export async function startEpisode(
     } else {
       const { newChild } = request;
       const { firstName, lastName, agencyCaseNumber, underAgencyGuardianship } = newChild;
-      const { firstName: _f, lastName: _l, dateOfBirth: _d, agencyCaseNumber: _a, underAgencyGuardianship: _u, middleName: _m, ...profile } =
-        EMPTY_STEP_VALUES.child;
       const child = await tx.child.create({
         data: {
           agencyId: scope.agencyId,
@@ -47,19 +47,12 @@ export async function startEpisode(
           dateOfBirth: new Date(`${newChild.dateOfBirth}T00:00:00Z`),
           agencyCaseNumber,
           underAgencyGuardianship: underAgencyGuardianship === "yes",
-          profile: profile as Prisma.InputJsonValue,
+          profile: documentOf(ZChildProfileSchema, EMPTY_CHILD_PROFILE),
         },
         select: { id: true },
       });
       childId = child.id;
-      await recordAuditEvent(tx, {
-        action: "child.created",
-        outcome: "SUCCESS",
-        requestId: context.requestId,
-        actorUserId: actor.userId,
-        agencyId: scope.agencyId,
-        target: { type: "Child", id: childId },
-      });
+      await audit(tx, auditWho(actor, context.requestId), "child.created", { target: { type: "Child", id: childId } });
     }
 
     const child = await tx.child.findFirstOrThrow({
@@ -96,19 +89,12 @@ export async function startEpisode(
         childId,
         caseworkerId: actor.userId,
         completedSteps: [],
-        prefill: previous ? prefillFrom(previous) : undefined,
+        prefill: previous ? documentOf(ZPrefillSchema, prefillFrom(previous)) : undefined,
       },
       select: { id: true },
     });
-    await recordAuditEvent(tx, {
-      action: "episode.created",
-      outcome: "SUCCESS",
-      requestId: context.requestId,
-      actorUserId: actor.userId,
-      agencyId: scope.agencyId,
-      target: { type: "Episode", id: episode.id },
-      details: { childId, repeat: previous !== null },
-    });
+    await audit(tx, auditWho(actor, context.requestId), "episode.created", { target: { type: "Episode", id: episode.id }, details: { childId, repeat: previous !== null } });
+    await syncEpisode(tx, actor, episode.id, now);
     return { episodeId: episode.id };
   });
 }
@@ -116,7 +102,7 @@ export async function startEpisode(
 function parseStartInput(input: unknown): { childId: string } | { newChild: ReturnType<typeof ZNewChildSchema.parse> } {
   if (typeof input !== "object" || input === null) throw new BadRequestError();
   if ("childId" in input) {
-    if (Object.keys(input).length !== 1 || typeof input.childId !== "string" || !/^[0-9a-f-]{36}$/i.test(input.childId)) throw new BadRequestError();
+    if (Object.keys(input).length !== 1 || !isUuid(input.childId)) throw new BadRequestError();
     return { childId: input.childId };
   }
   if ("newChild" in input && Object.keys(input).length === 1) {
@@ -129,15 +115,14 @@ function parseStartInput(input: unknown): { childId: string } | { newChild: Retu
 
 type PreviousAnswers = { description: unknown; risks: unknown; contacts: unknown; guardian: unknown };
 
-/** The facts that usually stay the same between runs; the event-specific ones start empty. */
-function prefillFrom(previous: PreviousAnswers): Prisma.InputJsonValue {
-  const prefill: Record<string, unknown> = { "missing-event": { ...EMPTY_STEP_VALUES["missing-event"], hasRunBefore: "yes" } };
-  if (previous.description) prefill.description = previous.description;
-  if (previous.risks) prefill.risks = previous.risks;
-  if (previous.contacts) {
-    const contacts = previous.contacts as { phones: unknown[]; accounts: unknown[] };
-    prefill.contacts = { ...EMPTY_STEP_VALUES.contacts, phones: contacts.phones, accounts: contacts.accounts };
-  }
-  if (previous.guardian) prefill.guardian = previous.guardian;
-  return prefill as Prisma.InputJsonValue;
+/** The facts that usually stay the same between runs (read through the same parsers); the event-specific ones start empty. */
+function prefillFrom(previous: PreviousAnswers): Prefill {
+  const contacts = previous.contacts === null ? null : readContacts(previous.contacts);
+  return {
+    hasRunBefore: true,
+    description: previous.description === null ? null : readDescription(previous.description),
+    risks: previous.risks === null ? null : readRisks(previous.risks),
+    contacts: contacts ? { phones: contacts.phones, accounts: contacts.accounts } : null,
+    guardian: previous.guardian === null ? null : readGuardian(previous.guardian),
+  };
 }

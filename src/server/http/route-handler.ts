@@ -7,6 +7,7 @@ import { BadRequestError, ConflictError, ValidationError } from "@/server/use-ca
 import { currentRequestId } from "@/server/request-id";
 import { logFailure, type FailureContext } from "@/server/log/log-failure";
 import { routePattern } from "@/lib/redact-message";
+import { ZConflictDetailsSchema, type TApiError } from "@/lib/schemas/api-error";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -52,14 +53,20 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
 }
 
 export function errorResponse(error: unknown, context: FailureContext): Response {
-  if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401 });
-  if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
-  if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
-  if (error instanceof BadRequestError) return Response.json({ error: error.message }, { status: 400 });
-  if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+  if (error instanceof UnauthenticatedError) return errorBody({ error: error.message }, 401);
+  if (error instanceof ForbiddenError) return errorBody({ error: error.message }, 403);
+  if (error instanceof NotFoundError) return errorBody({ error: error.message }, 404);
+  if (error instanceof BadRequestError) return errorBody({ error: error.message }, 400);
+  if (error instanceof ValidationError) return errorBody({ error: error.message, fieldErrors: error.fieldErrors }, 422);
   if (error instanceof ConflictError) {
-    return Response.json({ error: error.message, code: error.code, ...error.details }, { status: 409 });
+    // Details are loosely typed where they are thrown; one that breaks the contract is a bug, answered as one below.
+    const details = ZConflictDetailsSchema.safeParse(error.details ?? {});
+    if (details.success) return errorBody({ error: error.message, code: error.code, ...details.data }, 409);
   }
   logFailure(error, context);
-  return Response.json({ error: "Something went wrong on our side. Your answers are kept; try again.", requestId: context.requestId }, { status: 500 });
+  return errorBody({ error: "Something went wrong on our side. Your answers are kept; try again.", requestId: context.requestId }, 500);
+}
+
+function errorBody(body: TApiError, status: number): Response {
+  return Response.json(body, { status });
 }

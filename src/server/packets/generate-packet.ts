@@ -2,17 +2,19 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { ConflictError } from "@/server/use-case-errors";
+import { audit, auditWho } from "@/server/audit/audit";
 import { buildFullPacket, toPublicSafe, ZPacketSchema, type Packet } from "@/domain/packet";
 import { loadPacketSource } from "./load-packet-source";
 import { renderPacketPdf } from "./render-packet-pdf";
 
-export type PacketRequest = { episodeId: string; variant: "full" | "public-safe"; format: "pdf" | "json"; mode: "draft" | "final" };
+export const PACKET_VARIANTS = ["full", "public-safe"] as const;
+export const PACKET_FORMATS = ["pdf", "json"] as const;
+export type PacketRequest = { episodeId: string; variant: (typeof PACKET_VARIANTS)[number]; format: (typeof PACKET_FORMATS)[number] };
 
 /**
  * Builds the packet from one data object (loaded through the agency scope), renders it as PDF or
- * JSON, and audits the generation with a hash of the bytes. A final packet needs a complete report.
+ * JSON, and audits the generation with a hash of the bytes. Draft or final is decided here, by
+ * episodeProgress(): a packet is final once every information step is saved.
  */
 export async function generatePacket(
   actor: Actor,
@@ -24,23 +26,15 @@ export async function generatePacket(
   return db().$transaction(
     async (tx) => {
       const source = await loadPacketSource(tx, actor, request.episodeId);
-      if (request.mode === "final" && !source.complete) {
-        throw new ConflictError("INCOMPLETE", "The final packet needs every step up to the guardian saved. Download a draft instead.");
-      }
-      const full = buildFullPacket({ ...source, complete: request.mode === "final" }, now);
+      const full = buildFullPacket(source, now);
       const packet = ZPacketSchema.parse(request.variant === "full" ? full : toPublicSafe(full));
       const bytes = request.format === "pdf" ? await renderPacketPdf(packet) : new TextEncoder().encode(JSON.stringify(packet, null, 2));
       const sha256 = createHash("sha256").update(bytes).digest("hex");
-      await recordAuditEvent(tx, {
-        action: "packet.generated",
-        outcome: "SUCCESS",
-        requestId: context.requestId,
-        actorUserId: actor.userId,
-        agencyId: actor.agency.id,
-        target: { type: "Episode", id: source.episode.id },
+      await audit(tx, auditWho(actor, context.requestId), "packet.generated", {
+        target: { type: "Episode", id: source.facts.id },
         details: { variant: request.variant, format: request.format, status: packet.status, sha256 },
       });
-      const name = `homeward-${request.variant}-${packet.status}-${source.episode.id.slice(0, 8)}.${request.format}`;
+      const name = `homeward-${request.variant}-${packet.status}-${source.facts.id.slice(0, 8)}.${request.format}`;
       return { bytes, contentType: request.format === "pdf" ? "application/pdf" : "application/json", filename: name, packet };
     },
     { timeout: 30_000 },

@@ -4,7 +4,7 @@ import type { FullPacket, Packet } from "@/domain/packet";
 import { formatInstant } from "@/lib/format-time";
 import { RECENT_PHOTO_DAYS } from "@/domain/photo-age";
 import { ownedBytes } from "@/lib/owned-bytes";
-import { NCMEC_METHODS } from "@/lib/schemas/episode-steps";
+import { answerLabel } from "@/domain/code-sets";
 
 type Row = [string, string];
 type Section = { title: string; rows?: Row[]; photos?: boolean; note?: string };
@@ -33,7 +33,8 @@ function winAnsi(text: string): string {
 const when = (iso: string | null | undefined, tz: string) => (iso ? formatInstant(new Date(iso), tz) : "");
 const list = (items: string[]) => items.filter(Boolean).join("\n");
 const clockWords = (clock: FullPacket["episode"]["lawEnforcementClock"], tz: string) =>
-  clock ? `${{ pending: "Not reported yet", overdue: "NOT REPORTED - OVERDUE", "on-time": "Reported on time", late: "Reported late" }[clock.state]}; deadline ${when(clock.deadline, tz)}` : "Clock not started";
+  clock ? `${clock.state.code === "overdue" ? clock.state.label.toUpperCase() : clock.state.label}; deadline ${when(clock.deadline, tz)}` : "Clock not started";
+const answer = (value: boolean | null) => answerLabel(value);
 
 /** The sections in the order NCMEC asks for them. */
 function sections(packet: Packet): Section[] {
@@ -62,13 +63,13 @@ function sections(packet: Packet): Section[] {
       title: "Law enforcement",
       rows: le
         ? [
-            ["Outcome", le.outcome === "REPORTED" ? "Report taken" : "Refused or failed to take the report"],
+            ["Outcome", le.outcome.label],
             ["Agency", le.agencyName],
             ["Phone", le.phone],
-            ...(le.outcome === "REPORTED"
-              ? ([["Officer", [le.officerName, le.badgeNumber && `badge ${le.badgeNumber}`].filter(Boolean).join(", ")], ["Case number", le.caseNumber ?? ""], ["NCIC entry", le.ncicEntered === "yes" ? `Yes, ${le.ncicNumber ?? ""}` : (le.ncicEntered ?? "")]] as Row[])
-              : ([["Refused by", le.refusedBy ?? ""], ["What was said", le.refusalStatement ?? ""]] as Row[])),
-            [le.outcome === "REPORTED" ? "Reported at" : "Refused at", when(le.reportedAt, tz)],
+            ...(le.outcome.code === "REPORTED"
+              ? ([["Officer", [le.officerName, le.badgeNumber && `badge ${le.badgeNumber}`].filter(Boolean).join(", ")], ["Case number", le.caseNumber ?? ""], ["NCIC entry", le.ncicEntered ? `Yes, ${le.ncicNumber ?? ""}` : answer(le.ncicEntered)]] satisfies Row[])
+              : ([["Refused by", le.refusedBy ?? ""], ["What was said", le.refusalStatement ?? ""]] satisfies Row[])),
+            [le.outcome.code === "REPORTED" ? "Reported at" : "Refused at", when(le.reportedAt, tz)],
             ...(le.lateReason ? ([["Reason for lateness", le.lateReason]] as Row[]) : []),
           ]
         : [],
@@ -90,19 +91,19 @@ function sections(packet: Packet): Section[] {
         ["Age when missing", p.child.ageWhenMissing?.toString() ?? ""],
         ["Sex", `${p.child.sex.label} (${p.child.sex.code})`],
         ["Race", p.child.races.map((r) => `${r.label} (${r.code})`).join(", ")],
-        ["Ethnicity", p.child.ethnicity],
+        ["Ethnicity", p.child.ethnicity?.label ?? ""],
         ["Agency case number", p.child.agencyCaseNumber],
-        ["Legal status", p.child.legalStatus],
+        ["Legal status", p.child.legalStatus?.label ?? ""],
         ["Custody", p.child.custodyDetails],
       ],
     },
     { title: "Description", rows: descriptionRows(p.description) },
     { title: "Photos", photos: true },
-    { title: "Risks", rows: p.risks ? p.risks.map((r) => [r.risk, [r.answer, r.details].filter(Boolean).join(": ")] as Row) : [] },
+    { title: "Risks", rows: p.risks ? p.risks.map((r): Row => [r.risk.label, [answer(r.present), r.details].filter(Boolean).join(": ")]) : [] },
     {
       title: "Last seen and circumstances",
       rows: p.lastSeen
-        ? [["Last seen", when(p.lastSeen.at, tz)], ["Place", p.lastSeen.place], ["Town", p.lastSeen.city], ["Circumstances", p.lastSeen.circumstances], ["Clothing", p.lastSeen.clothing], ["May be going to", p.lastSeen.possibleDestinations], ["Has run before", p.lastSeen.hasRunBefore], ["Agency learned of it", when(p.episode.discoveredAt, tz)]]
+        ? [["Last seen", when(p.lastSeen.at, tz)], ["Place", p.lastSeen.place], ["Town", p.lastSeen.city], ["Circumstances", p.lastSeen.circumstances], ["Clothing", p.lastSeen.clothing], ["May be going to", p.lastSeen.possibleDestinations], ["Has run before", answer(p.lastSeen.hasRunBefore)], ["Agency learned of it", when(p.episode.discoveredAt, tz)]]
         : [],
     },
     {
@@ -132,7 +133,7 @@ function sections(packet: Packet): Section[] {
     {
       title: "Report to NCMEC",
       rows: p.ncmecReport
-        ? [["Reported at", when(p.ncmecReport.reportedAt, tz)], ["How", NCMEC_METHODS.find((m) => m.code === p.ncmecReport!.method)?.label ?? p.ncmecReport.method], ["NCMEC case number", p.ncmecReport.caseNumber ?? ""], ["NCMEC contact", p.ncmecReport.contact ?? ""]]
+        ? [["Reported at", when(p.ncmecReport.reportedAt, tz)], ["How", p.ncmecReport.method.label], ["NCMEC case number", p.ncmecReport.caseNumber ?? ""], ["NCMEC contact", p.ncmecReport.contact ?? ""]]
         : [["Status", "Not recorded yet: call 1-800-843-5678 (1-800-THE-LOST)"]],
     },
   ];
@@ -146,9 +147,9 @@ function descriptionRows(d: Packet["description"]): Row[] {
     ["Hair", d.hair ? `${d.hair.label} (${d.hair.code})` : ""],
     ["Eyes", d.eyes ? `${d.eyes.label} (${d.eyes.code})` : ""],
     ["Complexion", d.complexion ? `${d.complexion.label} (${d.complexion.code})` : ""],
-    ["Glasses or contacts", d.eyewear ?? ""],
-    ["Braces", d.braces ?? ""],
-    ["Scars, marks, tattoos, piercings", list(d.marks.map((m) => `${m.kind}, ${m.location}: ${m.description}`))],
+    ["Glasses or contacts", d.eyewear?.label ?? answer(null)],
+    ["Braces", answer(d.braces)],
+    ["Scars, marks, tattoos, piercings", list(d.marks.map((m) => `${m.kind.label}, ${m.location}: ${m.description}`))],
     ...(d.otherFeatures ? ([["Other features", d.otherFeatures]] as Row[]) : []),
   ];
 }

@@ -3,7 +3,8 @@ import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { audit, auditWho } from "@/server/audit/audit";
+import { isUuid } from "@/lib/uuid";
 import type { AgencyUserRow } from "./list-agency-users";
 
 export type AgencyUserDetail = AgencyUserRow & { createdAt: Date; failedSignInCount: number };
@@ -11,7 +12,7 @@ export type AgencyUserDetail = AgencyUserRow & { createdAt: Date; failedSignInCo
 export async function getAgencyUser(actor: Actor, userId: string, context: { requestId: string }): Promise<AgencyUserDetail> {
   assertCan(actor, "users:view");
   const scope = agencyScope(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFoundError();
+  if (!isUuid(userId)) throw new NotFoundError();
   return db().$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: scope.where({ id: userId }),
@@ -21,14 +22,7 @@ export async function getAgencyUser(actor: Actor, userId: string, context: { req
       },
     });
     if (!user) throw new NotFoundError();
-    await recordAuditEvent(tx, {
-      action: "user.viewed",
-      outcome: "SUCCESS",
-      requestId: context.requestId,
-      actorUserId: actor.userId,
-      agencyId: scope.agencyId,
-      target: { type: "User", id: user.id },
-    });
+    await audit(tx, auditWho(actor, context.requestId), "user.viewed", { target: { type: "User", id: user.id } });
     return user;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { audit, auditWho } from "@/server/audit/audit";
 
 export type AgencyUserRow = {
   id: string;
@@ -21,14 +21,7 @@ export async function listAgencyUsers(actor: Actor, context: { requestId: string
   const scope = agencyScope(actor);
   return db().$transaction(async (tx) => {
     const users = await tx.user.findMany({ where: scope.where(), select: USER_ROW, orderBy: [{ name: "asc" }, { email: "asc" }] });
-    await recordAuditEvent(tx, {
-      action: "users.listed",
-      outcome: "SUCCESS",
-      requestId: context.requestId,
-      actorUserId: actor.userId,
-      agencyId: scope.agencyId,
-      details: { count: users.length },
-    });
+    await audit(tx, auditWho(actor, context.requestId), "users.listed", { details: { count: users.length } });
     return users;
   });
 }

@@ -5,22 +5,14 @@ import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can } from "@/server/authz/permissions";
 import { listEpisodes, SORTS, STAGE_FILTERS, type Sort, type StageFilter } from "@/server/episodes/list-episodes";
 import { currentRequestId } from "@/server/request-id";
-import { STAGE_LABELS } from "@/domain/reporting-rules";
+import { STAGE_LABELS } from "@/domain/episode-progress";
+import { clockText } from "@/domain/clocks";
 import { formatInstant } from "@/lib/format-time";
-import { clockText } from "@/features/cases/clock-summary";
 import { Pagination } from "@/features/ui/pagination";
 
 export const metadata: Metadata = { title: "Cases" };
 
-const FILTER_LABELS: Record<StageFilter, string> = {
-  open: "All open episodes",
-  "awaiting-law-enforcement": STAGE_LABELS["awaiting-law-enforcement"],
-  "awaiting-ncmec": STAGE_LABELS["awaiting-ncmec"],
-  "ready-to-submit": STAGE_LABELS["ready-to-submit"],
-  reported: STAGE_LABELS.reported,
-  closed: STAGE_LABELS.closed,
-  all: "All episodes",
-};
+const FILTER_LABELS: Record<StageFilter, string> = { open: "All open episodes", ...STAGE_LABELS, all: "All episodes" };
 
 const SORT_LABELS: Record<Sort, string> = { deadline: "Deadline", child: "Child", caseworker: "Caseworker", started: "Started" };
 
@@ -29,8 +21,8 @@ type Search = { stage?: string; sort?: string; dir?: string; page?: string };
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor(PAGE_PERMISSIONS["/cases"]);
   const search = await searchParams;
-  const stage: StageFilter = (STAGE_FILTERS as readonly string[]).includes(search.stage ?? "") ? (search.stage as StageFilter) : "open";
-  const sort: Sort = (SORTS as readonly string[]).includes(search.sort ?? "") ? (search.sort as Sort) : "deadline";
+  const stage = STAGE_FILTERS.find((value) => value === search.stage) ?? "open";
+  const sort = SORTS.find((value) => value === search.sort) ?? "deadline";
   const direction = search.dir === "desc" ? "desc" : "asc";
   const { rows, page, pageCount, total } = await listEpisodes(
     actor,

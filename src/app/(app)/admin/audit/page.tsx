@@ -8,18 +8,6 @@ import { Pagination } from "@/features/ui/pagination";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
-const ACTION_LABELS: Record<string, string> = {
-  "auth.sign_in": "Signed in",
-  "auth.sign_in_failed": "Sign-in failed",
-  "auth.sign_in_refused_locked": "Sign-in refused: account locked",
-  "auth.locked": "Account locked after failed sign-ins",
-  "auth.sign_out": "Signed out",
-  "auth.session_ended": "Session ended (time limit or deactivation)",
-  "users.listed": "Viewed the user list",
-  "user.viewed": "Viewed a user",
-  "audit.viewed": "Viewed the audit trail",
-};
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/audit"]);
   const requested = Number((await searchParams).page ?? "1");
@@ -47,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tr key={event.id} className="border-b border-slate-300 align-top">
               <td className="py-2 pr-3 whitespace-nowrap">{formatInstant(event.occurredAt, tz)}</td>
               <td className="py-2 pr-3">{event.actorName ?? "Unknown"}</td>
-              <td className="py-2 pr-3">{ACTION_LABELS[event.action] ?? event.action}</td>
+              <td className="py-2 pr-3">{event.text}</td>
               <td className="py-2 pr-3">{event.outcome.toLowerCase()}</td>
               <td className="py-2 font-mono text-xs">{event.requestId.slice(0, 8)}</td>
             </tr>

@@ -5,8 +5,7 @@ import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { getEpisode } from "@/server/episodes/get-episode";
 import { currentRequestId } from "@/server/request-id";
-import { ncmecGaps } from "@/lib/ncmec-checklist";
-import { FORM_STEP_KEYS } from "@/lib/schemas/episode-steps";
+import { PACKET_SCHEMA_VERSION } from "@/domain/packet";
 
 export const metadata: Metadata = { title: "Report packet" };
 
@@ -19,11 +18,9 @@ export default async function PacketPage({ params }: { params: Promise<{ episode
   const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/packet"]);
   const { episodeId } = await params;
   const view = await orNotFound(getEpisode(actor, episodeId, { permission: "cases:view", requestId: await currentRequestId() }));
-  const informationSteps = FORM_STEP_KEYS.filter((key) => key !== "ncmec");
-  const complete = informationSteps.every((key) => view.record.completedSteps.includes(key));
-  const mode = complete ? "final" : "draft";
-  const gaps = ncmecGaps(view.saved, view.photoCount);
-  const href = (variant: string, format: string) => `/api/episodes/${episodeId}/packet?variant=${variant}&format=${format}&mode=${mode}`;
+  const complete = view.progress.packet.status === "final";
+  const gaps = view.progress.ncmecGaps;
+  const href = (variant: string, format: string) => `/api/episodes/${episodeId}/packet?variant=${variant}&format=${format}`;
   return (
     <>
       <p>
@@ -78,7 +75,7 @@ export default async function PacketPage({ params }: { params: Promise<{ episode
         <a className="text-blue-800 underline" href="/api/schemas/ncmec-packet">
           /api/schemas/ncmec-packet
         </a>{" "}
-        (version 1.0). Every download is recorded in the audit trail.
+        (version {PACKET_SCHEMA_VERSION}). Every download is recorded in the audit trail.
       </p>
     </>
   );

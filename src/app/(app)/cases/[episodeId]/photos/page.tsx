@@ -4,7 +4,7 @@ import { requirePageActor } from "@/server/authz/actor";
 import { orNotFound } from "@/server/not-found-page";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can } from "@/server/authz/permissions";
-import { listPhotos } from "@/server/photos/photos";
+import { listPhotos } from "@/server/photos/list-photos";
 import { formatInstant } from "@/lib/format-time";
 import { RECENT_PHOTO_DAYS } from "@/lib/photo-consent";
 import { PhotoUpload } from "@/features/photos/photo-upload";

@@ -1,17 +1,18 @@
 import { routeHandler } from "@/server/http/route-handler";
 import { BadRequestError } from "@/server/use-case-errors";
-import { generatePacket, type PacketRequest } from "@/server/packets/generate-packet";
+import { generatePacket, PACKET_FORMATS, PACKET_VARIANTS } from "@/server/packets/generate-packet";
 
-/** GET ?variant=full|public-safe&format=pdf|json&mode=draft|final */
+const oneOf = <T extends string>(values: readonly T[], value: string | null): value is T => values.some((v) => v === value);
+
+/** GET ?variant=full|public-safe&format=pdf|json — draft or final is the server's decision, not the URL's. */
 export const GET = routeHandler<{ episodeId: string }>(async ({ actor, request, params, requestId }) => {
   const query = new URL(request.url).searchParams;
   const variant = query.get("variant");
   const format = query.get("format");
-  const mode = query.get("mode") ?? "final";
-  if ((variant !== "full" && variant !== "public-safe") || (format !== "pdf" && format !== "json") || (mode !== "draft" && mode !== "final")) {
-    throw new BadRequestError("Choose variant full or public-safe, format pdf or json, and mode draft or final.");
+  if (!oneOf(PACKET_VARIANTS, variant) || !oneOf(PACKET_FORMATS, format)) {
+    throw new BadRequestError("Choose variant full or public-safe, and format pdf or json.");
   }
-  const packet = await generatePacket(actor, { episodeId: params.episodeId, variant, format, mode } as PacketRequest, { requestId });
+  const packet = await generatePacket(actor, { episodeId: params.episodeId, variant, format }, { requestId });
   return new Response(Buffer.from(packet.bytes), {
     headers: {
       "content-type": packet.contentType,

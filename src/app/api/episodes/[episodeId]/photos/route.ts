@@ -1,7 +1,8 @@
 import { routeHandler } from "@/server/http/route-handler";
 import { BadRequestError } from "@/server/use-case-errors";
-import { addPhoto } from "@/server/photos/photos";
+import { addPhoto } from "@/server/photos/add-photo";
 import { MAX_PHOTO_BYTES } from "@/lib/photo-consent";
+import type { TApiError } from "@/lib/schemas/api-error";
 
 // Multipart overhead on top of the 10 MB photo.
 const MAX_REQUEST_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
@@ -9,7 +10,8 @@ const MAX_REQUEST_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 export const POST = routeHandler<{ episodeId: string }>(async ({ actor, request, params, requestId }) => {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_REQUEST_BYTES) {
-    return Response.json({ error: "The photo is larger than 10 MB.", fieldErrors: { file: "The photo is larger than 10 MB. Choose a smaller one." } }, { status: 413 });
+    const body: TApiError = { error: "The photo is larger than 10 MB.", fieldErrors: { file: "The photo is larger than 10 MB. Choose a smaller one." } };
+    return Response.json(body, { status: 413 });
   }
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) throw new BadRequestError("Send the photo as a form upload.");
   let form: FormData;

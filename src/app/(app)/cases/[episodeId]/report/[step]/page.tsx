@@ -7,8 +7,11 @@ import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { getEpisode, type EpisodeView } from "@/server/episodes/get-episode";
 import { currentRequestId } from "@/server/request-id";
 import type { Actor } from "@/server/authz/actor";
-import { EMPTY_STEP_VALUES, STEPS, isStepKey, stepNumber, type FormStepKey, type StepKey } from "@/lib/schemas/episode-steps";
-import { StepIndicator, type StepStatus } from "@/features/wizard/step-indicator";
+import { STEPS, isStepKey, stepNumber, type FormStepKey, type StepKey } from "@/domain/steps";
+import { savedAnswers } from "@/domain/episode-facts";
+import { EMPTY_STEP_VALUES } from "@/lib/schemas/episode-steps";
+import { formValuesOf, toYesNoUnknown } from "@/lib/step-codecs";
+import { StepIndicator } from "@/features/wizard/step-indicator";
 import { ChildStep } from "@/features/wizard/child-step";
 import { MissingEventStep } from "@/features/wizard/missing-event-step";
 import { DescriptionStep } from "@/features/wizard/description-step";
@@ -18,7 +21,8 @@ import { LawEnforcementStep } from "@/features/wizard/law-enforcement-step";
 import { GuardianStep } from "@/features/wizard/guardian-step";
 import { NcmecStep } from "@/features/wizard/ncmec-step";
 import { ReviewStep } from "@/features/wizard/review-step";
-import type { StepProps } from "@/features/wizard/step-props";
+import type { StepDeadline, StepProps } from "@/features/wizard/step-props";
+import { clockOfKind } from "@/domain/episode-progress";
 
 export const metadata: Metadata = { title: "Report a missing child" };
 
@@ -35,42 +39,31 @@ const FORMS: Record<FormStepKey, (props: StepProps) => React.ReactNode> = {
 
 const href = (episodeId: string, step: StepKey) => `/cases/${episodeId}/report/${step}`;
 
-function statusesOf(view: EpisodeView): Record<StepKey, StepStatus> {
-  const done = view.record.completedSteps;
-  const firstOpen = STEPS.find((s) => s.key !== "review" && !done.includes(s.key))?.key ?? "review";
-  return Object.fromEntries(
-    STEPS.map((s) => {
-      if (s.key === "ncmec" && !view.record.lawEnforcementReport) return [s.key, "locked"];
-      if (done.includes(s.key)) return [s.key, "completed"];
-      if (s.key === firstOpen || s.key === "review") return [s.key, "available"];
-      return [s.key, "not-started"];
-    }),
-  ) as Record<StepKey, StepStatus>;
+/** The deadline a report step is judged against: its own clock's. */
+function deadlineOf({ progress }: EpisodeView, step: FormStepKey): StepDeadline | null {
+  const kind = step === "law-enforcement" ? "LAW_ENFORCEMENT_REPORT" : step === "ncmec" ? "NCMEC_REPORT" : null;
+  const clock = kind ? clockOfKind(progress.clocks, kind) : null;
+  return clock ? { at: clock.deadline.toISOString(), hours: clock.ruleHours } : null;
 }
 
-/** Values for the form: this person's unsaved draft, else the saved answers, else the previous episode's, else defaults. */
+/** The form's first values: this person's unsaved draft, else the saved answers, else the previous episode's, else defaults. */
 function initialValues(view: EpisodeView, step: FormStepKey, actor: Actor): { values: Record<string, unknown>; prefilled: boolean } {
+  const { facts } = view;
+  const tz = facts.timeZone;
   if (view.draft) return { values: { ...EMPTY_STEP_VALUES[step], ...view.draft.values }, prefilled: false };
-  const saved = view.saved[step];
-  if (saved) return { values: saved as Record<string, unknown>, prefilled: false };
-  const prefill = (view.record.prefill as Record<string, Record<string, unknown>> | null)?.[step];
-  if (step === "child") {
-    const { record } = view;
-    return {
-      values: {
-        ...EMPTY_STEP_VALUES.child,
-        ...(record.child.profile as Record<string, unknown>),
-        firstName: record.child.firstName,
-        middleName: record.child.middleName ?? "",
-        lastName: record.child.lastName,
-        dateOfBirth: record.child.dateOfBirth.toISOString().slice(0, 10),
-        agencyCaseNumber: record.child.agencyCaseNumber,
-        underAgencyGuardianship: record.child.underAgencyGuardianship ? "yes" : "no",
-      },
-      prefilled: record.prefill !== null,
-    };
+  const saved = savedAnswers(facts, step);
+  if (saved) return { values: formValuesOf(step, saved, tz), prefilled: false };
+  // The child's identity is the child's, whichever episode: it is always there to confirm.
+  if (step === "child") return { values: formValuesOf("child", facts.child, tz), prefilled: facts.prefill !== null };
+  const prefill = facts.prefill;
+  if (prefill) {
+    if (step === "missing-event" && prefill.hasRunBefore !== null) return { values: { ...EMPTY_STEP_VALUES["missing-event"], hasRunBefore: toYesNoUnknown(prefill.hasRunBefore) }, prefilled: true };
+    if (step === "description" && prefill.description) return { values: formValuesOf("description", prefill.description, tz), prefilled: true };
+    if (step === "risks" && prefill.risks) return { values: formValuesOf("risks", prefill.risks, tz), prefilled: true };
+    // Phones and accounts carry over; companions and any abductor are this run's, still to be asked.
+    if (step === "contacts" && prefill.contacts) return { values: { ...EMPTY_STEP_VALUES.contacts, phones: prefill.contacts.phones, accounts: prefill.contacts.accounts }, prefilled: true };
+    if (step === "guardian" && prefill.guardian) return { values: formValuesOf("guardian", prefill.guardian, tz), prefilled: true };
   }
-  if (prefill) return { values: { ...EMPTY_STEP_VALUES[step], ...prefill }, prefilled: true };
   if (step === "guardian") {
     return {
       values: { ...EMPTY_STEP_VALUES.guardian, reporterName: actor.name, reporterAgency: actor.agency.name, reporterEmail: actor.email, guardianSameAsReporter: "yes" },
@@ -90,12 +83,13 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
     requestId: await currentRequestId(),
   }));
 
-  const statuses = statusesOf(view);
+  const { facts, progress } = view;
+  const statuses = Object.fromEntries(STEPS.map((s) => [s.key, progress.steps[s.key].status])) as Record<StepKey, (typeof progress.steps)[StepKey]["status"]>;
   const index = stepNumber(step) - 1;
   const backHref = index === 0 ? `/cases/${episodeId}` : href(episodeId, STEPS[index - 1]!.key);
   const nextHref = href(episodeId, STEPS[index + 1]?.key ?? "review");
   const title = `${STEPS[index]!.title}`;
-  const timeZone = view.record.agency.timeZone;
+  const timeZone = facts.timeZone;
 
   let body: React.ReactNode;
   if (statuses[step] === "locked") {
@@ -111,8 +105,8 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
         </Link>
       </div>
     );
-  } else if (statuses[step] === "not-started") {
-    const firstOpen = STEPS.find((s) => statuses[s.key] === "available")!;
+  } else if (!progress.steps[step].canOpen) {
+    const firstOpen = STEPS.find((s) => s.key === progress.nextStep)!;
     body = (
       <div className="space-y-4">
         <h1 className="text-3xl font-bold">{title}</h1>
@@ -123,24 +117,24 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
       </div>
     );
   } else if (step === "review") {
-    body = <ReviewStep view={view} timeZone={timeZone} />;
+    body = <ReviewStep view={view} />;
   } else {
     const Form = FORMS[step];
     const { values, prefilled } = initialValues(view, step, actor);
     body = (
       <Form
-        key={`${step}:${view.record.version}`}
+        key={`${step}:${facts.version}`}
         title={title}
         backHref={backHref}
         timeZone={timeZone}
-        discoveredAt={view.record.discoveredAt?.toISOString() ?? null}
+        deadline={deadlineOf(view, step)}
         prefilledFromPrevious={prefilled}
         options={{
           episodeId,
           step,
           // A restored draft keeps the version it was typed against, so a change saved by someone
           // else since then is shown as a conflict instead of being overwritten.
-          version: view.draft?.baseVersion ?? view.record.version,
+          version: view.draft?.baseVersion ?? facts.version,
           initialValues: values,
           serverDraftAt: view.draft?.updatedAt.getTime() ?? null,
           userId: actor.userId,

@@ -1,5 +1,5 @@
 import { routeHandler } from "@/server/http/route-handler";
-import { removePhoto } from "@/server/photos/photos";
+import { removePhoto } from "@/server/photos/remove-photo";
 
 export const DELETE = routeHandler<{ episodeId: string; photoId: string }>(async ({ actor, params, requestId }) => {
   await removePhoto(actor, params, { requestId });

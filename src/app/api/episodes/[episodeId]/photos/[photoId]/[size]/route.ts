@@ -1,5 +1,5 @@
 import { routeHandler } from "@/server/http/route-handler";
-import { readPhoto } from "@/server/photos/photos";
+import { readPhoto } from "@/server/photos/read-photo";
 
 /** The stored JPEG (display or thumbnail); another agency's photo is a 404, whatever the URL. */
 export const GET = routeHandler<{ episodeId: string; photoId: string; size: string }>(async ({ actor, params }) => {

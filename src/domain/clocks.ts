@@ -1,0 +1,72 @@
+/**
+ * Every deadline is a clock (DESIGN.md, "Clocks"): what it is about, when it started, the hours it
+ * started with, when it was met and the reason when it was late. Its state is worked out from those
+ * instants and `now`, never stored.
+ */
+import { formatDuration } from "./durations";
+
+export const CLOCK_KINDS = ["LAW_ENFORCEMENT_REPORT", "NCMEC_REPORT"] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+export const CLOCK_LABELS: Record<ClockKind, string> = {
+  LAW_ENFORCEMENT_REPORT: "Law enforcement",
+  NCMEC_REPORT: "NCMEC",
+};
+
+/** The federal rule: both reports within 24 hours (42 U.S.C. 671(a)(35)(B)). An agency may be stricter. */
+export const FEDERAL_CLOCK_HOURS: Record<ClockKind, number> = { LAW_ENFORCEMENT_REPORT: 24, NCMEC_REPORT: 24 };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export type ClockFacts = {
+  kind: ClockKind;
+  /** What the clock is about within the episode, when an episode can have several of a kind; "" otherwise. */
+  subject: string;
+  startedAt: Date;
+  /** The hours the clock started with: a later change of the agency's rule does not move it. */
+  ruleHours: number;
+  deadline: Date;
+  doneAt: Date | null;
+  lateReason: string | null;
+};
+
+/** An instant, not "the same wall-clock time tomorrow": across a DST change the local time shifts. */
+export function deadlineAfter(startedAt: Date, hours: number): Date {
+  return new Date(startedAt.getTime() + hours * HOUR_MS);
+}
+
+export type ClockState = "pending" | "overdue" | "on-time" | "late";
+
+export type Clock = ClockFacts & {
+  state: ClockState;
+  /** Only while pending: how long is left. */
+  msRemaining: number | null;
+  /** Only when overdue (so far) or late (by how much it was late). */
+  msLate: number | null;
+};
+
+/** Met exactly at the deadline is on time; a clock not met is overdue from the deadline on. */
+export function clockState(clock: ClockFacts, now: Date): Clock {
+  const base = { ...clock, msRemaining: null, msLate: null };
+  if (clock.doneAt) {
+    const msAfterDeadline = clock.doneAt.getTime() - clock.deadline.getTime();
+    return msAfterDeadline > 0 ? { ...base, state: "late", msLate: msAfterDeadline } : { ...base, state: "on-time" };
+  }
+  const msLeft = clock.deadline.getTime() - now.getTime();
+  // now - deadline rather than -msLeft: exactly at the deadline that would be -0.
+  return msLeft > 0 ? { ...base, state: "pending", msRemaining: msLeft } : { ...base, state: "overdue", msLate: now.getTime() - clock.deadline.getTime() };
+}
+
+/** One clock in words: the time left or how late, never colour alone. */
+export function clockText(clock: Clock): string {
+  switch (clock.state) {
+    case "pending":
+      return `Not reported yet: ${formatDuration(clock.msRemaining ?? 0)} left`;
+    case "overdue":
+      return `Not reported and overdue by ${formatDuration(clock.msLate ?? 0)}`;
+    case "on-time":
+      return "Reported on time";
+    case "late":
+      return `Reported ${formatDuration(clock.msLate ?? 0)} late`;
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { readApiError } from "@/lib/schemas/api-error";
+
+/** Another person's save of the step since this page was opened, with their answers. */
+export type Conflict = { message: string; current: Record<string, unknown> | null; savedBy: string | null };
+
+export type StepSaveOutcome =
+  | { kind: "saved"; version?: number }
+  | { kind: "invalid"; fieldErrors: Record<string, string> }
+  | { kind: "conflict"; conflict: Conflict; version?: number }
+  | { kind: "failed"; message: string };
+
+const ZStepSavedSchema = z.object({ version: z.number() });
+
+/** Saves a step's answers on the version they were typed against, and says what came of it in the person's words. */
+export async function saveStep(target: { episodeId: string; step: string }, version: number, values: unknown): Promise<StepSaveOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/episodes/${target.episodeId}/steps/${target.step}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version, values }),
+    });
+  } catch {
+    return { kind: "failed", message: "The answers could not be sent: check the connection and try again. What you typed is kept on this device." };
+  }
+  if (response.ok) {
+    const saved = ZStepSavedSchema.safeParse(await response.json().catch(() => null));
+    return { kind: "saved", version: saved.data?.version };
+  }
+  const failure = await readApiError(response);
+  if (response.status === 422 && failure?.fieldErrors) return { kind: "invalid", fieldErrors: failure.fieldErrors };
+  if (response.status === 409 && failure?.code === "STALE_VERSION") {
+    return { kind: "conflict", conflict: { message: failure.error, current: failure.current ?? null, savedBy: failure.savedBy ?? null }, version: failure.version };
+  }
+  if (response.status === 401) {
+    return { kind: "failed", message: "You have been signed out. What you typed is kept on this device: sign in again in a new tab, then save." };
+  }
+  return { kind: "failed", message: failure?.error ?? "The answers could not be saved. Try again." };
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "restored"; at?: number };
+
+/**
+ * Keeps the server's draft of a step up to date: within seconds of a change, when the connection
+ * comes back, and by beacon when the page is hidden or left. `draftBody` gives the draft to send.
+ */
+export function useAutosave(url: string, draftBody: () => string) {
+  const [state, setState] = useState<AutosaveState>({ state: "idle" });
+  const inflight = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Answers the server has not got yet.
+  const unsent = useRef(false);
+
+  const send = useCallback(() => {
+    if (!unsent.current) return inflight.current;
+    unsent.current = false;
+    setState({ state: "saving" });
+    const body = draftBody();
+    // One draft request at a time, in order; a step save waits for them (see settled).
+    inflight.current = inflight.current.then(async () => {
+      try {
+        const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body });
+        if (!response.ok) throw new Error(String(response.status));
+        setState({ state: "saved", at: Date.now() });
+      } catch {
+        unsent.current = true;
+        setState({ state: "offline", at: Date.now() });
+      }
+    });
+    return inflight.current;
+  }, [url, draftBody]);
+
+  useEffect(() => {
+    // A fetch may not finish once the page is going away; a beacon does.
+    const leave = () => {
+      if (unsent.current) {
+        navigator.sendBeacon(url, new Blob([draftBody()], { type: "application/json" }));
+        unsent.current = false;
+      }
+    };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") leave();
+    };
+    const online = () => void send();
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", hidden);
+    window.addEventListener("online", online);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", hidden);
+      window.removeEventListener("online", online);
+    };
+  }, [url, draftBody, send]);
+
+  /** The answers changed: sent once typing pauses. */
+  const changed = useCallback(() => {
+    unsent.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void send(), AUTOSAVE_DELAY_MS);
+  }, [send]);
+
+  /** Answers restored from this device's copy: sent at once. */
+  const restored = useCallback(
+    (at: number) => {
+      unsent.current = true;
+      setState({ state: "restored", at });
+      void send();
+    },
+    [send],
+  );
+
+  /** Nothing pending is sent as a draft: a step save carries the answers instead. */
+  const cancelPending = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    unsent.current = false;
+  }, []);
+
+  /** Resolves once the drafts already on their way have landed. */
+  const settled = useCallback(() => inflight.current, []);
+
+  return { state, changed, restored, cancelPending, settled };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { EpisodeStage as StageColumn } from "@/generated/prisma/client";
+import type { Tx } from "@/server/db";
+import type { Actor } from "@/server/authz/guard";
+import { deriveClocks, episodeProgress, type EpisodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { loadEpisode, type LoadedEpisode } from "./load-episode";
+
+/** The stage as the column holds it. */
+export const STAGE_COLUMN: Record<EpisodeStage, StageColumn> = {
+  "awaiting-law-enforcement": "AWAITING_LAW_ENFORCEMENT",
+  "awaiting-ncmec": "AWAITING_NCMEC",
+  "ready-to-submit": "READY_TO_SUBMIT",
+  reported: "REPORTED",
+  closed: "CLOSED",
+};
+
+/**
+ * The one writer of what is derived from an episode's facts: its stage, age and risk columns and
+ * its clock rows, re-derived from episodeProgress() inside the transaction of every change of the
+ * facts. Lists and reports read these; a clock row never holds a state, only instants.
+ */
+export async function syncEpisode(tx: Tx, actor: Actor, episodeId: string, now: Date): Promise<{ loaded: LoadedEpisode; progress: EpisodeProgress }> {
+  const loaded = await loadEpisode(tx, actor, episodeId);
+  const { facts, rules } = loaded;
+  const progress = episodeProgress(facts, now, rules);
+  await tx.episode.update({
+    where: { id: facts.id },
+    data: { stage: STAGE_COLUMN[progress.stage], ageAtMissing: progress.ageAtMissing, endangered: progress.endangered },
+  });
+  const clocks = deriveClocks(facts, rules);
+  await tx.episodeClock.deleteMany({
+    where: { episodeId: facts.id, NOT: { OR: clocks.map((clock) => ({ kind: clock.kind, subject: clock.subject })) } },
+  });
+  for (const clock of clocks) {
+    const values = { startedAt: clock.startedAt, ruleHours: clock.ruleHours, deadline: clock.deadline, doneAt: clock.doneAt, lateReason: clock.lateReason };
+    await tx.episodeClock.upsert({
+      where: { episodeId_kind_subject: { episodeId: facts.id, kind: clock.kind, subject: clock.subject } },
+      create: { agencyId: facts.agencyId, episodeId: facts.id, kind: clock.kind, subject: clock.subject, ...values },
+      update: values,
+    });
+  }
+  return { loaded, progress };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/guard";
+import { audit, auditWho } from "@/server/audit/audit";
+import { ValidationError } from "@/server/use-case-errors";
+import { calendarDateIn } from "@/domain/zoned-time";
+import { isOlderThanRecentLimit } from "@/domain/photo-age";
+import { ZPhotoUploadSchema, type TPhotoAdded } from "@/lib/schemas/photo-upload";
+import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
+import { processPhoto } from "./process-photo";
+import { assertOpen, episodeInScope } from "./photo-episode";
+
+/** Checks, re-encodes and stores one photo with its consent; a refused file stores nothing. */
+export async function addPhoto(
+  actor: Actor,
+  input: { episodeId: string; file: Buffer; fields: unknown },
+  context: { requestId: string; now?: Date },
+): Promise<TPhotoAdded> {
+  assertCan(actor, "reports:file");
+  const now = context.now ?? new Date();
+  const parsed = ZPhotoUploadSchema.safeParse(input.fields);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  const processed = await processPhoto(input.file);
+  if (!processed.ok) errors.file = processed.refusal.message;
+  if (parsed.success && !errors.takenOn) {
+    const takenOn = new Date(`${parsed.data.takenOn}T00:00:00Z`);
+    if (parsed.data.takenOn > calendarDateIn(now, actor.agency.timeZone)) errors.takenOn = "The date the photo was taken cannot be in the future";
+    else if (Number.isNaN(takenOn.getTime())) errors.takenOn = "Enter the date the photo was taken";
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success || !processed.ok) throw new ValidationError(errors);
+
+  const { photo } = processed;
+  return db().$transaction(async (tx) => {
+    const episode = await episodeInScope(tx, actor, input.episodeId);
+    assertOpen(episode);
+    const takenOn = new Date(`${parsed.data.takenOn}T00:00:00Z`);
+    if (takenOn < episode.child.dateOfBirth) throw new ValidationError({ takenOn: "The photo cannot be older than the child" });
+    const sha256 = createHash("sha256").update(photo.display.data).digest("hex");
+    const created = await tx.photo.create({
+      data: {
+        agencyId: episode.agencyId,
+        episodeId: episode.id,
+        takenOn,
+        sourceFormat: photo.sourceFormat,
+        displayJpeg: new Uint8Array(photo.display.data),
+        displayWidth: photo.display.width,
+        displayHeight: photo.display.height,
+        thumbnailJpeg: new Uint8Array(photo.thumbnail),
+        sha256,
+        uploadedById: actor.userId,
+        uploadedAt: now,
+        attestedById: actor.userId,
+        attestedAt: now,
+        attestationText: PHOTO_ATTESTATION,
+      },
+      select: { id: true },
+    });
+    await audit(tx, auditWho(actor, context.requestId), "photo.added", {
+      target: { type: "Episode", id: episode.id },
+      details: { photoId: created.id, sha256, sourceFormat: photo.sourceFormat },
+    });
+    return { photoId: created.id, olderThanRecentLimit: isOlderThanRecentLimit(parsed.data.takenOn, now, episode.agency.timeZone) };
+  });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/guard";
+import { isOlderThanRecentLimit } from "@/domain/photo-age";
+import { episodeInScope } from "./photo-episode";
+
+export type PhotoSummary = {
+  id: string;
+  takenOn: string;
+  width: number;
+  height: number;
+  uploadedAt: Date;
+  attestedBy: string;
+  attestedAt: Date;
+  olderThanRecentLimit: boolean;
+};
+
+export async function listPhotos(actor: Actor, episodeId: string, context: { now?: Date } = {}): Promise<PhotoSummary[]> {
+  assertCan(actor, "cases:view");
+  const now = context.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const episode = await episodeInScope(tx, actor, episodeId);
+    const photos = await tx.photo.findMany({
+      where: { episodeId: episode.id, agencyId: episode.agencyId },
+      orderBy: { uploadedAt: "asc" },
+      select: { id: true, takenOn: true, displayWidth: true, displayHeight: true, uploadedAt: true, attestedById: true, attestedAt: true },
+    });
+    const people = await tx.user.findMany({ where: { agencyId: episode.agencyId, id: { in: photos.map((p) => p.attestedById) } }, select: { id: true, name: true } });
+    return photos.map((p) => ({
+      id: p.id,
+      takenOn: p.takenOn.toISOString().slice(0, 10),
+      width: p.displayWidth,
+      height: p.displayHeight,
+      uploadedAt: p.uploadedAt,
+      attestedBy: people.find((u) => u.id === p.attestedById)?.name ?? "Unknown",
+      attestedAt: p.attestedAt,
+      olderThanRecentLimit: isOlderThanRecentLimit(p.takenOn.toISOString().slice(0, 10), now, episode.agency.timeZone),
+    }));
+  });
+}
