@@ -160,3 +160,15 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * A calendar date as a date column holds it (UTC midnight of that day) and back: "2011-05-14" ↔
+ * 2011-05-14T00:00:00Z. The one place calendar dates cross into `Date`s and out again.
+ */
+export function dateColumnOf(calendarDate: string): Date {
+  return new Date(`${calendarDate}T00:00:00Z`);
+}
+
+export function calendarDateOf(dateColumn: Date): string {
+  return dateColumn.toISOString().slice(0, 10);
+}

@@ -14,5 +14,4 @@ export function db(): PrismaClient {
   return holder.homewardPrisma;
 }
 
-export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { STEPS, type StepKey } from "@/domain/steps";
-import type { StepStatus } from "@/domain/episode-progress";
+import type { StepProgress } from "@/domain/episode-progress";
 
 
 /** "Step 3 of 9" with each step's state; completed and available steps are links. */
-export function StepIndicator({ episodeId, current, statuses }: { episodeId: string; current: StepKey; statuses: Record<StepKey, StepStatus> }) {
+export function StepIndicator({ episodeId, current, steps }: { episodeId: string; current: StepKey; steps: Record<StepKey, StepProgress> }) {
   const index = STEPS.findIndex((s) => s.key === current);
   return (
     <nav aria-label="Report steps" className="mb-6">
@@ -13,7 +13,7 @@ export function StepIndicator({ episodeId, current, statuses }: { episodeId: str
       </p>
       <ol className="mt-2 grid gap-1 text-sm sm:grid-cols-3">
         {STEPS.map((step, i) => {
-          const status = key(statuses, step.key, current);
+          const status = step.key === current ? "current" : steps[step.key].status;
           const label = `${i + 1}. ${step.title}`;
           const note = { completed: "completed", current: "current step", available: "", locked: "", "not-started": "not started" }[status];
           const className = `block rounded px-2 py-1 ${status === "current" ? "bg-blue-900 font-bold text-white" : status === "completed" ? "text-green-900" : "text-slate-700"}`;
@@ -42,8 +42,4 @@ export function StepIndicator({ episodeId, current, statuses }: { episodeId: str
       </ol>
     </nav>
   );
-}
-
-function key(statuses: Record<StepKey, StepStatus>, step: StepKey, current: StepKey): StepStatus | "current" {
-  return step === current ? "current" : statuses[step];
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateColumnOf } from "@/domain/zoned-time";
 
 /** Field builders shared by the step schemas, with messages in a caseworker's words. */
 export const requiredText = (message: string, max = 200) =>
@@ -18,7 +19,7 @@ export const calendarDate = (message: string) =>
     .string(message)
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
     .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
+      const date = dateColumnOf(value);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
     }, message);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { dateColumnOf, calendarDateOf } from "@/domain/zoned-time";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
@@ -27,7 +28,7 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
               { lastName: { contains: word, mode: "insensitive" as const } },
             ],
           })),
-          ...(dateOfBirth ? [{ dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`) }] : []),
+          ...(dateOfBirth ? [{ dateOfBirth: dateColumnOf(dateOfBirth) }] : []),
           ...(agencyCaseNumber ? [{ agencyCaseNumber: { equals: agencyCaseNumber, mode: "insensitive" as const } }] : []),
         ],
       }),
@@ -47,7 +48,7 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
     return children.map((child) => ({
       id: child.id,
       name: fullName(child),
-      dateOfBirth: child.dateOfBirth.toISOString().slice(0, 10),
+      dateOfBirth: calendarDateOf(child.dateOfBirth),
       agencyCaseNumber: child.agencyCaseNumber,
       openEpisodeId: child.episodes.find((e) => e.closedAt === null)?.id ?? null,
       episodeCount: child.episodes.length,

@@ -1,4 +1,5 @@
 import "server-only";
+import { calendarDateOf } from "@/domain/zoned-time";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
@@ -56,8 +57,6 @@ export type LoadedEpisode = {
   rules: ClockRules;
 };
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * Loads an episode through the agency scope (another agency's episode is not found) and parses
  * every stored document into the domain's types. `forUpdate` locks the row first, so that
@@ -93,7 +92,7 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
       firstName: row.child.firstName,
       middleName: row.child.middleName,
       lastName: row.child.lastName,
-      dateOfBirth: isoDate(row.child.dateOfBirth),
+      dateOfBirth: calendarDateOf(row.child.dateOfBirth),
       agencyCaseNumber: row.child.agencyCaseNumber,
       underAgencyGuardianship: row.child.underAgencyGuardianship,
     },

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/server/authz/guard";
 import { NotFoundError } from "@/server/authz/errors";
 import { audit, auditWho } from "@/server/audit/audit";
 import { ConflictError, ValidationError } from "@/server/use-case-errors";
-import { calendarDateIn } from "@/domain/zoned-time";
+import { calendarDateIn, dateColumnOf } from "@/domain/zoned-time";
 import { checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNcmecReport, provisionalMissingAt } from "@/domain/reporting-rules";
 import { clockOfKind, deriveClocks, episodeProgress, recordedReportProblems, type EpisodeProgress } from "@/domain/episode-progress";
 import { ZChildProfileSchema, ZContactsSchema, ZDescriptionSchema, ZGuardianSchema, ZMissingEventDetailsSchema, ZRisksSchema, savedAnswers, type StepAnswers } from "@/domain/episode-facts";
@@ -82,7 +82,7 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
     const { firstName, middleName, lastName, dateOfBirth, agencyCaseNumber, underAgencyGuardianship, ...profile } = answers;
     await tx.child.update({
       where: { id: facts.child.id },
-      data: { firstName, middleName, lastName, dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`), agencyCaseNumber, underAgencyGuardianship, profile: documentOf(ZChildProfileSchema, profile) },
+      data: { firstName, middleName, lastName, dateOfBirth: dateColumnOf(dateOfBirth), agencyCaseNumber, underAgencyGuardianship, profile: documentOf(ZChildProfileSchema, profile) },
     });
     await audit(tx, auditWho(actor, requestId), "child.updated", { target: { type: "Child", id: facts.child.id } });
   },

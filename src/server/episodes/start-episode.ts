@@ -5,7 +5,7 @@ import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
 import { audit, auditWho } from "@/server/audit/audit";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
-import { calendarDateIn } from "@/domain/zoned-time";
+import { calendarDateIn, calendarDateOf, dateColumnOf } from "@/domain/zoned-time";
 import { checkEligibility, provisionalMissingAt } from "@/domain/reporting-rules";
 import { EMPTY_CHILD_PROFILE, ZChildProfileSchema, ZPrefillSchema, type Prefill } from "@/domain/episode-facts";
 import { isUuid } from "@/lib/uuid";
@@ -44,7 +44,7 @@ export async function startEpisode(
           agencyId: scope.agencyId,
           firstName,
           lastName,
-          dateOfBirth: new Date(`${newChild.dateOfBirth}T00:00:00Z`),
+          dateOfBirth: dateColumnOf(newChild.dateOfBirth),
           agencyCaseNumber,
           underAgencyGuardianship: underAgencyGuardianship === "yes",
           profile: documentOf(ZChildProfileSchema, EMPTY_CHILD_PROFILE),
@@ -60,7 +60,7 @@ export async function startEpisode(
       select: { dateOfBirth: true, underAgencyGuardianship: true },
     });
     const eligibility = checkEligibility({
-      dateOfBirth: child.dateOfBirth.toISOString().slice(0, 10),
+      dateOfBirth: calendarDateOf(child.dateOfBirth),
       missingOn: calendarDateIn(provisionalMissingAt(now), actor.agency.timeZone),
       underAgencyGuardianship: child.underAgencyGuardianship,
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { calendarDateOf } from "@/domain/zoned-time";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
@@ -27,7 +28,7 @@ export async function loadPacketSource(tx: Tx, actor: Actor, episodeId: string):
     rules,
     photos: photos.map((p) => ({
       id: p.id,
-      takenOn: p.takenOn.toISOString().slice(0, 10),
+      takenOn: calendarDateOf(p.takenOn),
       width: p.displayWidth,
       height: p.displayHeight,
       jpegBase64: Buffer.from(p.displayJpeg).toString("base64"),

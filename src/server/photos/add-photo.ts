@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { audit, auditWho } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
-import { calendarDateIn } from "@/domain/zoned-time";
+import { calendarDateIn, dateColumnOf } from "@/domain/zoned-time";
 import { isOlderThanRecentLimit } from "@/domain/photo-age";
 import { ZPhotoUploadSchema, type TPhotoAdded } from "@/lib/schemas/photo-upload";
 import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
@@ -25,7 +25,7 @@ export async function addPhoto(
   const processed = await processPhoto(input.file);
   if (!processed.ok) errors.file = processed.refusal.message;
   if (parsed.success && !errors.takenOn) {
-    const takenOn = new Date(`${parsed.data.takenOn}T00:00:00Z`);
+    const takenOn = dateColumnOf(parsed.data.takenOn);
     if (parsed.data.takenOn > calendarDateIn(now, actor.agency.timeZone)) errors.takenOn = "The date the photo was taken cannot be in the future";
     else if (Number.isNaN(takenOn.getTime())) errors.takenOn = "Enter the date the photo was taken";
   }
@@ -35,7 +35,7 @@ export async function addPhoto(
   return db().$transaction(async (tx) => {
     const episode = await episodeInScope(tx, actor, input.episodeId);
     assertOpen(episode);
-    const takenOn = new Date(`${parsed.data.takenOn}T00:00:00Z`);
+    const takenOn = dateColumnOf(parsed.data.takenOn);
     if (takenOn < episode.child.dateOfBirth) throw new ValidationError({ takenOn: "The photo cannot be older than the child" });
     const sha256 = createHash("sha256").update(photo.display.data).digest("hex");
     const created = await tx.photo.create({

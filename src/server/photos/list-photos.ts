@@ -1,4 +1,5 @@
 import "server-only";
+import { calendarDateOf } from "@/domain/zoned-time";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { isOlderThanRecentLimit } from "@/domain/photo-age";
@@ -28,13 +29,13 @@ export async function listPhotos(actor: Actor, episodeId: string, context: { now
     const people = await tx.user.findMany({ where: { agencyId: episode.agencyId, id: { in: photos.map((p) => p.attestedById) } }, select: { id: true, name: true } });
     return photos.map((p) => ({
       id: p.id,
-      takenOn: p.takenOn.toISOString().slice(0, 10),
+      takenOn: calendarDateOf(p.takenOn),
       width: p.displayWidth,
       height: p.displayHeight,
       uploadedAt: p.uploadedAt,
       attestedBy: people.find((u) => u.id === p.attestedById)?.name ?? "Unknown",
       attestedAt: p.attestedAt,
-      olderThanRecentLimit: isOlderThanRecentLimit(p.takenOn.toISOString().slice(0, 10), now, episode.agency.timeZone),
+      olderThanRecentLimit: isOlderThanRecentLimit(calendarDateOf(p.takenOn), now, episode.agency.timeZone),
     }));
   });
 }

@@ -84,7 +84,6 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
   }));
 
   const { facts, progress } = view;
-  const statuses = Object.fromEntries(STEPS.map((s) => [s.key, progress.steps[s.key].status])) as Record<StepKey, (typeof progress.steps)[StepKey]["status"]>;
   const index = stepNumber(step) - 1;
   const backHref = index === 0 ? `/cases/${episodeId}` : href(episodeId, STEPS[index - 1]!.key);
   const nextHref = href(episodeId, STEPS[index + 1]?.key ?? "review");
@@ -92,7 +91,7 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
   const timeZone = facts.timeZone;
 
   let body: React.ReactNode;
-  if (statuses[step] === "locked") {
+  if (progress.steps[step].status === "locked") {
     body = (
       <div className="space-y-4">
         <h1 className="text-3xl font-bold">NCMEC</h1>
@@ -152,7 +151,7 @@ export default async function ReportStepPage({ params }: { params: Promise<{ epi
           Case page
         </Link>
       </p>
-      <StepIndicator episodeId={episodeId} current={step} statuses={statuses} />
+      <StepIndicator episodeId={episodeId} current={step} steps={progress.steps} />
       {body}
     </>
   );
