@@ -7,6 +7,7 @@ import { BadRequestError, ConflictError } from "@/server/use-case-errors";
 import { isFormStepKey, type FormStepKey } from "@/domain/steps";
 import { stepFieldNames } from "@/lib/schemas/episode-steps";
 import { loadEpisode } from "./load-episode";
+import { episodeProgress } from "@/domain/episode-progress";
 
 /**
  * Keeps what a person has typed into a step but not saved (autosave). Drafts are not validated —
@@ -19,8 +20,8 @@ export async function saveEpisodeDraft(actor: Actor, input: { episodeId: string;
   const step = input.step;
   const values = draftValues(step, input.values);
   return db().$transaction(async (tx) => {
-    const { facts } = await loadEpisode(tx, actor, input.episodeId);
-    if (facts.closedAt) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
+    const { facts, rules } = await loadEpisode(tx, actor, input.episodeId);
+    if (!episodeProgress(facts, new Date(), rules).editable) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
     const draft = await tx.episodeDraft.upsert({
       where: { episodeId_step_userId: { episodeId: facts.id, step, userId: actor.userId } },
       create: { episodeId: facts.id, step, userId: actor.userId, values, baseVersion: input.baseVersion },

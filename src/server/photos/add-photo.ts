@@ -9,7 +9,7 @@ import { isOlderThanRecentLimit } from "@/domain/photo-age";
 import { ZPhotoUploadSchema, type TPhotoAdded } from "@/lib/schemas/photo-upload";
 import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
 import { processPhoto } from "./process-photo";
-import { assertOpen, episodeInScope } from "./photo-episode";
+import { changeableEpisode } from "./photo-episode";
 
 /** Checks, re-encodes and stores one photo with its consent; a refused file stores nothing. */
 export async function addPhoto(
@@ -33,10 +33,9 @@ export async function addPhoto(
 
   const { photo } = processed;
   return db().$transaction(async (tx) => {
-    const episode = await episodeInScope(tx, actor, input.episodeId);
-    assertOpen(episode);
+    const episode = await changeableEpisode(tx, actor, input.episodeId, now);
     const takenOn = dateColumnOf(parsed.data.takenOn);
-    if (takenOn < episode.child.dateOfBirth) throw new ValidationError({ takenOn: "The photo cannot be older than the child" });
+    if (parsed.data.takenOn < episode.child.dateOfBirth) throw new ValidationError({ takenOn: "The photo cannot be older than the child" });
     const sha256 = createHash("sha256").update(photo.display.data).digest("hex");
     const created = await tx.photo.create({
       data: {
@@ -61,6 +60,6 @@ export async function addPhoto(
       target: { type: "Episode", id: episode.id },
       details: { photoId: created.id, sha256, sourceFormat: photo.sourceFormat },
     });
-    return { photoId: created.id, olderThanRecentLimit: isOlderThanRecentLimit(parsed.data.takenOn, now, episode.agency.timeZone) };
+    return { photoId: created.id, olderThanRecentLimit: isOlderThanRecentLimit(parsed.data.takenOn, now, episode.timeZone) };
   });
 }
