@@ -42,6 +42,19 @@ export const AUDIT_EVENTS = {
     details: z.object({ photoId: uuid, sha256: z.string().regex(/^[0-9a-f]{64}$/), sourceFormat: z.string().max(10) }).strict(),
   },
   "photo.removed": { label: "Photo removed", details: z.object({ photoId: uuid }).strict() },
+  "photos.listed": { label: "Viewed the photos", details: z.object({ count: z.int() }).strict() },
+  "photo.viewed": { label: "Viewed a photo", details: z.object({ photoId: uuid, size: z.enum(["display", "thumbnail"]) }).strict() },
+  "episode.amended": { label: "Report changed after it was submitted", details: z.object({ step: z.enum(FORM_STEP_KEYS) }).strict() },
+  "access.refused": {
+    label: "Access refused",
+    // The route's pattern (ids taken out), never the URL a person asked for.
+    details: z.object({ reason: z.enum(["not-found", "forbidden", "cross-site"]), route: z.string().max(200) }).strict(),
+  },
+  "rate_limit.refused": {
+    label: "Refused: too many requests",
+    details: z.object({ limit: z.enum(["sign-in-address", "sign-in-all", "photo-upload", "packet"]) }).strict(),
+  },
+  "user.unlocked": { label: "Account unlocked by an admin", details: none },
   "packet.generated": {
     label: "Report packet generated",
     details: z
