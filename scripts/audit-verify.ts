@@ -1,0 +1,31 @@
+/**
+ * npm run audit:verify — checks every audit chain of the database in use and names the first event
+ * that does not match its hash, a removed event, or a cut-off end. Exit code 0 when every chain
+ * verifies, 1 otherwise. Run by scripts/run.ts with DATABASE_URL set.
+ */
+import { db } from "../src/server/db";
+import { verifyAllAuditChains } from "../src/server/audit/audit-chain";
+
+async function main(): Promise<number> {
+  const reports = await db().$transaction((tx) => verifyAllAuditChains(tx), { isolationLevel: "RepeatableRead", timeout: 600_000 });
+  const agencies = await db().agency.findMany({ select: { id: true, name: true } });
+  const nameOf = (key: string) => (key === "" ? "events of no agency" : (agencies.find((a) => a.id === key)?.name ?? `agency ${key}`));
+  for (const report of reports) {
+    const status = report.problem ? `DOES NOT VERIFY — ${report.problem.message}` : "verifies";
+    console.log(`${nameOf(report.chainKey)}: ${report.events} events, latest hash ${report.lastHash}: ${status}`);
+  }
+  const broken = reports.filter((r) => r.problem);
+  console.log(broken.length === 0 ? `All ${reports.length} audit chains verify.` : `${broken.length} of ${reports.length} audit chains do not verify.`);
+  return broken.length === 0 ? 0 : 1;
+}
+
+main()
+  .then(async (code) => {
+    await db().$disconnect();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`audit:verify could not run: ${error instanceof Error ? error.message : String(error)}`);
+    await db().$disconnect();
+    process.exit(2);
+  });

@@ -1,0 +1,109 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/server/db";
+
+/**
+ * Checks the audit trail's hash chains (decision record 007). The database chains each event as
+ * it is written (a trigger running as the owner); this rebuilds every hash from the stored content,
+ * independently of the trigger's code, and finds the first event whose content changed, a removed
+ * event (a gap in the chain), or a cut-off end (a chain shorter than its head).
+ */
+export const GENESIS_HASH = "0".repeat(64);
+const BATCH = 5_000;
+
+type Row = {
+  id: string;
+  chainKey: string;
+  chainSeq: bigint;
+  prevHash: string;
+  hash: string;
+  occurredAt: Date;
+  action: string;
+  outcome: string;
+  actorUserId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  requestId: string;
+  detailsText: string | null;
+};
+
+export type ChainProblem =
+  | { kind: "changed"; eventId: string; seq: bigint; message: string }
+  | { kind: "removed"; afterEventId: string | null; seq: bigint; message: string }
+  | { kind: "cut-off"; afterEventId: string | null; seq: bigint; message: string };
+
+export type ChainReport = { chainKey: string; events: number; lastSeq: bigint; lastHash: string; problem: ChainProblem | null };
+
+/** The hash the chaining trigger gives an event: SHA-256 of its fields, one a line (see the migration). */
+export function eventHash(row: Omit<Row, "id" | "hash">): string {
+  const content = [
+    row.prevHash,
+    row.chainKey,
+    row.chainSeq.toString(),
+    row.occurredAt.toISOString(),
+    row.action,
+    row.outcome,
+    row.actorUserId ?? "",
+    row.targetType ?? "",
+    row.targetId ?? "",
+    row.requestId,
+    row.detailsText ?? "null",
+  ].join("\n");
+  return createHash("sha256").update(content, "utf8").digest("hex");
+}
+
+/** Verifies one chain (an agency's id, or "" for events of no agency), reading it in batches. */
+export async function verifyAuditChain(tx: Tx, chainKey: string): Promise<ChainReport> {
+  let expectedSeq = 1n;
+  let previous: { id: string | null; hash: string } = { id: null, hash: GENESIS_HASH };
+  let events = 0;
+  let problem: ChainProblem | null = null;
+  let after = 0n;
+  while (!problem) {
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT "id"::text AS "id", "chainKey", "chainSeq", "prevHash", "hash", "occurredAt", "action", "outcome"::text AS "outcome",
+             "actorUserId"::text AS "actorUserId", "targetType", "targetId", "requestId", "details"::text AS "detailsText"
+      FROM "AuditEvent" WHERE "chainKey" = ${chainKey} AND "chainSeq" > ${after}
+      ORDER BY "chainSeq" LIMIT ${BATCH}`;
+    for (const row of rows) {
+      if (row.chainSeq !== expectedSeq) {
+        problem = { kind: "removed", afterEventId: previous.id, seq: expectedSeq, message: `Event ${expectedSeq} of the chain is missing: it was removed after event ${previous.id ?? "(the start)"}.` };
+        break;
+      }
+      if (row.prevHash !== previous.hash || eventHash(row) !== row.hash) {
+        problem = { kind: "changed", eventId: row.id, seq: row.chainSeq, message: `Event ${row.id} (number ${row.chainSeq} of the chain) does not match its hash: it was changed after it was written.` };
+        break;
+      }
+      previous = { id: row.id, hash: row.hash };
+      expectedSeq++;
+      events++;
+    }
+    if (rows.length < BATCH) break;
+    after = rows.at(-1)!.chainSeq;
+  }
+  const lastSeq = expectedSeq - 1n;
+  if (!problem) {
+    const head = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT "seq", "hash" FROM "AuditChainHead" WHERE "chainKey" = ${chainKey}`;
+    const expected = head[0] ?? { seq: 0n, hash: GENESIS_HASH };
+    if (expected.seq !== lastSeq || expected.hash !== previous.hash) {
+      problem = {
+        kind: "cut-off",
+        afterEventId: previous.id,
+        seq: lastSeq,
+        message: `The chain ends at event ${lastSeq} but was written up to event ${expected.seq}: the events after ${previous.id ?? "the start"} were removed.`,
+      };
+    }
+  }
+  return { chainKey, events, lastSeq, lastHash: previous.hash, problem };
+}
+
+/** Every chain there is: each agency's, the one for events of no agency, and any head left without events. */
+export async function verifyAllAuditChains(tx: Tx): Promise<ChainReport[]> {
+  const keys = await tx.$queryRaw<{ chainKey: string }[]>(
+    Prisma.sql`SELECT "chainKey" FROM "AuditChainHead" UNION SELECT DISTINCT "chainKey" FROM "AuditEvent" ORDER BY 1`,
+  );
+  const reports: ChainReport[] = [];
+  for (const { chainKey } of keys) reports.push(await verifyAuditChain(tx, chainKey));
+  return reports;
+}
