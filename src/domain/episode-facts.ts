@@ -152,6 +152,9 @@ export type NcmecAnswers = {
 
 export type Recorded = { recordedById: string; recordedAt: Date };
 
+/** A step changed after the report was submitted, and when the update was sent to NCMEC and law enforcement. */
+export type Amendment = { step: FormStepKey; at: Date; sentAt: Date | null };
+
 /** What each step records, in the domain's types. */
 export type StepAnswers = {
   child: ChildFacts;
@@ -187,6 +190,8 @@ export type EpisodeFacts = {
   ncmec: (NcmecAnswers & Recorded) | null;
   prefill: Prefill | null;
   photoCount: number;
+  /** Changes after submission, oldest first. */
+  amendments: readonly Amendment[];
 };
 
 /** The saved answers of one step, or null while it is not saved. */

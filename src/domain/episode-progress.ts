@@ -6,7 +6,7 @@
  * Later stages (located, recovered, debrief due, awaiting sign-off) are added here.
  */
 import { CLOCK_KINDS, FEDERAL_CLOCK_HOURS, clockState, deadlineAfter, type Clock, type ClockFacts, type ClockKind } from "./clocks";
-import type { EpisodeFacts } from "./episode-facts";
+import type { Amendment, EpisodeFacts } from "./episode-facts";
 import { ncmecGaps, type ChecklistGap } from "./ncmec-checklist";
 import { ageOn, checkLawEnforcementReport, checkNcmecReport, type RuleViolation } from "./reporting-rules";
 import { FORM_STEP_KEYS, PACKET_STEP_KEYS, STEPS, stepTitle, type FormStepKey, type StepKey } from "./steps";
@@ -46,6 +46,8 @@ export type EpisodeProgress = {
   submit: { allowed: boolean; block: SubmitBlock | null };
   packet: { status: "final" | "draft"; missingItems: string[] };
   clocks: Clock[];
+  /** Changes since submission not yet sent to NCMEC and law enforcement: the caseworker is asked to send them. */
+  unsentAmendments: Amendment[];
   /** Derived facts the lists filter by, kept as columns. */
   ageAtMissing: number | null;
   endangered: boolean;
@@ -53,7 +55,7 @@ export type EpisodeProgress = {
 
 export type ProgressFacts = Pick<
   EpisodeFacts,
-  "timeZone" | "savedSteps" | "child" | "missingEvent" | "description" | "risks" | "contacts" | "guardian" | "lawEnforcement" | "ncmec" | "photoCount" | "submittedAt" | "closedAt"
+  "timeZone" | "savedSteps" | "child" | "missingEvent" | "description" | "risks" | "contacts" | "guardian" | "lawEnforcement" | "ncmec" | "photoCount" | "submittedAt" | "closedAt" | "amendments"
 >;
 
 /** The hours each running clock started with, so a change of the agency's rules only affects new clocks. */
@@ -81,6 +83,7 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
       missingItems: [...packetUnsaved.map((key) => `Step not completed: ${stepTitle(key)}`), ...gaps.map((gap) => gap.item)],
     },
     clocks,
+    unsentAmendments: facts.amendments.filter((amendment) => amendment.sentAt === null),
     ageAtMissing: facts.missingEvent ? ageOn(facts.child.dateOfBirth, calendarDateIn(facts.missingEvent.lastSeenAt, facts.timeZone)) : null,
     endangered: facts.risks !== null && Object.values(facts.risks).some((risk) => risk.present === true),
   };

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelOf, ncicHeight, formatHeight, type CodeSet } from "./ncic-codes";
 import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RISKS } from "./code-sets";
 import { CLOCK_LABELS, type Clock, type ClockKind } from "./clocks";
-import type { FormStepKey } from "./steps";
+import { stepTitle, type FormStepKey } from "./steps";
 import { episodeProgress, clockOfKind, type ClockRules } from "./episode-progress";
 import { fullName, type EpisodeFacts } from "./episode-facts";
 import { calendarDateIn } from "./zoned-time";
@@ -117,6 +117,8 @@ export const ZFullPacketSchema = z
     ),
     photoConsent: z.array(z.object({ photoId: z.uuid(), attestedBy: z.string(), attestedAt: z.iso.datetime(), wording: z.string() })),
     ncmecReport: z.object({ reportedAt: z.iso.datetime(), method: ZCode, caseNumber: z.string().nullable(), contact: z.string().nullable() }).nullable(),
+    /** Steps changed after the report was submitted, oldest first, and when each was sent on. */
+    amendments: z.array(z.object({ step: ZCode, at: z.iso.datetime(), sentAt: z.iso.datetime().nullable() }).strict()),
   })
   .strict();
 
@@ -249,6 +251,7 @@ export function buildFullPacket(source: PacketSource, now: Date): FullPacket {
     ncmecReport: facts.ncmec
       ? { reportedAt: facts.ncmec.reportedAt.toISOString(), method: coded(NCMEC_METHODS, facts.ncmec.method), caseNumber: facts.ncmec.ncmecCaseNumber, contact: facts.ncmec.contactName }
       : null,
+    amendments: facts.amendments.map((a) => ({ step: { code: a.step, label: stepTitle(a.step) }, at: a.at.toISOString(), sentAt: iso(a.sentAt) })),
   };
 }
 

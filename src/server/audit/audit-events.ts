@@ -45,6 +45,7 @@ export const AUDIT_EVENTS = {
   "photos.listed": { label: "Viewed the photos", details: z.object({ count: z.int() }).strict() },
   "photo.viewed": { label: "Viewed a photo", details: z.object({ photoId: uuid, size: z.enum(["display", "thumbnail"]) }).strict() },
   "episode.amended": { label: "Report changed after it was submitted", details: z.object({ step: z.enum(FORM_STEP_KEYS) }).strict() },
+  "episode.update_sent": { label: "Changes sent to NCMEC and law enforcement", details: z.object({ amendments: z.int() }).strict() },
   "access.refused": {
     label: "Access refused",
     // The route's pattern (ids taken out), never the URL a person asked for.

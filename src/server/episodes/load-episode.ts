@@ -45,6 +45,7 @@ const SELECT = {
   lawEnforcementReport: true,
   ncmecReport: true,
   clocks: { select: { kind: true, ruleHours: true } },
+  amendments: { select: { step: true, amendedAt: true, sentAt: true }, orderBy: { amendedAt: "asc" } },
   _count: { select: { photos: true } },
 } as const;
 
@@ -135,6 +136,7 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
       : null,
     prefill: row.prefill === null ? null : readPrefill(row.prefill),
     photoCount: row._count.photos,
+    amendments: row.amendments.flatMap(({ step, amendedAt, sentAt }) => (isFormStepKey(step) ? [{ step, at: amendedAt, sentAt }] : [])),
   };
   return { facts, agencyName: row.agency.name, caseworkerName: row.caseworker.name, rules: { started, agency: FEDERAL_CLOCK_HOURS } };
 }

@@ -58,6 +58,11 @@ async function saveStep<K extends FormStepKey>(actor: Actor, step: K, input: Sav
         select: { version: true },
       });
       await tx.episodeDraft.deleteMany({ where: { episodeId: facts.id, step, userId: actor.userId } });
+      if (facts.submittedAt) {
+        // A change to a submitted report is an amendment: NCMEC and law enforcement must get it too.
+        await tx.episodeAmendment.create({ data: { agencyId: facts.agencyId, episodeId: facts.id, step, amendedAt: context.now, amendedById: actor.userId } });
+        await audit(tx, auditWho(actor, context.requestId), "episode.amended", { target: { type: "Episode", id: facts.id }, details: { step } });
+      }
       await audit(tx, auditWho(actor, context.requestId), "episode.step_saved", { target: { type: "Episode", id: facts.id }, details: { step, version: saved.version } });
       await syncEpisode(tx, actor, facts.id, context.now);
       return { version: saved.version };

@@ -130,6 +130,9 @@ function sections(packet: Packet): Section[] {
       title: "Photo consent",
       rows: p.photoConsent.length ? p.photoConsent.map((c, i) => [`Photo ${i + 1}`, `${c.wording}\nAttested by ${c.attestedBy}, ${when(c.attestedAt, tz)}`] as Row) : [["Photos", "No photo attached"]],
     },
+    ...(p.amendments.length
+      ? [{ title: "Changed since the report was submitted", rows: p.amendments.map((a): Row => [a.step.label, `Changed ${when(a.at, tz)}${a.sentAt ? `; sent ${when(a.sentAt, tz)}` : "; not sent to NCMEC and law enforcement yet"}`]) }]
+      : []),
     {
       title: "Report to NCMEC",
       rows: p.ncmecReport

@@ -10,6 +10,8 @@ import { STAGE_LABELS, clockOfKind } from "@/domain/episode-progress";
 import { formatInstant } from "@/lib/format-time";
 import { CLOCK_LABELS } from "@/domain/clocks";
 import { ClockCard } from "@/features/cases/clock-summary";
+import { RecordUpdateSentButton } from "@/features/cases/record-update-sent-button";
+import { stepTitle } from "@/domain/steps";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -77,6 +79,30 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </Link>
         </li>
       </ul>
+
+      {facts.amendments.length > 0 ? (
+        <section aria-labelledby="amendments" className={`mt-6 rounded border-l-8 p-4 ${progress.unsentAmendments.length > 0 ? "border-amber-700 bg-amber-50" : "border-slate-500 bg-slate-50"}`}>
+          <h2 id="amendments" className="text-xl font-bold">
+            Changed since the report was submitted
+          </h2>
+          {progress.unsentAmendments.length > 0 ? (
+            <p className="mt-1 font-semibold">
+              Send these changes to NCMEC (1-800-843-5678) and to law enforcement, then record that you did.
+            </p>
+          ) : (
+            <p className="mt-1">Every change has been sent to NCMEC and law enforcement.</p>
+          )}
+          <ul className="mt-2 list-disc pl-6">
+            {facts.amendments.map((amendment, index) => (
+              <li key={index}>
+                {stepTitle(amendment.step)}, changed {formatInstant(amendment.at, tz)}
+                {amendment.sentAt ? ` — sent ${formatInstant(amendment.sentAt, tz)}` : " — not sent yet"}
+              </li>
+            ))}
+          </ul>
+          {canEdit && progress.editable && progress.unsentAmendments.length > 0 ? <RecordUpdateSentButton episodeId={facts.id} /> : null}
+        </section>
+      ) : null}
 
       <h2 className="mt-8 text-2xl font-bold">Deadlines</h2>
       {lawEnforcementClock && ncmecClock ? (
