@@ -9,8 +9,10 @@ const staticHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The proxy buffers request bodies up to this size; photos may be 10 MB plus the form around them.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: "11mb" },
+  // The proxy buffers every request body it sees up to experimental.proxyClientMaxBodySize, signed
+  // in or not: that stays at Next's default (10 MB). The photo upload route reads its larger body
+  // itself, with its own cap (src/server/photos/read-photo-form.ts; docs/decisions/008-rate-limits.md).
+  experimental: { authInterrupts: true },
   // Native and WebAssembly packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "sharp"],
   // Static assets skip the proxy; they still get the headers that apply to every response.

@@ -27,9 +27,15 @@ function stats(samples: number[]) {
 }
 
 async function time(label: string, work: () => Promise<unknown>) {
-  for (let i = 0; i < WARMUP; i++) await work();
+  // One person asking for this many packets would be rate limited; the limit is not what is timed.
+  const unlimited = () => db().rateLimitWindow.deleteMany();
+  for (let i = 0; i < WARMUP; i++) {
+    await unlimited();
+    await work();
+  }
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    await unlimited();
     const start = performance.now();
     await work();
     samples.push(performance.now() - start);

@@ -3,7 +3,7 @@
  * seeds demo data when asked, runs Next.js or the test suites, and stops everything it started.
  * Run as: node --conditions=react-server --import tsx scripts/run.ts <command>
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { EnvError, launcherEnv, type Env } from "../src/config/env";
@@ -12,23 +12,45 @@ import { LaunchError } from "./lib/launch-error";
 import { assertPortFree, findFreePort } from "./lib/ports";
 import { ROOT, bin, exitCodeOf, run, startChild, stopChildren } from "./lib/processes";
 import {
+  assertReachable,
   createDatabase,
   dropDatabase,
   embeddedPostgres,
   ensureDatabaseExists,
   externalPostgres,
+  runningEmbeddedPostgres,
   uniqueDatabaseName,
+  withClient,
   type Postgres,
 } from "./lib/postgres";
+import {
+  EMBEDDED_APP_ROLE,
+  applicationRoleWarning,
+  dropRole,
+  ensureLoginRole,
+  grantApplicationRole,
+  migrateAndGrant,
+  newRolePassword,
+  userOf,
+} from "./lib/database-roles";
+import { buildIfStale, waitUntilHealthy } from "./lib/next-app";
 
 const say = (line: string) => console.log(`homeward: ${line}`);
 
 let postgres: Postgres | undefined;
 let temporaryDatabase: string | undefined;
+let temporaryRole: string | undefined;
+
+/** Drops the test run's database and its application role. */
+async function dropTemporary(): Promise<void> {
+  if (postgres && temporaryDatabase) await dropDatabase(postgres.serverUrl, temporaryDatabase);
+  if (postgres && temporaryRole) await dropRole(postgres.serverUrl, temporaryRole);
+  temporaryDatabase = temporaryRole = undefined;
+}
 
 async function shutdown(code: number): Promise<never> {
   await stopChildren();
-  if (postgres && temporaryDatabase) await dropDatabase(postgres.serverUrl, temporaryDatabase).catch(() => undefined);
+  await dropTemporary().catch(() => undefined);
   await postgres?.stop().catch(() => undefined);
   process.exit(code);
 }
@@ -45,75 +67,52 @@ function dataDir(env: Env, ...parts: string[]): string {
   return dir;
 }
 
-/** A secret for signing session cookies, made once per data folder when none is configured. */
-function localSecret(env: Env): string {
-  const file = dataDir(env, "nextauth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString("base64"), { mode: 0o600 });
+/** A secret made once per data folder (mode 0600) when none is configured. */
+function localSecret(env: Env, name: string, make = () => randomBytes(48).toString("base64")): string {
+  const file = dataDir(env, name);
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
 
-async function migrate(databaseUrl: string): Promise<void> {
-  const { code, output } = await run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), "migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl }, { quiet: true });
-  if (code !== 0) {
-    const reason = output.split("\n").find((line) => /^Error|P\d{4}/.test(line.trim())) ?? output.trim().split("\n").pop();
-    throw new LaunchError(`Migrating the database failed: ${reason}`);
-  }
-}
+/**
+ * The app database, as its owner (migrations, rights, seed) and as the application's role (the
+ * running app): the embedded cluster's `homeward` database with a `homeward_app` role made here, or
+ * DATABASE_MIGRATION_URL and DATABASE_URL, or DATABASE_URL for both. `appRole` is set when the
+ * application has a role of its own, whose rights are then (re)applied after each migration.
+ */
+type AppDatabase = { ownerUrl: string; appUrl: string; appRole?: string };
 
-/** The app database: DATABASE_URL as given, or the embedded cluster's `homeward` database. */
-async function appDatabase(env: Env): Promise<string> {
+async function appDatabase(env: Env, options: { reuseRunning?: boolean } = {}): Promise<AppDatabase> {
   if (env.DATABASE_URL) {
-    postgres = await externalPostgres(env.DATABASE_URL);
-    return env.DATABASE_URL;
+    const ownerUrl = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
+    postgres = await externalPostgres(ownerUrl);
+    if (ownerUrl !== env.DATABASE_URL) await assertReachable(env.DATABASE_URL);
+    const separate = userOf(ownerUrl) !== userOf(env.DATABASE_URL);
+    return { ownerUrl, appUrl: env.DATABASE_URL, appRole: separate ? userOf(env.DATABASE_URL) : undefined };
   }
-  say("starting the embedded PostgreSQL (data in .data/postgres)…");
-  postgres = await embeddedPostgres(dataDir(env, "postgres"));
-  return ensureDatabaseExists(postgres.serverUrl, "homeward");
+  const running = options.reuseRunning ? runningEmbeddedPostgres(dataDir(env, "postgres")) : undefined;
+  if (!running) say(`starting the embedded PostgreSQL (data in ${path.join(env.HOMEWARD_DATA_DIR, "postgres")})…`);
+  postgres = running ?? (await embeddedPostgres(dataDir(env, "postgres"), { writes: "durable" }));
+  const ownerUrl = await ensureDatabaseExists(postgres.serverUrl, "homeward");
+  const appUrl = (await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, localSecret(env, "database-app-password", newRolePassword)))!;
+  return { ownerUrl, appUrl, appRole: EMBEDDED_APP_ROLE };
 }
 
-/** A fresh database for one test run, on the DATABASE_URL server or an embedded test cluster. */
-async function testDatabase(env: Env): Promise<string> {
-  postgres ??= env.DATABASE_URL ? await externalPostgres(env.DATABASE_URL) : await embeddedPostgres(dataDir(env, "test-postgres"));
+/**
+ * A fresh database for one test run, on the DATABASE_URL server or an embedded test cluster (fast,
+ * not crash-safe), migrated by its owner, with an application role of its own when the server lets
+ * us make one (embedded: always; DATABASE_URL: with CREATEROLE).
+ */
+async function testDatabase(env: Env): Promise<{ url: string; appUrl?: string }> {
+  postgres ??= env.DATABASE_URL ? await externalPostgres(env.DATABASE_URL) : await embeddedPostgres(dataDir(env, "test-postgres"), { writes: "fast" });
   temporaryDatabase = uniqueDatabaseName("homeward_test");
   const url = await createDatabase(postgres.serverUrl, temporaryDatabase);
-  await migrate(url);
-  return url;
-}
-
-function newestSourceChange(): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    if (!existsSync(target)) return;
-    const stat = statSync(target);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(target)) if (entry !== "generated") visit(path.join(target, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "package-lock.json"]) visit(path.join(ROOT, entry));
-  return newest;
-}
-
-async function buildIfStale(env: NodeJS.ProcessEnv, force = false): Promise<void> {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!force && existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceChange()) return;
-  say("building the production app (next build)…");
-  const { code } = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-  if (code !== 0) throw new LaunchError("next build failed; see the messages above.");
-}
-
-async function waitUntilHealthy(url: string, child: ReturnType<typeof startChild>): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new LaunchError("The web server stopped during start-up; see the messages above.");
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new LaunchError(`The web server did not answer at ${url} within 90 seconds.`);
+  const role = `${temporaryDatabase}_app`;
+  const appUrl = await ensureLoginRole(url, role, newRolePassword(), { optional: true });
+  if (appUrl) temporaryRole = role;
+  else say(`the test user cannot create roles (CREATEROLE): the end-to-end server runs as the owner and the database-roles test is skipped.`);
+  await migrateAndGrant(url, temporaryRole);
+  return { url, appUrl };
 }
 
 function demoBanner(env: Env) {
@@ -124,25 +123,49 @@ function demoBanner(env: Env) {
   return [`Demo accounts (${passwordNote}):`, ...lines].join("\n");
 }
 
+/**
+ * Where the web server listens: HOST when set; else, in demo mode (whose passwords are public),
+ * the loopback address only; else every interface, as a server behind a load balancer needs.
+ */
+function listenAddress(env: Env, demo: boolean): { host?: string; urlHost?: string; line: string } {
+  const host = env.HOST ?? (demo ? "127.0.0.1" : undefined);
+  if (!host || host === "0.0.0.0" || host === "::") {
+    return { host, line: `listening on every network interface, port ${env.PORT}; set HOST (e.g. HOST=127.0.0.1) to listen on one address only.` };
+  }
+  // A loopback address is reached as localhost (the default public address); another one as itself.
+  const urlHost = ["127.0.0.1", "::1", "localhost"].includes(host) ? undefined : host.includes(":") ? `[${host}]` : host;
+  const shown = host.includes(":") ? `[${host}]` : host;
+  if (!env.HOST) return { host, urlHost, line: `listening on ${shown}:${env.PORT} only (demo mode): other machines cannot connect; set HOST=0.0.0.0 to allow them.` };
+  return { host, urlHost, line: `listening on ${shown}:${env.PORT} only (HOST); set HOST=0.0.0.0 to listen on every network interface.` };
+}
+
 async function serve(mode: "start" | "dev", env: Env): Promise<number> {
   const demo = env.HOMEWARD_DEMO ?? !env.DATABASE_URL;
   // A real deployment brings its own secret; a local or demo run makes one under .data/.
   if (!env.NEXTAUTH_SECRET && mode === "start" && env.DATABASE_URL && !demo) {
     throw new LaunchError("NEXTAUTH_SECRET is missing: set it to a random string of 32+ characters (openssl rand -base64 32).");
   }
-  const secret = env.NEXTAUTH_SECRET ?? localSecret(env);
+  const secret = env.NEXTAUTH_SECRET ?? localSecret(env, "nextauth-secret");
   await assertPortFree(env.PORT);
-  const databaseUrl = await appDatabase(env);
-  await migrate(databaseUrl);
+  const database = await appDatabase(env);
+  await migrateAndGrant(database.ownerUrl, database.appRole);
+  const roleWarning = await applicationRoleWarning(database.appUrl);
+  if (roleWarning) say(roleWarning);
   if (demo) {
-    const { created } = await seedDemoData(databaseUrl, env.DEMO_PASSWORD);
+    const { created } = await seedDemoData(database.ownerUrl, env.DEMO_PASSWORD);
     if (created) say("demo data added (two agencies, three users each).");
   }
-  const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: publicUrl, PORT: String(env.PORT) };
-  if (mode === "start") await buildIfStale(childEnv);
-  const child = startChild(bin("next"), [mode, "-p", String(env.PORT)], { ...childEnv, NODE_ENV: mode === "start" ? "production" : "development" });
-  await waitUntilHealthy(`http://127.0.0.1:${env.PORT}`, child);
+  const listen = listenAddress(env, demo);
+  say(listen.line);
+  const publicUrl = env.NEXTAUTH_URL ?? `http://${listen.urlHost ?? "localhost"}:${env.PORT}`;
+  // The app gets its own role's URL and never the owner's.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_MIGRATION_URL;
+  const childEnv: NodeJS.ProcessEnv = { ...inherited, DATABASE_URL: database.appUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: publicUrl, PORT: String(env.PORT) };
+  if (mode === "start") await buildIfStale(childEnv, { say });
+  const hostArgs = listen.host ? ["-H", listen.host] : [];
+  const child = startChild(bin("next"), [mode, "-p", String(env.PORT), ...hostArgs], { ...childEnv, NODE_ENV: mode === "start" ? "production" : "development" });
+  await waitUntilHealthy(`http://${listen.urlHost ?? (listen.host === "::1" ? "[::1]" : "127.0.0.1")}:${env.PORT}`, child);
   console.log(`\nHomeward is running at ${publicUrl}\n${demo ? `${demoBanner(env)}\n` : ""}Press Ctrl-C to stop.\n`);
   return exitCodeOf(child);
 }
@@ -164,19 +187,26 @@ function readPlaywrightCounts(file: string): StageResult["tests"] {
 /** Extra arguments after the command (`npm run test:integration -- tests/integration/packet.test.ts`) go to the test runner. */
 const passThrough = process.argv.slice(3);
 
-async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, reports: string, extra: string[] = []): Promise<StageResult> {
+async function vitest(project: "unit" | "integration" | "fault", env: NodeJS.ProcessEnv, reports: string, extra: string[] = []): Promise<StageResult> {
   const report = path.join(reports, `${project}.json`);
   const { code } = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra], env);
   return { name: `${project} tests`, ok: code === 0, tests: readVitestCounts(report) };
 }
 
+/** Tests use the owner's URL (they reset tables); TEST_APP_DATABASE_URL is the application role's, for the database-roles test. */
 async function integration(env: Env, reports: string, extra: string[] = []): Promise<StageResult> {
-  const url = await testDatabase(env);
-  return vitest("integration", { ...process.env, DATABASE_URL: url, TEST_PG_SERVER_URL: postgres!.serverUrl, NEXTAUTH_SECRET: "integration-test-secret-integration-test-secret" }, reports, extra);
+  const { url, appUrl } = await testDatabase(env);
+  return vitest(
+    "integration",
+    { ...process.env, DATABASE_URL: url, TEST_APP_DATABASE_URL: appUrl, TEST_PG_SERVER_URL: postgres!.serverUrl, NEXTAUTH_SECRET: "integration-test-secret-integration-test-secret" },
+    reports,
+    extra,
+  );
 }
 
+/** The server runs as the application's role, as in production; Playwright's own queries use the owner's URL. */
 async function e2e(env: Env, reports: string, extra: string[] = []): Promise<StageResult> {
-  const url = await testDatabase(env);
+  const { url, appUrl } = await testDatabase(env);
   await seedDemoData(url, env.DEMO_PASSWORD);
   const port = await findFreePort(3100);
   const baseUrl = `http://localhost:${port}`;
@@ -187,8 +217,8 @@ async function e2e(env: Env, reports: string, extra: string[] = []): Promise<Sta
     NEXTAUTH_URL: baseUrl,
     PORT: String(port),
   };
-  await buildIfStale(serverEnv);
-  const server = startChild(bin("next"), ["start", "-p", String(port)], { ...serverEnv, NODE_ENV: "production" }, { quiet: true });
+  await buildIfStale(serverEnv, { say });
+  const server = startChild(bin("next"), ["start", "-p", String(port)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
   try {
     await waitUntilHealthy(`http://127.0.0.1:${port}`, server);
     const report = path.join(reports, "e2e.json");
@@ -229,10 +259,11 @@ async function testAll(env: Env, only?: "integration" | "e2e"): Promise<number> 
   }
   if (!only || only === "integration") {
     results.push(await integration(env, reportDir, only ? passThrough : []));
-    if (temporaryDatabase) await dropDatabase(postgres!.serverUrl, temporaryDatabase);
-    temporaryDatabase = undefined;
+    await dropTemporary();
   }
   if (!only || only === "e2e") results.push(await e2e(env, reportDir, only ? passThrough : []));
+  // The fault test (tests/fault) starts its own cluster and server from the build the e2e stage made.
+  if (!only || (only === "e2e" && passThrough.length === 0)) results.push(await vitest("fault", process.env, reportDir));
   printSummary(results);
   return results.every((r) => r.ok) ? 0 : 1;
 }
@@ -251,17 +282,56 @@ async function main(): Promise<number> {
     case "test-e2e":
       return testAll(env, "e2e");
     case "bench-packet": {
-      const url = await testDatabase(env);
+      const { url } = await testDatabase(env);
       const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-packet.ts")], { ...process.env, DATABASE_URL: url });
       return code;
     }
+    case "bench-upload": {
+      const { url } = await testDatabase(env);
+      const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-upload.ts")], { ...process.env, DATABASE_URL: url });
+      return code;
+    }
+    case "bench-load": {
+      const { url, appUrl } = await testDatabase(env);
+      await seedDemoData(url, env.DEMO_PASSWORD);
+      const users = Number(process.env.BENCH_USERS ?? 50);
+      // The load's caseworkers: demo agency, demo password (its hash copied, not recomputed per user).
+      await withClient(url, (client) =>
+        client.query(
+          `INSERT INTO "User" ("id", "agencyId", "email", "name", "role", "passwordHash", "updatedAt")
+           SELECT gen_random_uuid(), "agencyId", 'load-' || n || '@load.example.org', 'Load Caseworker ' || n, 'CASEWORKER', "passwordHash", now()
+             FROM "User", generate_series(0, $1::int - 1) AS n WHERE "email" = 'caseworker@demo.example.org'`,
+          [users],
+        ),
+      );
+      const port = await findFreePort(3200);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "load-bench-secret-load-bench-secret-load", NEXTAUTH_URL: baseUrl, PORT: String(port) };
+      await buildIfStale(serverEnv, { say });
+      const server = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
+      try {
+        await waitUntilHealthy(baseUrl, server);
+        const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "bench-load.ts")], { ...serverEnv, BENCH_BASE_URL: baseUrl, BENCH_PASSWORD: env.DEMO_PASSWORD });
+        return code;
+      } finally {
+        server.kill("SIGTERM");
+        await exitCodeOf(server);
+      }
+    }
     case "migrate-dev": {
-      const url = await appDatabase(env);
-      const { code } = await run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), "migrate", "dev", ...process.argv.slice(3)], { ...process.env, DATABASE_URL: url });
+      const { ownerUrl, appRole } = await appDatabase(env);
+      const { code } = await run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), "migrate", "dev", ...process.argv.slice(3)], { ...process.env, DATABASE_URL: ownerUrl });
+      if (code === 0 && appRole) await grantApplicationRole(ownerUrl, appRole);
+      return code;
+    }
+    case "audit-verify": {
+      // Read as the owner: verifying compares each chain with its head, which the application's role cannot read.
+      const { ownerUrl } = await appDatabase(env, { reuseRunning: true });
+      const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "audit-verify.ts"), ...process.argv.slice(3)], { ...process.env, DATABASE_URL: ownerUrl });
       return code;
     }
     default:
-      throw new LaunchError(`Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet or migrate-dev.`);
+      throw new LaunchError(`Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, audit-verify or migrate-dev.`);
   }
 }
 

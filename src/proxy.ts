@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env, servedOverHttps } from "@/config/env";
 
 /**
  * Runs before every page and API request: gives the request an id (for the audit trail), sets the
@@ -19,7 +20,9 @@ export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const requestId = crypto.randomUUID();
   const dev = process.env.NODE_ENV === "development";
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  // The configured public URL decides, not the request: X-Forwarded-Proto is whatever the client or
+  // a proxy says. (The proxy runs in Node.js, so it reads the same validated environment.)
+  const https = servedOverHttps(env());
 
   const csp = [
     "default-src 'self'",
@@ -69,7 +72,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Every request but static assets, prefetches included: the headers and the request id must
-    // not depend on anything the client sends.
-    "/((?!_next/static|_next/image|favicon.ico).*)",
+    // not depend on anything the client sends. Photo uploads skip it too: the proxy buffers bodies
+    // up to Next's 10 MB default, and only that route takes more, reading its body itself with its
+    // own cap after checking who is uploading (the route sets its own headers).
+    "/((?!_next/static|_next/image|favicon.ico|api/episodes/[^/]+/photos$).*)",
   ],
 };

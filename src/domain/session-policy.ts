@@ -13,3 +13,8 @@ export function judgeSession(
   if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_LIMIT_MS) return "idle";
   return "active";
 }
+
+/** When a session that was just seen ends: at the idle limit from now, or the absolute limit, whichever is sooner to come. */
+export function sessionDeadlines(session: { createdAt: Date; lastSeenAt: Date }): { idleAt: Date; absoluteAt: Date } {
+  return { idleAt: new Date(session.lastSeenAt.getTime() + SESSION_IDLE_LIMIT_MS), absoluteAt: new Date(session.createdAt.getTime() + SESSION_ABSOLUTE_LIMIT_MS) };
+}

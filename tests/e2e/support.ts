@@ -47,3 +47,31 @@ export async function createCaseworker(): Promise<string> {
 export function errorSummary(page: Page) {
   return page.getByRole("alert").filter({ has: page.getByRole("heading") });
 }
+
+/** Calls the app's API as the signed-in browser (same cookies, same origin). */
+export async function callApi(page: Page, method: "POST" | "PUT", path: string, data: unknown) {
+  const origin = new URL(page.url()).origin;
+  return page.request.fetch(path, { method, data, headers: { origin, "content-type": "application/json" } });
+}
+
+/** Starts a report for a new child of the signed-in caseworker's agency; returns the episode id. */
+export async function startReportForNewChild(page: Page): Promise<string> {
+  const caseNumber = `E2E-${randomUUID().slice(0, 8)}`;
+  const response = await callApi(page, "POST", "/api/episodes", {
+    newChild: { firstName: "Robin", lastName: `Tester ${caseNumber}`, dateOfBirth: "2012-03-04", agencyCaseNumber: caseNumber, underAgencyGuardianship: "yes" },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).episodeId as string;
+}
+
+/** The keys of this origin's localStorage that hold a copy of what someone typed in a report. */
+export async function localDraftKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("homeward:draft:")));
+}
+
+/** Changes the open sessions of a user in the database, to end them without waiting; `set` is the SQL of a SET clause, written by the test. */
+export async function updateOpenSessions(email: string, set: string) {
+  await withDatabase((client) =>
+    client.query(`UPDATE "UserSession" SET ${set} WHERE "endedAt" IS NULL AND "userId" = (SELECT "id" FROM "User" WHERE "email" = $1)`, [email]),
+  );
+}

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -11,6 +12,7 @@ import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can, type Permission } from "@/server/authz/permissions";
 import { listAgencyUsers } from "@/server/users/list-agency-users";
 import { getAgencyUser } from "@/server/users/get-agency-user";
+import { unlockUser } from "@/server/users/unlock-user";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
 import { audit } from "@/server/audit/audit";
 import { getEpisode } from "@/server/episodes/get-episode";
@@ -182,6 +184,15 @@ const ENTRY_POINTS: EntryPoint[] = [
     attempt: (actor, target) => outcomeOf(async () => (await getAgencyUser(actor, target.userId, { requestId: requestId() })).id === target.userId),
   },
   {
+    name: "unlockUser",
+    permission: "users:manage",
+    attempt: (actor, target) =>
+      outcomeOf(async () => {
+        await db().user.update({ where: { id: target.userId }, data: { failedSignInCount: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) } });
+        return (await unlockUser(actor, target.userId, { requestId: requestId() })).unlocked;
+      }),
+  },
+  {
     name: "listAuditEvents",
     permission: "audit:view",
     attempt: (actor, target) =>
@@ -252,7 +263,7 @@ ENTRY_POINTS.push(
   {
     name: "readPhoto",
     permission: "cases:view",
-    attempt: (actor, target) => outcomeOf(async () => (await readPhoto(actor, { episodeId: target.episodeId, photoId: target.photoId, size: "thumbnail" })).length > 0),
+    attempt: (actor, target) => outcomeOf(async () => (await readPhoto(actor, { episodeId: target.episodeId, photoId: target.photoId, size: "thumbnail" }, { requestId: requestId() })).length > 0),
   },
   {
     name: "addPhoto",
@@ -357,7 +368,17 @@ describe("authorization matrix", () => {
     expect(mismatches).toEqual([]);
     expect([...PAGE_FILES.keys()].filter((route) => cells.get(`page ${route}`) !== ROLES.length * 2)).toEqual([]);
     const total = [...cells.values()].reduce((sum, n) => sum + n, 0);
-    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 14) * 2);
-    expect(total).toBe(200);
+    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 15) * 2);
+    expect(total).toBe(208);
+
+    // Every refusal by a page's guard was audited, with the route's pattern and nothing personal.
+    const refused = await db().auditEvent.findMany({ where: { action: "access.refused" }, select: { actorUserId: true, outcome: true, details: true } });
+    const has = (role: string, reason: string, route: string) =>
+      refused.some((e) => e.actorUserId === actors.get(role)!.userId && e.outcome === "DENIED" && isDeepStrictEqual(e.details, { reason, route }));
+    expect(has("SUPERVISOR", "forbidden", "/reports/new")).toBe(true);
+    expect(has("CASEWORKER", "forbidden", "/admin/audit")).toBe(true);
+    expect(has("AUDITOR", "forbidden", "/cases/[episodeId]")).toBe(true);
+    expect(has("CASEWORKER", "not-found", "/cases/[episodeId]")).toBe(true);
+    expect(has("ADMIN", "not-found", "/admin/users/[userId]")).toBe(true);
   });
 });

@@ -1,14 +1,17 @@
-import { requirePageActor } from "@/server/authz/actor";
+import { signedInActor } from "@/server/authz/actor";
 import { can } from "@/server/authz/permissions";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { MainNav } from "@/features/shell/main-nav";
 import { SignOutButton } from "@/features/shell/sign-out-button";
 import { NAV_ITEMS, ROLE_LABELS } from "@/features/shell/navigation";
+import { SessionTimer } from "@/features/shell/session-timer";
 
 /** The signed-in shell. A convenience only: every page below checks the actor itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requirePageActor();
+  const actor = await signedInActor();
   const items = NAV_ITEMS.filter((item) => can(actor.role, PAGE_PERMISSIONS[item.href]));
+  // What is left of the session, so that the browser keeps nothing typed past it (its clock may differ from ours).
+  const now = new Date().getTime();
   return (
     <>
       <header className="bg-blue-950 text-white">
@@ -22,6 +25,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="font-semibold">{actor.name}</span>
               <span className="block">{ROLE_LABELS[actor.role] ?? actor.role}</span>
             </p>
+            {actor.sessionEnds ? (
+              <SessionTimer userId={actor.userId} idleLeftMs={actor.sessionEnds.idleAt.getTime() - now} absoluteLeftMs={actor.sessionEnds.absoluteAt.getTime() - now} />
+            ) : null}
             <SignOutButton />
           </div>
         </div>

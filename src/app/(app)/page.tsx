@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can } from "@/server/authz/permissions";
 import { ROLE_LABELS } from "@/features/shell/navigation";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/"]);
+  const actor = await requirePageActor("/");
   return (
     <>
       <h1 className="text-3xl font-bold">Welcome, {actor.name}</h1>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/features/auth/sign-in-form";
+import { ForgetLocalCopies } from "@/features/shell/forget-local-copies";
 import { safeCallback } from "@/lib/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -7,6 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const REASONS: Record<string, string> = {
   idle: "You were signed out after 30 minutes without activity. Sign in again to continue.",
   expired: "You were signed out because you signed in more than 12 hours ago. Sign in again to continue.",
+  ended: "You have been signed out. Sign in again to continue.",
 };
 
 
@@ -15,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
+      <ForgetLocalCopies />
       <p className="text-lg font-bold text-blue-900">Homeward</p>
       <h1 className="mt-2 text-3xl font-bold">Sign in</h1>
       <p className="mt-2 text-slate-700">Use the email address and password your agency gave you.</p>

@@ -6,7 +6,8 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { SIGN_IN_FAILED_MESSAGE, ZSignInSchema, type TSignIn } from "@/lib/schemas/sign-in";
+import { ZSignInSchema, type TSignIn } from "@/lib/schemas/sign-in";
+import { signInFailureMessage } from "./sign-in-failure";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<string | null>(null);
@@ -20,9 +21,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(values: TSignIn) {
     setFailure(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (!result || result.error || !result.ok) {
-      setFailure(SIGN_IN_FAILED_MESSAGE);
+    // signIn() rejects when the answer is not next-auth's (no connection, a proxy's error page).
+    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
+    const message = signInFailureMessage(result);
+    if (message) {
+      setFailure(message);
       setAttempt((n) => n + 1);
       return;
     }

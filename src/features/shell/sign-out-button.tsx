@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { signOut } from "next-auth/react";
-import { forgetAllLocalCopies } from "@/features/wizard/local-copy";
+import { sendThenForgetLocalCopies } from "./session-end";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -12,8 +12,9 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
-        // Unsaved typing is also kept on the server as a draft; nothing of a child stays on a shared device.
-        forgetAllLocalCopies();
+        // What was typed and is only on this device goes to the server as a draft while the session
+        // lasts; then nothing of a child stays on a shared device.
+        await sendThenForgetLocalCopies();
         await signOut({ callbackUrl: "/sign-in" });
       }}
       className="rounded border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-white hover:text-blue-950"

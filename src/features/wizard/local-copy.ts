@@ -2,16 +2,80 @@ import { z } from "zod";
 
 const PREFIX = "homeward:draft:";
 
-const ZLocalCopySchema = z.object({ at: z.number(), values: z.record(z.string(), z.unknown()), baseVersion: z.number() });
+const ZLocalCopySchema = z.object({
+  /** When it was typed (this browser's clock). */
+  at: z.number(),
+  values: z.record(z.string(), z.unknown()),
+  baseVersion: z.number(),
+  /** The server has these answers as a draft. */
+  sent: z.boolean(),
+  /** The end of the session it was typed in, as this browser knows it: never kept past it. */
+  expiresAt: z.number(),
+});
 export type TLocalCopy = z.infer<typeof ZLocalCopySchema>;
+
+/** A copy the server may not have yet, with the step it belongs to. */
+export type TUnsentCopy = TLocalCopy & { episodeId: string; step: string };
 
 /**
  * This device's copy of what a person typed in one step, kept at every change: it survives a
- * reload, a closed laptop or a dropped connection. Browser-only (localStorage).
+ * reload, a closed laptop or a dropped connection, but never the session it was typed in (issue 9).
+ * Browser-only (localStorage). The session's end comes from the signed-in shell
+ * (src/features/shell/session-end.ts); until it has said, nothing is kept.
  */
-/** Forgets every local copy on this device, whoever typed it (at sign-out). */
+let keepUntil = 0;
+
+function storedKeys(prefix = PREFIX): string[] {
+  return Object.keys(window.localStorage).filter((key) => key.startsWith(prefix));
+}
+
+function parse(key: string): TLocalCopy | null {
+  try {
+    return ZLocalCopySchema.parse(JSON.parse(window.localStorage.getItem(key) ?? ""));
+  } catch {
+    return null;
+  }
+}
+
+/** The copy under `key`; an unreadable one, or one whose session has ended, is dropped. */
+function read(key: string): TLocalCopy | null {
+  const copy = parse(key);
+  if (copy && copy.expiresAt > Date.now()) return copy;
+  window.localStorage.removeItem(key);
+  return null;
+}
+
+/** Forgets every local copy on this device, whoever typed it, and keeps no new one (a session has ended). */
 export function forgetAllLocalCopies() {
-  for (const stored of Object.keys(window.localStorage)) if (stored.startsWith(PREFIX)) window.localStorage.removeItem(stored);
+  keepUntil = 0;
+  for (const key of storedKeys()) window.localStorage.removeItem(key);
+}
+
+/** Forgets the copies whose session has ended as far as this browser knows. */
+export function forgetExpiredLocalCopies() {
+  for (const key of storedKeys()) read(key);
+}
+
+/**
+ * The signed-in person's session now lasts until `until`: copies written from now on, and theirs
+ * still here, are kept until then (a copy another tab has kept longer keeps its own end).
+ */
+export function keepLocalCopiesUntil(userId: string, until: number) {
+  keepUntil = until;
+  for (const key of storedKeys(`${PREFIX}${userId}:`)) {
+    const copy = read(key);
+    if (copy && copy.expiresAt < until) window.localStorage.setItem(key, JSON.stringify({ ...copy, expiresAt: until }));
+  }
+}
+
+/** The person's copies the server does not have yet, whether or not their form is open. */
+export function unsentLocalCopies(userId: string): TUnsentCopy[] {
+  const mine = `${PREFIX}${userId}:`;
+  return storedKeys(mine).flatMap((key) => {
+    const copy = parse(key);
+    const [episodeId, step] = key.slice(mine.length).split(":");
+    return copy && !copy.sent && episodeId && step ? [{ ...copy, episodeId, step }] : [];
+  });
 }
 
 export function localCopy(options: { userId: string; episodeId: string; step: string }) {
@@ -20,26 +84,25 @@ export function localCopy(options: { userId: string; episodeId: string; step: st
   return {
     /** Another person's copies on this device are not theirs to see. */
     forgetOtherPeoples() {
-      for (const stored of Object.keys(window.localStorage)) {
-        if (stored.startsWith(PREFIX) && !stored.startsWith(mine)) window.localStorage.removeItem(stored);
-      }
+      for (const stored of storedKeys()) if (!stored.startsWith(mine)) window.localStorage.removeItem(stored);
     },
-    /** The copy when it is newer than the server's draft (`serverDraftAt`); an older or unreadable one is dropped. */
+    /** The copy when it is newer than the server's draft (`serverDraftAt`); an older, expired or unreadable one is dropped. */
     newerThan(serverDraftAt: number | null): TLocalCopy | null {
-      const stored = window.localStorage.getItem(key);
-      if (!stored) return null;
-      let copy: TLocalCopy | null = null;
-      try {
-        copy = ZLocalCopySchema.parse(JSON.parse(stored));
-      } catch {
-        // Unreadable: dropped below.
-      }
+      const copy = read(key);
       if (copy && copy.at > (serverDraftAt ?? 0)) return copy;
       window.localStorage.removeItem(key);
       return null;
     },
+    /** Keeps the answers, unless the session they were typed in is over (as far as this browser knows). */
     write(values: Record<string, unknown>, baseVersion: number) {
-      window.localStorage.setItem(key, JSON.stringify({ at: Date.now(), values, baseVersion }));
+      const at = Date.now();
+      if (keepUntil <= at) return;
+      window.localStorage.setItem(key, JSON.stringify({ at, values, baseVersion, sent: false, expiresAt: keepUntil } satisfies TLocalCopy));
+    },
+    /** The server got the answers as they were at `takenAt`: a copy typed before then is no longer only here. */
+    sentAsOf(takenAt: number) {
+      const copy = parse(key);
+      if (copy && !copy.sent && copy.at < takenAt) window.localStorage.setItem(key, JSON.stringify({ ...copy, sent: true }));
     },
     clear() {
       window.localStorage.removeItem(key);

@@ -8,7 +8,9 @@ export type StepSaveOutcome =
   | { kind: "saved"; version?: number }
   | { kind: "invalid"; fieldErrors: Record<string, string> }
   | { kind: "conflict"; conflict: Conflict; version?: number }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string }
+  /** The session has ended (401): nothing was saved, and nothing is kept on this device. */
+  | { kind: "signed-out" };
 
 const ZStepSavedSchema = z.object({ version: z.number() });
 
@@ -33,8 +35,24 @@ export async function saveStep(target: { episodeId: string; step: string }, vers
   if (response.status === 409 && failure?.code === "STALE_VERSION") {
     return { kind: "conflict", conflict: { message: failure.error, current: failure.current ?? null, savedBy: failure.savedBy ?? null }, version: failure.version };
   }
-  if (response.status === 401) {
-    return { kind: "failed", message: "You have been signed out. What you typed is kept on this device: sign in again in a new tab, then save." };
-  }
+  if (response.status === 401) return { kind: "signed-out" };
   return { kind: "failed", message: failure?.error ?? "The answers could not be saved. Try again." };
+}
+
+/** Where a person's draft of a step is kept on the server (PUT, or POST by beacon). */
+export function draftUrl(target: { episodeId: string; step: string }): string {
+  return `/api/episodes/${target.episodeId}/drafts/${target.step}`;
+}
+
+/** "signed-out": the session has ended (401); "failed": not sent, try again later. */
+export type DraftSendOutcome = "sent" | "signed-out" | "failed";
+
+/** Sends a step's unsaved answers as the person's draft. */
+export async function sendDraft(target: { episodeId: string; step: string }, draft: { baseVersion: number; values: unknown }): Promise<DraftSendOutcome> {
+  try {
+    const response = await fetch(draftUrl(target), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(draft) });
+    return response.ok ? "sent" : response.status === 401 ? "signed-out" : "failed";
+  } catch {
+    return "failed";
+  }
 }

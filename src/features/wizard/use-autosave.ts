@@ -1,16 +1,22 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { sessionContact, sessionEndedByServer } from "@/features/shell/session-end";
+import { draftUrl, sendDraft } from "./save-step";
 
 const AUTOSAVE_DELAY_MS = 1500;
 
 export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "restored"; at?: number };
 
+type Draft = { baseVersion: number; values: Record<string, unknown> };
+
 /**
  * Keeps the server's draft of a step up to date: within seconds of a change, when the connection
- * comes back, and by beacon when the page is hidden or left. `draftBody` gives the draft to send.
+ * comes back, and by beacon when the page is hidden or left. `draft` gives the draft to send;
+ * `onSent` hears when the server got the answers as they were at `takenAt`. A refusal because
+ * the session has ended leaves nothing on this device (sessionEndedByServer).
  */
-export function useAutosave(url: string, draftBody: () => string) {
+export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: string; step: string; draft: () => Draft; onSent: (takenAt: number) => void }) {
   const [state, setState] = useState<AutosaveState>({ state: "idle" });
   const inflight = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -21,26 +27,30 @@ export function useAutosave(url: string, draftBody: () => string) {
     if (!unsent.current) return inflight.current;
     unsent.current = false;
     setState({ state: "saving" });
-    const body = draftBody();
+    const takenAt = Date.now();
+    const body = draft();
     // One draft request at a time, in order; a step save waits for them (see settled).
     inflight.current = inflight.current.then(async () => {
-      try {
-        const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body });
-        if (!response.ok) throw new Error(String(response.status));
+      const outcome = await sendDraft({ episodeId, step }, body);
+      if (outcome === "sent") {
+        onSent(takenAt);
+        sessionContact();
         setState({ state: "saved", at: Date.now() });
-      } catch {
+      } else if (outcome === "signed-out") {
+        sessionEndedByServer();
+      } else {
         unsent.current = true;
         setState({ state: "offline", at: Date.now() });
       }
     });
     return inflight.current;
-  }, [url, draftBody]);
+  }, [episodeId, step, draft, onSent]);
 
   useEffect(() => {
     // A fetch may not finish once the page is going away; a beacon does.
     const leave = () => {
       if (unsent.current) {
-        navigator.sendBeacon(url, new Blob([draftBody()], { type: "application/json" }));
+        navigator.sendBeacon(draftUrl({ episodeId, step }), new Blob([JSON.stringify(draft())], { type: "application/json" }));
         unsent.current = false;
       }
     };
@@ -57,7 +67,7 @@ export function useAutosave(url: string, draftBody: () => string) {
       document.removeEventListener("visibilitychange", hidden);
       window.removeEventListener("online", online);
     };
-  }, [url, draftBody, send]);
+  }, [episodeId, step, draft, send]);
 
   /** The answers changed: sent once typing pauses. */
   const changed = useCallback(() => {

@@ -1,11 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldValues, type DefaultValues, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import type { SummaryError } from "@/features/ui/error-summary";
+import { sessionContact, sessionEndedByServer } from "@/features/shell/session-end";
 import { useAutosave } from "./use-autosave";
 import { localCopy } from "./local-copy";
 import { saveStep, type Conflict } from "./save-step";
@@ -43,9 +44,10 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
   const [attempt, setAttempt] = useState(0);
   // The version the next save is based on; moves on after each save or a seen conflict.
   const versionRef = useRef(options.version);
-  const copy = localCopy(options);
-  const draftBody = useCallback(() => JSON.stringify({ baseVersion: versionRef.current, values: form.getValues() }), [form]);
-  const autosave = useAutosave(`/api/episodes/${options.episodeId}/drafts/${options.step}`, draftBody);
+  const { userId, episodeId, step } = options;
+  const copy = useMemo(() => localCopy({ userId, episodeId, step }), [userId, episodeId, step]);
+  const draft = useCallback(() => ({ baseVersion: versionRef.current, values: form.getValues() as Record<string, unknown> }), [form]);
+  const autosave = useAutosave({ episodeId, step, draft, onSent: copy.sentAsOf });
 
   useEffect(() => {
     copy.forgetOtherPeoples();
@@ -73,6 +75,9 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schem
     // A draft still on its way must land before the save, which then deletes it.
     await autosave.settled();
     const outcome = await saveStep(options, versionRef.current, values);
+    if (outcome.kind === "signed-out") return sessionEndedByServer();
+    // Saved, or refused on its merits: the server took the session as open.
+    if (outcome.kind !== "failed") sessionContact();
     if (outcome.kind === "saved") {
       autosave.cancelPending();
       copy.clear();

@@ -4,7 +4,9 @@ import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KI
 import type { FormStepKey } from "@/domain/steps";
 import {
   calendarDate,
+  emailAddress,
   longText,
+  optionalEmailAddress,
   optionalPhoneNumber,
   optionalText,
   optionalWholeNumber,
@@ -26,14 +28,14 @@ export const ZChildStepSchema = z
     firstName: requiredText("Enter the child's first name", 100),
     middleName: optionalText(100),
     lastName: requiredText("Enter the child's last name", 100),
-    aliases: optionalText(1000),
+    aliases: longText(null, 1000),
     dateOfBirth: calendarDate("Enter the child's date of birth"),
     sex: z.enum(codesOf(SEXES), "Choose the child's sex"),
     races: z.array(z.enum(codesOf(RACES)), "Choose at least one race, or Unknown").min(1, "Choose at least one race, or Unknown"),
     ethnicity: z.enum(codesOf(ETHNICITIES), "Choose the child's ethnicity, or Unknown"),
     agencyCaseNumber: requiredText("Enter the agency's case number for this child", 60),
     legalStatus: z.enum(codesOf(LEGAL_STATUSES), "Choose the child's legal status"),
-    custodyDetails: optionalText(1000),
+    custodyDetails: longText(null, 1000),
     underAgencyGuardianship: z.enum(["yes", "no"], "Say whether the agency is the child's legal guardian"),
   })
   .strict()
@@ -81,7 +83,7 @@ export const ZDescriptionStepSchema = z
     eyewear: z.enum([...codesOf(EYEWEAR), "unknown"], "Say whether the child wears glasses or contact lenses"),
     braces: yesNoUnknown("Say whether the child wears braces"),
     marks: z.array(ZMarkSchema).max(30, "Record at most 30 marks here; put the rest under other features"),
-    otherFeatures: optionalText(2000),
+    otherFeatures: longText(null, 2000),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -93,7 +95,7 @@ export type TDescriptionStep = z.infer<typeof ZDescriptionStepSchema>;
 export const ZRiskSchema = z
   .object({
     present: yesNoUnknown("Answer yes, no or unknown"),
-    details: optionalText(2000),
+    details: longText(null, 2000),
   })
   .strict();
 
@@ -128,10 +130,10 @@ export const ZContactsStepSchema = z
     abductor: z
       .object({
         name: optionalText(200),
-        description: optionalText(2000),
+        description: longText(null, 2000),
         phone: optionalPhoneNumber(),
         driversLicense: optionalText(60),
-        vehicle: optionalText(500),
+        vehicle: longText(null, 500),
       })
       .strict(),
   })
@@ -159,8 +161,8 @@ export const ZLawEnforcementStepSchema = z
     ncicEntered: yesNoUnknown("Say whether the child was entered into NCIC"),
     ncicNumber: optionalText(40),
     refusedBy: optionalText(200),
-    refusalStatement: optionalText(2000),
-    lateReason: optionalText(2000),
+    refusalStatement: longText(null, 2000),
+    lateReason: longText(null, 2000),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -179,24 +181,18 @@ export const ZGuardianStepSchema = z
     reporterName: requiredText("Enter the reporting person's full name", 200),
     reporterAgency: requiredText("Enter the reporting person's agency", 200),
     reporterPhone: phoneNumber("Enter the reporting person's phone number"),
-    reporterEmail: z.string().trim().max(254).pipe(z.email("Enter an email address like name@agency.gov")),
+    reporterEmail: emailAddress("Enter an email address like name@agency.gov"),
     guardianSameAsReporter: z.enum(["yes", "no"], "Say whether the reporting person is the legal guardian"),
     guardianName: optionalText(200),
     guardianAgency: optionalText(200),
     guardianPhones: optionalText(300),
-    guardianEmail: z.string().trim().max(254),
+    guardianEmail: optionalEmailAddress("Enter an email address like name@agency.gov"),
   })
   .strict()
   .superRefine((value, ctx) => {
     const separate = value.guardianSameAsReporter === "no";
     requireWhen(ctx, separate && value.guardianName === "", ["guardianName"], "Enter the legal guardian's full name");
     requireWhen(ctx, separate && value.guardianPhones === "", ["guardianPhones"], "Enter at least one phone number for the guardian");
-    requireWhen(
-      ctx,
-      value.guardianEmail !== "" && !z.email().safeParse(value.guardianEmail).success,
-      ["guardianEmail"],
-      "Enter an email address like name@agency.gov",
-    );
   });
 export type TGuardianStep = z.infer<typeof ZGuardianStepSchema>;
 
@@ -207,7 +203,7 @@ export const ZNcmecStepSchema = z
     method: z.enum(codesOf(NCMEC_METHODS), "Choose how the report was made"),
     ncmecCaseNumber: optionalText(40),
     contactName: optionalText(200),
-    lateReason: optionalText(2000),
+    lateReason: longText(null, 2000),
   })
   .strict();
 export type TNcmecStep = z.infer<typeof ZNcmecStepSchema>;

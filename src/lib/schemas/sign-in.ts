@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { plainText } from "./fields";
 
 /** Shared by the sign-in form and the server, which parses again. */
 export const ZSignInSchema = z.object({
-  email: z
-    .string()
-    .trim()
+  email: plainText("Enter your email address")
     .toLowerCase()
     .min(1, "Enter your email address")
     .max(254, "Email addresses are at most 254 characters")

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit/audit";
-import { judgeSession } from "@/domain/session-policy";
+import { judgeSession, sessionDeadlines } from "@/domain/session-policy";
 import { UnauthenticatedError } from "@/server/authz/errors";
 
 export type SessionUser = {
@@ -11,9 +11,41 @@ export type SessionUser = {
   email: string;
   role: string;
   agency: { id: string; name: string; timeZone: string };
+  /** When this browser session ends unless used again (idle) and at the latest (absolute); scripts have none. */
+  sessionEnds?: { idleAt: Date; absoluteAt: Date };
 };
 
 const END_REASON = { idle: "IDLE", expired: "ABSOLUTE", inactive: "DEACTIVATED" } as const;
+
+const SESSION_SELECT = {
+  id: true,
+  createdAt: true,
+  lastSeenAt: true,
+  endedAt: true,
+  user: {
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      agency: { select: { id: true, name: true, timeZone: true } },
+    },
+  },
+} as const;
+
+type StoredSession = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
+
+function loadSession(sessionId: string) {
+  return db().userSession.findUnique({ where: { id: sessionId }, select: SESSION_SELECT });
+}
+
+/** Why the session no longer lets its person in, or null while it does. */
+function problemOf(session: StoredSession, now: Date): "ended" | "idle" | "expired" | "inactive" | null {
+  const verdict = judgeSession(session, now);
+  if (verdict !== "active") return verdict;
+  return session.user.active ? null : "inactive";
+}
 
 /**
  * Loads the session and its user from the database on every call: a deactivated user, a changed
@@ -21,29 +53,10 @@ const END_REASON = { idle: "IDLE", expired: "ABSOLUTE", inactive: "DEACTIVATED" 
  */
 export async function resolveSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SessionUser> {
   const now = context.now ?? new Date();
-  const session = await db().userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      createdAt: true,
-      lastSeenAt: true,
-      endedAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          role: true,
-          active: true,
-          agency: { select: { id: true, name: true, timeZone: true } },
-        },
-      },
-    },
-  });
+  const session = await loadSession(sessionId);
   if (!session) throw new UnauthenticatedError("none");
 
-  const verdict = judgeSession(session, now);
-  const problem = verdict === "ended" ? "ended" : verdict !== "active" ? verdict : session.user.active ? null : "inactive";
+  const problem = problemOf(session, now);
   if (problem === "ended") throw new UnauthenticatedError("ended");
   if (problem) {
     await endSession(session.id, END_REASON[problem], { requestId: context.requestId, now });
@@ -52,7 +65,24 @@ export async function resolveSession(sessionId: string, context: { requestId: st
 
   await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   const { user } = session;
-  return { sessionId: session.id, userId: user.id, name: user.name, email: user.email, role: user.role, agency: user.agency };
+  return {
+    sessionId: session.id,
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    agency: user.agency,
+    sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: now }),
+  };
+}
+
+/**
+ * Whether the session still lets its person in, by the same rules, without marking it as seen:
+ * the browser asking whether it is signed in is not activity.
+ */
+export async function isSessionOpen(sessionId: string, now = new Date()): Promise<boolean> {
+  const session = await loadSession(sessionId);
+  return session !== null && problemOf(session, now) === null;
 }
 
 /** Ends a session once (a second call changes nothing) and records why. */

@@ -9,7 +9,10 @@ import { resolveSession } from "@/server/auth/sessions";
 import { actorFrom, type Actor } from "./guard";
 import { currentRequestId } from "@/server/request-id";
 import { UnauthenticatedError } from "./errors";
-import { can, type Permission } from "./permissions";
+import { can } from "./permissions";
+import { PAGE_PERMISSIONS, type PagePath } from "./pages";
+import { auditWho } from "@/server/audit/audit";
+import { recordRefusal } from "@/server/audit/record-refusal";
 
 export { actorFrom, assertCan, type Actor } from "./guard";
 
@@ -26,8 +29,21 @@ export const currentActor = cache(async (): Promise<Actor> => {
   return actorFrom(await resolveSession(token.sid, { requestId: await currentRequestId() }));
 });
 
-/** For pages: sends a signed-out person to sign-in, answers 403 to a role without the permission. */
-export async function requirePageActor(permission?: Permission): Promise<Actor> {
+/**
+ * For pages: sends a signed-out person to sign-in, answers 403 (audited) to a role without the
+ * page's permission (from the one page map).
+ */
+export async function requirePageActor(page: PagePath): Promise<Actor> {
+  const actor = await signedInActor();
+  if (!can(actor.role, PAGE_PERMISSIONS[page])) {
+    await recordRefusal(auditWho(actor, await currentRequestId()), { reason: "forbidden", route: page });
+    forbidden();
+  }
+  return actor;
+}
+
+/** For the signed-in shell: the actor, or a redirect to sign-in (saying why when the session timed out). */
+export async function signedInActor(): Promise<Actor> {
   let actor: Actor;
   try {
     actor = await currentActor();
@@ -37,6 +53,5 @@ export async function requirePageActor(permission?: Permission): Promise<Actor> 
     }
     throw error;
   }
-  if (permission && !can(actor.role, permission)) forbidden();
   return actor;
 }

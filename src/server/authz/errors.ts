@@ -16,6 +16,14 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** A write from a page of another site (or none): answered with 403 like any refusal, audited as cross-site. */
+export class CrossSiteError extends ForbiddenError {
+  constructor() {
+    super();
+    this.name = "CrossSiteError";
+  }
+}
+
 /**
  * The record does not exist for this actor (it may exist in another agency): answered with 404,
  * so that nobody learns what another agency holds.

@@ -8,7 +8,8 @@ import "server-only";
 export const PERMISSIONS_BY_ROLE = {
   CASEWORKER: ["home:view", "cases:view", "reports:file"],
   SUPERVISOR: ["home:view", "cases:view", "dashboard:view"],
-  ADMIN: ["home:view", "users:view", "audit:view"],
+  // users:manage changes another person's account (unlocking it early); users:view only reads.
+  ADMIN: ["home:view", "users:view", "users:manage", "audit:view"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type KnownRole = keyof typeof PERMISSIONS_BY_ROLE;

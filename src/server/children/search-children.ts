@@ -9,6 +9,13 @@ import { ZChildSearchSchema, type TChildSearchResult } from "@/lib/schemas/child
 import { fieldErrorsFrom } from "@/server/episodes/field-errors";
 import { fullName } from "@/domain/episode-facts";
 
+/**
+ * Prisma sends `contains` and case-insensitive `equals` to PostgreSQL as ILIKE patterns, unescaped:
+ * this makes % and _ (and the backslash, ILIKE's escape) stand for themselves. A test searching
+ * for a literal _ fails if Prisma starts escaping them itself.
+ */
+const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 /** Finds the agency's children by name, date of birth or case number (the search terms are not logged). */
 export async function searchChildren(actor: Actor, input: unknown, context: { requestId: string }): Promise<TChildSearchResult[]> {
   assertCan(actor, "reports:file");
@@ -16,7 +23,7 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
   const { name, dateOfBirth, agencyCaseNumber } = parsed.data;
   const scope = agencyScope(actor);
-  const words = name.split(/\s+/).filter(Boolean).slice(0, 4);
+  const words = name.split(/\s+/).filter(Boolean).slice(0, 4).map(literally);
   return db().$transaction(async (tx) => {
     const children = await tx.child.findMany({
       where: scope.where({
@@ -29,7 +36,7 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
             ],
           })),
           ...(dateOfBirth ? [{ dateOfBirth: dateColumnOf(dateOfBirth) }] : []),
-          ...(agencyCaseNumber ? [{ agencyCaseNumber: { equals: agencyCaseNumber, mode: "insensitive" as const } }] : []),
+          ...(agencyCaseNumber ? [{ agencyCaseNumber: { equals: literally(agencyCaseNumber), mode: "insensitive" as const } }] : []),
         ],
       }),
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],

@@ -1,8 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { env } from "@/config/env";
 import { currentActor } from "@/server/authz/actor";
 import type { Actor } from "@/server/authz/guard";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/server/authz/errors";
+import { CrossSiteError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/server/authz/errors";
+import { auditWho } from "@/server/audit/audit";
+import { recordRefusal } from "@/server/audit/record-refusal";
+import { RateLimitedError, tooManyRequests } from "@/server/rate-limit/rate-limit";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
 import { currentRequestId } from "@/server/request-id";
 import { logFailure, type FailureContext } from "@/server/log/log-failure";
@@ -20,21 +24,46 @@ type HandlerContext<P> = { actor: Actor; request: Request; params: P; requestId:
 export function routeHandler<P>(handler: (context: HandlerContext<P>) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const requestId = await currentRequestId();
+    const route = `${request.method} ${routePattern(new URL(request.url).pathname)}`;
+    let actor: Actor | null = null;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
-      const actor = await currentActor();
+      actor = await currentActor();
       return await handler({ actor, request, params: await params, requestId });
     } catch (error) {
-      return errorResponse(error, { requestId, route: `${request.method} ${routePattern(new URL(request.url).pathname)}` });
+      await auditRefusal(error, { requestId, route, actor });
+      return errorResponse(error, { requestId, route });
     }
   };
 }
 
+/**
+ * Writes are taken only from pages of the configured public origin. Host and X-Forwarded-Host are
+ * not asked: anyone who can reach the server directly can set them to match their own Origin.
+ */
 function assertSameOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || URL.parse(origin)?.host !== host) throw new ForbiddenError();
+  if (request.headers.get("origin") !== publicOrigin()) throw new CrossSiteError();
 }
+
+/** Every refused access is audited: another agency's record (404), a role without the right (403), a cross-site write. */
+async function auditRefusal(error: unknown, context: { requestId: string; route: string; actor: Actor | null }) {
+  const reason = error instanceof CrossSiteError ? "cross-site" : error instanceof ForbiddenError ? "forbidden" : error instanceof NotFoundError ? "not-found" : null;
+  if (!reason) return;
+  const who = context.actor ? auditWho(context.actor, context.requestId) : { requestId: context.requestId, userId: null, agencyId: null };
+  // A refusal is answered whatever happens to its audit write; a failed write is logged like any failure.
+  await recordRefusal(who, { reason, route: context.route }).catch((failure: unknown) => logFailure(failure, context));
+}
+
+function publicOrigin(): string {
+  const { NEXTAUTH_URL, PORT } = env();
+  // The launcher always sets NEXTAUTH_URL; run without it (tests, a bare `next dev`) the app is here.
+  return new URL(NEXTAUTH_URL ?? `http://localhost:${PORT}`).origin;
+}
+
+const STALE_PAGE = "This page is out of date: reload it, then try again.";
+
+/** A record's version as the server handed it out: a PostgreSQL integer, so a larger one never was. */
+export const ZRecordVersionSchema = z.int(STALE_PAGE).min(1, STALE_PAGE).max(2_147_483_647, STALE_PAGE);
 
 /** Reads a JSON body of bounded size; anything else is a 400. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
@@ -47,13 +76,15 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw new BadRequestError("The request is not valid JSON.");
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new BadRequestError("The request does not have the expected shape.");
+  // A message the schema gives (for a person) wins over this one, given to anything else.
+  const parsed = schema.safeParse(body, { error: () => "The request does not have the expected shape." });
+  if (!parsed.success) throw new BadRequestError(parsed.error.issues[0]?.message);
   return parsed.data;
 }
 
 export function errorResponse(error: unknown, context: FailureContext): Response {
   if (error instanceof UnauthenticatedError) return errorBody({ error: error.message }, 401);
+  if (error instanceof RateLimitedError) return tooManyRequests(error);
   if (error instanceof ForbiddenError) return errorBody({ error: error.message }, 403);
   if (error instanceof NotFoundError) return errorBody({ error: error.message }, 404);
   if (error instanceof BadRequestError) return errorBody({ error: error.message }, 400);

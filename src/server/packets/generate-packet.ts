@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { audit, auditWho } from "@/server/audit/audit";
+import { enforceRateLimits } from "@/server/rate-limit/rate-limit";
 import { buildFullPacket, toPublicSafe, ZPacketSchema, type Packet } from "@/domain/packet";
 import { loadPacketSource } from "./load-packet-source";
 import { renderPacketPdf } from "./render-packet-pdf";
@@ -23,6 +24,7 @@ export async function generatePacket(
 ): Promise<{ bytes: Uint8Array; contentType: string; filename: string; packet: Packet }> {
   assertCan(actor, "cases:view");
   const now = context.now ?? new Date();
+  await enforceRateLimits([{ limit: "packet", subject: actor.userId }], auditWho(actor, context.requestId), { now });
   return db().$transaction(
     async (tx) => {
       const source = await loadPacketSource(tx, actor, request.episodeId);

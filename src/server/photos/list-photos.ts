@@ -3,6 +3,7 @@ import { calendarDateOf } from "@/domain/zoned-time";
 import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { isOlderThanRecentLimit } from "@/domain/photo-age";
+import { audit, auditWho } from "@/server/audit/audit";
 import { episodeInScope } from "./photo-episode";
 
 export type PhotoSummary = {
@@ -16,7 +17,8 @@ export type PhotoSummary = {
   olderThanRecentLimit: boolean;
 };
 
-export async function listPhotos(actor: Actor, episodeId: string, context: { now?: Date } = {}): Promise<PhotoSummary[]> {
+/** The photos of one episode, through the agency scope; looking at them is audited. */
+export async function listPhotos(actor: Actor, episodeId: string, context: { requestId: string; now?: Date }): Promise<PhotoSummary[]> {
   assertCan(actor, "cases:view");
   const now = context.now ?? new Date();
   return db().$transaction(async (tx) => {
@@ -27,6 +29,7 @@ export async function listPhotos(actor: Actor, episodeId: string, context: { now
       select: { id: true, takenOn: true, displayWidth: true, displayHeight: true, uploadedAt: true, attestedById: true, attestedAt: true },
     });
     const people = await tx.user.findMany({ where: { agencyId: episode.agencyId, id: { in: photos.map((p) => p.attestedById) } }, select: { id: true, name: true } });
+    await audit(tx, auditWho(actor, context.requestId), "photos.listed", { target: { type: "Episode", id: episode.id }, details: { count: photos.length } });
     return photos.map((p) => ({
       id: p.id,
       takenOn: calendarDateOf(p.takenOn),

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can } from "@/server/authz/permissions";
 import { listEpisodes, SORTS, STAGE_FILTERS, type Sort, type StageFilter } from "@/server/episodes/list-episodes";
 import { currentRequestId } from "@/server/request-id";
@@ -19,7 +18,7 @@ const SORT_LABELS: Record<Sort, string> = { deadline: "Deadline", child: "Child"
 type Search = { stage?: string; sort?: string; dir?: string; page?: string };
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/cases"]);
+  const actor = await requirePageActor("/cases");
   const search = await searchParams;
   const stage = STAGE_FILTERS.find((value) => value === search.stage) ?? "open";
   const sort = SORTS.find((value) => value === search.sort) ?? "deadline";

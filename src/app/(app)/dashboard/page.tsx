@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/authz/actor";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 
 export const metadata: Metadata = { title: "Open episodes" };
 
 export default async function DashboardPage() {
-  await requirePageActor(PAGE_PERMISSIONS["/dashboard"]);
+  await requirePageActor("/dashboard");
   return (
     <>
       <h1 className="text-3xl font-bold">Open episodes</h1>

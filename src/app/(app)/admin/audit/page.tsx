@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/authz/actor";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
 import { checkAuditChain } from "@/server/audit/check-audit-chain";
 import { currentRequestId } from "@/server/request-id";
@@ -10,7 +9,7 @@ import { Pagination } from "@/features/ui/pagination";
 export const metadata: Metadata = { title: "Audit trail" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/audit"]);
+  const actor = await requirePageActor("/admin/audit");
   const requested = Number((await searchParams).page ?? "1");
   const chain = await checkAuditChain(actor);
   const { events, page, pageCount, total } = await listAuditEvents(actor, { page: requested }, { requestId: await currentRequestId() });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { listAgencyUsers } from "@/server/users/list-agency-users";
 import { currentRequestId } from "@/server/request-id";
 import { ROLE_LABELS } from "@/features/shell/navigation";
@@ -10,7 +9,7 @@ import { formatInstant } from "@/lib/format-time";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/users"]);
+  const actor = await requirePageActor("/admin/users");
   const users = await listAgencyUsers(actor, { requestId: await currentRequestId() });
   const now = new Date();
   return (

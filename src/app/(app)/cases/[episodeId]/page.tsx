@@ -16,13 +16,13 @@ import { stepTitle } from "@/domain/steps";
 export const metadata: Metadata = { title: "Case" };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ episodeId: string }>; searchParams: Promise<{ submitted?: string }> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]"]);
+  const actor = await requirePageActor("/cases/[episodeId]");
   const { episodeId } = await params;
   const view = await orNotFound(getEpisode(actor, episodeId, {
     permission: PAGE_PERMISSIONS["/cases/[episodeId]"],
     withHistory: true,
     requestId: await currentRequestId(),
-  }));
+  }), { actor, page: "/cases/[episodeId]" });
   const { facts, progress } = view;
   const tz = facts.timeZone;
   const canEdit = can(actor.role, "reports:file");

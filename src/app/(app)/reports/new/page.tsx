@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/authz/actor";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { StartReport } from "@/features/wizard/start-report";
 
 export const metadata: Metadata = { title: "Report a missing child" };
 
 export default async function NewReportPage() {
-  await requirePageActor(PAGE_PERMISSIONS["/reports/new"]);
+  await requirePageActor("/reports/new");
   return (
     <>
       <h1 className="text-3xl font-bold">Report a missing child</h1>

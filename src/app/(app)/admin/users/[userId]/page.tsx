@@ -2,27 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { orNotFound } from "@/server/not-found-page";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { currentRequestId } from "@/server/request-id";
+import { can } from "@/server/authz/permissions";
 import { ROLE_LABELS } from "@/features/shell/navigation";
 import { formatInstant } from "@/lib/format-time";
+import { isLocked } from "@/domain/sign-in-lockout";
+import { UnlockAccountButton } from "./unlock-account-button";
 
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/admin/users/[userId]"]);
+  const actor = await requirePageActor("/admin/users/[userId]");
   const { userId } = await params;
-  const user = await orNotFound(getAgencyUser(actor, userId, { requestId: await currentRequestId() }));
+  const user = await orNotFound(getAgencyUser(actor, userId, { requestId: await currentRequestId() }), { actor, page: "/admin/users/[userId]" });
   const tz = actor.agency.timeZone;
-  const now = new Date();
+  const locked = isLocked(user, new Date());
   const rows: [string, string][] = [
     ["Email", user.email],
     ["Role", ROLE_LABELS[user.role] ?? user.role],
     ["Status", user.active ? "Active" : "Deactivated"],
     [
       "Sign-in lock",
-      user.lockedUntil && user.lockedUntil > now
+      locked && user.lockedUntil
         ? `Locked until ${formatInstant(user.lockedUntil, tz)}`
         : `Not locked (${user.failedSignInCount} failed attempts since the last sign-in)`,
     ],
@@ -45,6 +47,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </div>
         ))}
       </dl>
+      {locked && can(actor.role, "users:manage") ? <UnlockAccountButton userId={user.id} /> : null}
       <p className="mt-8 max-w-prose text-slate-700">
         Inviting, changing and deactivating users will be available here in a later release.
       </p>

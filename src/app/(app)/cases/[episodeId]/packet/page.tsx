@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { orNotFound } from "@/server/not-found-page";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { getEpisode } from "@/server/episodes/get-episode";
 import { currentRequestId } from "@/server/request-id";
 import { PACKET_SCHEMA_VERSION } from "@/domain/packet";
@@ -15,9 +14,9 @@ const VARIANTS = [
 ] as const;
 
 export default async function PacketPage({ params }: { params: Promise<{ episodeId: string }> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/packet"]);
+  const actor = await requirePageActor("/cases/[episodeId]/packet");
   const { episodeId } = await params;
-  const view = await orNotFound(getEpisode(actor, episodeId, { permission: "cases:view", requestId: await currentRequestId() }));
+  const view = await orNotFound(getEpisode(actor, episodeId, { permission: "cases:view", requestId: await currentRequestId() }), { actor, page: "/cases/[episodeId]/packet" });
   const complete = view.progress.packet.status === "final";
   const gaps = view.progress.ncmecGaps;
   const href = (variant: string, format: string) => `/api/episodes/${episodeId}/packet?variant=${variant}&format=${format}`;

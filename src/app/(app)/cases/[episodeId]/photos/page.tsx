@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { orNotFound } from "@/server/not-found-page";
-import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { can } from "@/server/authz/permissions";
 import { listPhotos } from "@/server/photos/list-photos";
+import { currentRequestId } from "@/server/request-id";
 import { formatInstant } from "@/lib/format-time";
 import { RECENT_PHOTO_DAYS } from "@/lib/photo-consent";
 import { PhotoUpload } from "@/features/photos/photo-upload";
@@ -13,9 +13,9 @@ import { RemovePhotoButton } from "@/features/photos/remove-photo-button";
 export const metadata: Metadata = { title: "Photos" };
 
 export default async function PhotosPage({ params }: { params: Promise<{ episodeId: string }> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/photos"]);
+  const actor = await requirePageActor("/cases/[episodeId]/photos");
   const { episodeId } = await params;
-  const photos = await orNotFound(listPhotos(actor, episodeId));
+  const photos = await orNotFound(listPhotos(actor, episodeId, { requestId: await currentRequestId() }), { actor, page: "/cases/[episodeId]/photos" });
   const canUpload = can(actor.role, "reports:file");
   return (
     <>

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { routeHandler, readJson } from "@/server/http/route-handler";
+import { routeHandler, readJson, ZRecordVersionSchema } from "@/server/http/route-handler";
 import { submitEpisode } from "@/server/episodes/submit-episode";
 
-const ZBody = z.object({ version: z.int().positive() }).strict();
+const ZBody = z.object({ version: ZRecordVersionSchema }).strict();
 
 export const POST = routeHandler<{ episodeId: string }>(async ({ actor, request, params, requestId }) => {
   const { version } = await readJson(request, ZBody);

@@ -74,14 +74,14 @@ function initialValues(view: EpisodeView, step: FormStepKey, actor: Actor): { va
 }
 
 export default async function ReportStepPage({ params }: { params: Promise<{ episodeId: string; step: string }> }) {
-  const actor = await requirePageActor(PAGE_PERMISSIONS["/cases/[episodeId]/report/[step]"]);
+  const actor = await requirePageActor("/cases/[episodeId]/report/[step]");
   const { episodeId, step } = await params;
   if (!isStepKey(step)) notFound();
   const view = await orNotFound(getEpisode(actor, episodeId, {
     permission: PAGE_PERMISSIONS["/cases/[episodeId]/report/[step]"],
     draftStep: step === "review" ? undefined : step,
     requestId: await currentRequestId(),
-  }));
+  }), { actor, page: "/cases/[episodeId]/report/[step]" });
 
   const { facts, progress } = view;
   const index = stepNumber(step) - 1;

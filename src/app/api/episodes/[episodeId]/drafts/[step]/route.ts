@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { routeHandler, readJson } from "@/server/http/route-handler";
+import { routeHandler, readJson, ZRecordVersionSchema } from "@/server/http/route-handler";
 import { saveEpisodeDraft } from "@/server/episodes/save-episode-draft";
 
-const ZBody = z.object({ baseVersion: z.int().positive(), values: z.unknown() }).strict();
+const ZBody = z.object({ baseVersion: ZRecordVersionSchema, values: z.unknown() }).strict();
 
 const handler = routeHandler<{ episodeId: string; step: string }>(async ({ actor, request, params }) => {
   const { baseVersion, values } = await readJson(request, ZBody);

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { routeHandler, readJson } from "@/server/http/route-handler";
+import { routeHandler, readJson, ZRecordVersionSchema } from "@/server/http/route-handler";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
 
-const ZBody = z.object({ version: z.int().positive(), values: z.unknown() }).strict();
+const ZBody = z.object({ version: ZRecordVersionSchema, values: z.unknown() }).strict();
 
 export const PUT = routeHandler<{ episodeId: string; step: string }>(async ({ actor, request, params, requestId }) => {
   const { version, values } = await readJson(request, ZBody);

@@ -1,0 +1,62 @@
+import "server-only";
+import { BadRequestError } from "@/server/use-case-errors";
+import { MAX_PHOTO_BYTES } from "@/lib/photo-consent";
+import type { PhotoUpload } from "./add-photo";
+
+/** The largest upload request: the 10 MB photo and the form around it. */
+export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
+
+/** The request is larger than any photo upload: answered with 413, the rest of it unread. */
+export class UploadTooLargeError extends Error {
+  constructor() {
+    super("The photo is larger than 10 MB. Choose a smaller one.");
+    this.name = "UploadTooLargeError";
+  }
+}
+
+const FIELDS = new Set(["file", "takenOn", "attest"]);
+
+/**
+ * Reads the photo form of an upload request, streaming at most MAX_UPLOAD_BYTES of it: a larger
+ * body is refused as soon as it passes that, whatever its Content-Length says or without one.
+ */
+export async function readPhotoForm(request: Request): Promise<PhotoUpload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) throw new BadRequestError("Send the photo as a form upload.");
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES) throw new UploadTooLargeError();
+  const body = await readAtMost(request.body, MAX_UPLOAD_BYTES);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new BadRequestError("The upload could not be read. Try again.");
+  }
+  if ([...form.keys()].some((key) => !FIELDS.has(key))) throw new BadRequestError("The form sent a field it does not have.");
+  const file = form.get("file");
+  return {
+    file: file instanceof Blob ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0),
+    fields: { takenOn: form.get("takenOn") ?? "", attest: form.get("attest") ?? "" },
+  };
+}
+
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new UploadTooLargeError();
+    }
+    chunks.push(chunk.value);
+  }
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
+}

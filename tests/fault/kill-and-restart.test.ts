@@ -1,0 +1,325 @@
+// Every save a caseworker was told succeeded survives a crash (decision 009). This test starts its
+// own durable embedded PostgreSQL (the settings `npm start` uses) in a temporary folder, migrates it
+// and grants the application's role as `npm start` does, and serves the built app with `next start`
+// as that role. Several caseworkers sign in through next-auth and file reports through the real API
+// while the web server is killed (SIGKILL) and started again, and then the PostgreSQL postmaster is
+// killed (SIGKILL) and started again. Afterwards, every save that was answered 2xx is in the
+// database with the version it was answered with and the values that were sent.
+//
+// Needs the production build (.next): `npm test` runs this after the end-to-end stage has built it;
+// run alone (`npx vitest run --project fault`), it builds the app first if there is no build.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
+import type pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { embeddedPostgres, ensureDatabaseExists, withClient, type Postgres } from "../../scripts/lib/postgres";
+import { EMBEDDED_APP_ROLE, ensureLoginRole, migrateAndGrant, newRolePassword } from "../../scripts/lib/database-roles";
+import { buildIfStale, waitUntilHealthy } from "../../scripts/lib/next-app";
+import { findFreePort } from "../../scripts/lib/ports";
+import { bin, exitCodeOf, startChild } from "../../scripts/lib/processes";
+import { seedDemoData } from "../../prisma/seed";
+import { completeSteps } from "../fixtures/episode-steps";
+import type { FormStepKey } from "@/domain/steps";
+import type { StepValues } from "@/lib/schemas/episode-steps";
+
+const PASSWORD = "fault-test-password-2026";
+const CASEWORKERS = 4;
+/** Saves answered with success in each phase before the next blow (or the end). */
+const SAVES_PER_PHASE = 12;
+const PHASE_LIMIT_MS = 30_000;
+/** The steps a caseworker saves on each report, in the wizard's order, each with a unique marker. */
+const STEPS = ["child", "missing-event", "description", "risks", "contacts"] as const satisfies FormStepKey[];
+
+let folder: string;
+let postgres: Postgres | undefined;
+let postgresPort: number;
+let ownerUrl: string;
+let appUrl: string;
+let server: ChildProcess | undefined;
+let serverOutput = "";
+let baseUrl: string;
+let webPort: number;
+
+type Ack =
+  | { kind: "start"; episodeId: string; phase: number }
+  | { kind: "step"; episodeId: string; step: (typeof STEPS)[number]; version: number; marker: string; phase: number };
+
+const acks: Ack[] = [];
+/** Requests that got no answer or a 5xx, per phase: proof that each blow landed while caseworkers were saving. */
+const unanswered = [0, 0, 0];
+let phase = 0;
+/** Caseworkers finish the save in hand and stop; `abandoned` (after a failure) stops their retries too. */
+let stopping = false;
+let abandoned = false;
+
+type NewChild = { firstName: string; lastName: string; dateOfBirth: string; agencyCaseNumber: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startPostgres(): Promise<void> {
+  // A killed postmaster's backends may hold its shared memory for a moment: try again until they are gone.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      postgres = await embeddedPostgres(path.join(folder, "postgres"), { writes: "durable", port: postgresPort });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(250);
+    }
+  }
+}
+
+function postmasterPid(): number {
+  return Number(readFileSync(path.join(folder, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function killPostgres(): Promise<void> {
+  const pid = postmasterPid();
+  process.kill(pid, "SIGKILL");
+  while (isAlive(pid)) await sleep(20);
+  postgres = undefined; // its stop() has nothing left to stop
+}
+
+async function startServer(): Promise<void> {
+  server = startChild(bin("next"), ["start", "-p", String(webPort), "-H", "127.0.0.1"], {
+    ...process.env,
+    DATABASE_URL: appUrl,
+    NEXTAUTH_SECRET: "fault-test-secret-fault-test-secret-fault-test",
+    NEXTAUTH_URL: baseUrl,
+    NODE_ENV: "production",
+    PORT: String(webPort),
+  }, { quiet: true });
+  server.stdout?.on("data", (chunk) => (serverOutput += chunk));
+  server.stderr?.on("data", (chunk) => (serverOutput += chunk));
+  await waitUntilHealthy(baseUrl, server, 60_000);
+}
+
+async function killServer(): Promise<void> {
+  const dying = server!;
+  dying.kill("SIGKILL");
+  await exitCodeOf(dying);
+}
+
+/** A caseworker's browser: a cookie jar and same-origin requests. */
+class Browser {
+  private readonly cookies = new Map<string, string>();
+
+  async request(pathname: string, init: { method: string; json?: unknown; form?: Record<string, string> }): Promise<Response> {
+    const headers: Record<string, string> = { origin: baseUrl, cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") };
+    let body: string | undefined;
+    if (init.json !== undefined) [headers["content-type"], body] = ["application/json", JSON.stringify(init.json)];
+    if (init.form) [headers["content-type"], body] = ["application/x-www-form-urlencoded", new URLSearchParams(init.form).toString()];
+    const response = await fetch(`${baseUrl}${pathname}`, { method: init.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(15_000) });
+    for (const cookie of response.headers.getSetCookie()) {
+      const pair = cookie.split(";")[0]!;
+      const at = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return response;
+  }
+
+  /** Signs in through next-auth's credentials endpoint, as the sign-in form does. */
+  async signIn(email: string): Promise<void> {
+    const { csrfToken } = (await (await this.request("/api/auth/csrf", { method: "GET" })).json()) as { csrfToken: string };
+    const response = await this.request("/api/auth/callback/credentials", { method: "POST", form: { csrfToken, email, password: PASSWORD, json: "true", callbackUrl: baseUrl } });
+    if (![...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
+      throw new Error(`${email} could not sign in: ${response.status} ${await response.text()}`);
+    }
+  }
+}
+
+/**
+ * Sends a request until the server answers something other than a failure of its own (no answer,
+ * 5xx): a crash is what this test causes, and a person would press the button again.
+ */
+async function answered(send: () => Promise<Response>): Promise<{ status: number; body: Record<string, unknown> }> {
+  while (!abandoned) {
+    try {
+      const response = await send();
+      if (response.status < 500) return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    } catch {
+      // no answer: the server or its database is down
+    }
+    unanswered[phase]!++;
+    await sleep(100);
+  }
+  throw new Error("abandoned");
+}
+
+/** One caseworker: starts reports for new children and saves their first steps, until told to stop. */
+async function caseworker(email: string, worker: number): Promise<void> {
+  const browser = new Browser();
+  await browser.signIn(email);
+  for (let report = 0; !stopping; report++) {
+    // A start without an answer may still have been made: each attempt is a report for another child.
+    let child: NewChild;
+    let started: { status: number; body: Record<string, unknown> } | undefined;
+    do {
+      child = { firstName: "Robin", lastName: `Fault ${worker} ${report}`, dateOfBirth: "2012-03-04", agencyCaseNumber: `FAULT-${randomUUID().slice(0, 12)}` };
+      try {
+        const response = await browser.request("/api/episodes", { method: "POST", json: { newChild: { ...child, underAgencyGuardianship: "yes" } } });
+        if (response.status < 500) started = { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      } catch {
+        // no answer
+      }
+      if (!started) {
+        unanswered[phase]!++;
+        await sleep(100);
+      }
+    } while (!started && !abandoned);
+    if (!started) return;
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const episodeId = started.body.episodeId as string;
+    acks.push({ kind: "start", episodeId, phase });
+    let version = 1;
+    const values = completeSteps(new Date());
+    for (const step of STEPS) {
+      if (stopping) return;
+      const marker = `marker ${randomUUID()}`;
+      const stepValues = withMarker(values, step, marker, child);
+      const saved = await answered(() => browser.request(`/api/episodes/${episodeId}/steps/${step}`, { method: "PUT", json: { version, values: stepValues } }));
+      if (saved.status === 200) {
+        version = saved.body.version as number;
+        acks.push({ kind: "step", episodeId, step, version, marker, phase });
+      } else if (saved.status === 409 && saved.body.code === "STALE_VERSION") {
+        // The earlier attempt was saved but its answer was lost in the crash: not counted, carry on.
+        version = saved.body.version as number;
+      } else if (saved.status === 404) {
+        // The report is gone: the check at the end names it (its start was answered 201).
+        break;
+      } else {
+        throw new Error(`${step} of ${episodeId}: ${saved.status} ${JSON.stringify(saved.body)}`);
+      }
+    }
+  }
+}
+
+function withMarker(values: StepValues, step: (typeof STEPS)[number], marker: string, child: NewChild) {
+  switch (step) {
+    case "child":
+      return { ...values.child, ...child, underAgencyGuardianship: "yes", custodyDetails: marker };
+    case "missing-event":
+      return { ...values["missing-event"], circumstances: marker };
+    case "description":
+      return { ...values.description, otherFeatures: marker };
+    case "risks":
+      return { ...values.risks, medical: { present: "yes", details: marker } };
+    case "contacts":
+      return { ...values.contacts, companions: [{ name: "Sam", description: marker }] };
+  }
+}
+
+const withOwner = <T>(work: (client: pg.Client) => Promise<T>) => withClient(ownerUrl, work);
+
+async function untilAcked(count: number): Promise<void> {
+  const target = acks.length + count;
+  const deadline = Date.now() + PHASE_LIMIT_MS;
+  while (acks.length < target && Date.now() < deadline) await sleep(50);
+}
+
+beforeAll(async () => {
+  await buildIfStale(process.env, { when: "missing", say: (line) => console.log(`fault test: ${line}`) });
+  folder = mkdtempSync(path.join(os.tmpdir(), "homeward-fault-"));
+  postgresPort = await findFreePort(55329);
+  webPort = await findFreePort(3400);
+  baseUrl = `http://127.0.0.1:${webPort}`;
+  await startPostgres();
+  ownerUrl = await ensureDatabaseExists(postgres!.serverUrl, "homeward");
+  appUrl = (await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, newRolePassword()))!;
+  await migrateAndGrant(ownerUrl, EMBEDDED_APP_ROLE);
+  await seedDemoData(ownerUrl, PASSWORD);
+  await withOwner((client) =>
+    client.query(
+      `INSERT INTO "User" ("id", "agencyId", "email", "name", "role", "passwordHash", "updatedAt")
+       SELECT gen_random_uuid(), "agencyId", 'fault-' || n || '@demo.example.org', 'Fault Caseworker ' || n, 'CASEWORKER', "passwordHash", now()
+         FROM "User", generate_series(1, $1::int) AS n WHERE "email" = 'caseworker@demo.example.org'`,
+      [CASEWORKERS],
+    ),
+  );
+  await startServer();
+});
+
+afterAll(async () => {
+  stopping = abandoned = true;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    server.kill("SIGTERM");
+    await exitCodeOf(server);
+  }
+  await postgres?.stop().catch(() => undefined);
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+it("keeps every save answered with success through a killed web server and a killed database", async () => {
+  const settings = await withOwner(async (client) => {
+    const { rows } = await client.query(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`);
+    return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+  });
+  expect(settings, "the database that holds real reports runs with PostgreSQL's durable settings").toEqual({ fsync: "on", synchronous_commit: "on", full_page_writes: "on" });
+
+  const workers = Array.from({ length: CASEWORKERS }, (_, i) => caseworker(`fault-${i + 1}@demo.example.org`, i + 1));
+  const done = Promise.all(workers);
+  done.catch(() => undefined);
+
+  await untilAcked(SAVES_PER_PHASE);
+  phase = 1;
+  await killServer();
+  await startServer();
+
+  await untilAcked(SAVES_PER_PHASE);
+  phase = 2;
+  await killPostgres();
+  await startPostgres();
+
+  await untilAcked(SAVES_PER_PHASE);
+  stopping = true;
+  await done;
+
+  const perPhase = [0, 1, 2].map((p) => acks.filter((ack) => ack.phase === p && ack.kind === "step").length);
+  expect(perPhase.every((n) => n > 0), `saves answered per phase: ${perPhase.join(", ")}\n${serverOutput.slice(-2000)}`).toBe(true);
+  expect(unanswered.slice(1).every((n) => n > 0), `requests left unanswered after each blow: ${unanswered.slice(1).join(", ")}`).toBe(true);
+
+  const missing = await withOwner(async (client) => {
+    const problems: string[] = [];
+    for (const ack of acks) {
+      const { rows } = await client.query(
+        `SELECT e."version", e."stepVersions", e."missingEvent"::text AS "missing-event", e."description"::text AS "description",
+                e."risks"::text AS "risks", e."contacts"::text AS "contacts", row_to_json(c)::text AS "child"
+           FROM "Episode" e JOIN "Child" c ON c."id" = e."childId" WHERE e."id" = $1`,
+        [ack.episodeId],
+      );
+      const episode = rows[0] as Record<string, unknown> | undefined;
+      if (!episode) {
+        problems.push(`episode ${ack.episodeId} (started, answered 201) is missing`);
+        continue;
+      }
+      if (ack.kind === "start") continue;
+      const stepVersion = (episode.stepVersions as Record<string, number>)[ack.step];
+      if (stepVersion !== ack.version) problems.push(`${ack.step} of ${ack.episodeId}: saved as version ${ack.version}, found ${stepVersion}`);
+      if (!String(episode[ack.step]).includes(ack.marker)) problems.push(`${ack.step} of ${ack.episodeId}: the values answered as saved are not there`);
+      const audited = await client.query(
+        `SELECT 1 FROM "AuditEvent" WHERE "action" = 'episode.step_saved' AND "targetId" = $1 AND "details"->>'step' = $2 AND ("details"->>'version')::int = $3`,
+        [ack.episodeId, ack.step, ack.version],
+      );
+      if (audited.rowCount !== 1) problems.push(`${ack.step} of ${ack.episodeId}: no audit event for version ${ack.version}`);
+    }
+    return problems;
+  });
+  expect(missing).toEqual([]);
+  console.log(
+    `fault test: ${acks.length} saves answered with success, all present (steps: ${perPhase.join(" / ")} before the web server was killed / ` +
+      `before the database was killed / after; unanswered attempts after each blow: ${unanswered.slice(1).join(" / ")}).`,
+  );
+});
