@@ -89,6 +89,9 @@ export async function grantApplicationRole(ownerUrl: string, role: string): Prom
     const table = (name: string) => `public.${client.escapeIdentifier(name)}`;
     const statements = [
       `GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${app}`,
+      // No temporary tables: one could shadow a table an owner's function reads.
+      `REVOKE TEMPORARY ON DATABASE ${client.escapeIdentifier(database)} FROM PUBLIC`,
+      `REVOKE TEMPORARY ON DATABASE ${client.escapeIdentifier(database)} FROM ${app}`,
       `REVOKE ALL ON SCHEMA public FROM ${app}`,
       `GRANT USAGE ON SCHEMA public TO ${app}`,
       `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app}`,

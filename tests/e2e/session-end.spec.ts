@@ -28,7 +28,17 @@ async function typeAndWaitForTheDraft(page: Page, episodeId: string) {
   const drafted = () =>
     withDatabase(async (c) => (await c.query(`SELECT "values"->>'middleName' AS typed FROM "EpisodeDraft" WHERE "episodeId" = $1 AND "step" = 'child'`, [episodeId])).rows[0]?.typed);
   await expect.poll(drafted, { timeout: 10_000 }).toBe(TYPED);
+  // Once the server holds it as a draft, the device keeps no copy of it.
+  await expect.poll(() => localDraftKeys(page)).toEqual([]);
+}
+
+/** One more answer that reaches only this device (its autosave fails): the copy that must not outlive the session. */
+async function typeOnlyOnThisDevice(page: Page) {
+  await page.route("**/drafts/**", (route) => route.abort());
+  await page.getByLabel("Aliases and nicknames (optional)").fill("Q-only-here");
+  await expect(page.getByRole("status").filter({ hasText: "Not connected" })).toBeVisible({ timeout: 10_000 });
   expect(await localDraftKeys(page)).toHaveLength(1);
+  await page.unroute("**/drafts/**");
 }
 
 async function expectSignInWithNothingLeft(page: Page, reason?: RegExp) {
@@ -74,7 +84,7 @@ test("idle: the open tab clears its copies at the idle deadline and then shows s
   const { email, episodeId, stepUrl } = await typingIntoAReport(page);
   await typeAndWaitForTheDraft(page, episodeId);
 
-  // Just before the 30 minutes are up, with nobody touching the tab, the copy is gone already.
+  // Just before the 30 minutes are up, with nobody touching the tab, no copy is left.
   await page.clock.fastForward("29:30");
   await expect.poll(() => localDraftKeys(page)).toEqual([]);
   await expect(page.getByRole("heading", { level: 1, name: "Child" })).toBeVisible();
@@ -113,6 +123,7 @@ test("idle: a save after the limit clears the copies before anything is shown, a
   await page.getByRole("radio", { name: "Not Hispanic or Latino" }).check();
   await page.getByLabel("Legal status").selectOption({ label: "Temporary or emergency custody of the agency" });
   await typeAndWaitForTheDraft(page, episodeId);
+  await typeOnlyOnThisDevice(page);
   await updateOpenSessions(email, `"lastSeenAt" = now() - interval '31 minutes'`);
 
   await page.getByRole("button", { name: "Save and continue" }).click();
@@ -143,6 +154,7 @@ test("absolute limit: the open tab clears its copies 12 hours after sign-in, wha
 test("deactivation: the first request refused clears the copies and shows sign-in", async ({ page }) => {
   const { email, episodeId, stepUrl } = await typingIntoAReport(page);
   await typeAndWaitForTheDraft(page, episodeId);
+  await typeOnlyOnThisDevice(page);
   await withDatabase((c) => c.query(`UPDATE "User" SET "active" = false WHERE "email" = $1`, [email]));
 
   // The autosave of the next change is refused.

@@ -95,6 +95,7 @@ describe.skipIf(!appUrl)(title, () => {
       "add a head": `INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash") VALUES ('forged', 1, repeat('0', 64))`,
       "remove the heads": `DELETE FROM "AuditChainHead"`,
       "truncate the heads": `TRUNCATE "AuditChainHead"`,
+      "shadow the heads with a temporary table": `CREATE TEMP TABLE "AuditChainHead" ("chainKey" TEXT, "seq" BIGINT, "hash" TEXT)`,
       "read the migration history": `SELECT * FROM "_prisma_migrations"`,
       "rewrite the migration history": `DELETE FROM "_prisma_migrations"`,
     };

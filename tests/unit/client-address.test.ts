@@ -21,12 +21,14 @@ describe("the client address", () => {
   });
 
   it("is counted by a hash, one per IPv4 address and one per IPv6 /64 network", () => {
-    const key = (address: string) => clientAddressKey(new Headers({ [CLIENT_ADDRESS_HEADER]: address }));
+    const key = (address: string, secret = "a-server-secret") => clientAddressKey(new Headers({ [CLIENT_ADDRESS_HEADER]: address }), secret);
     expect(key("203.0.113.7")).not.toContain("203");
     expect(key("203.0.113.7")).not.toBe(key("203.0.113.8"));
     expect(key("2001:db8:1:2::1")).toBe(key("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"));
     expect(key("2001:db8:1:2::1")).not.toBe(key("2001:db8:1:3::1"));
     expect(key("garbage")).toBeNull();
-    expect(clientAddressKey(new Headers())).toBeNull();
+    expect(clientAddressKey(new Headers(), "a-server-secret")).toBeNull();
+    // Keyed: without the server's secret the address space cannot be tried against the stored keys.
+    expect(key("203.0.113.7", "another-secret")).not.toBe(key("203.0.113.7"));
   });
 });

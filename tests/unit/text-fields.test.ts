@@ -157,3 +157,16 @@ describe("every text field of every form goes through the builders", () => {
     expect(STEP_SCHEMAS.guardian.parse({ ...guardian, guardianEmail: "" }).guardianEmail).toBe("");
   });
 });
+
+describe("calendar dates", () => {
+  it("refuses a day the domain cannot read, year 0 among them, with the field's message", async () => {
+    const { calendarDate } = await import("@/lib/schemas/fields");
+    const field = calendarDate("Enter the child's date of birth");
+    expect(field.safeParse("2011-05-14").success).toBe(true);
+    for (const bad of ["0000-01-01", "2026-02-30", "2026-13-01"]) {
+      const parsed = field.safeParse(bad);
+      expect(parsed.success, bad).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("Enter the child's date of birth");
+    }
+  });
+});

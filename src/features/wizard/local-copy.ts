@@ -99,10 +99,13 @@ export function localCopy(options: { userId: string; episodeId: string; step: st
       if (keepUntil <= at) return;
       window.localStorage.setItem(key, JSON.stringify({ at, values, baseVersion, sent: false, expiresAt: keepUntil } satisfies TLocalCopy));
     },
-    /** The server got the answers as they were at `takenAt`: a copy typed before then is no longer only here. */
+    /**
+     * The server got the answers as they were at `takenAt` (its draft restores them): a copy typed
+     * before then is removed, so a child's details do not wait on this device for the next read.
+     */
     sentAsOf(takenAt: number) {
       const copy = parse(key);
-      if (copy && !copy.sent && copy.at < takenAt) window.localStorage.setItem(key, JSON.stringify({ ...copy, sent: true }));
+      if (copy && copy.at < takenAt) window.localStorage.removeItem(key);
     },
     clear() {
       window.localStorage.removeItem(key);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateColumnOf } from "@/domain/zoned-time";
+import { parseCalendarDate } from "@/domain/zoned-time";
 
 /**
  * Marks that steer or split text without showing themselves: bidirectional embeddings, overrides,
@@ -55,10 +55,8 @@ export const calendarDate = (message: string) =>
   z
     .string(message)
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((value) => {
-      const date = dateColumnOf(value);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    }, message);
+    // The domain's reading of a calendar date, so what passes here passes every rule (no year 0).
+    .refine((value) => parseCalendarDate(value) !== null, message);
 
 export const yesNoUnknown = (message: string) => z.enum(["yes", "no", "unknown"], message);
 

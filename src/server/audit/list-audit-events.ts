@@ -27,10 +27,12 @@ export async function listAuditEvents(
 ): Promise<{ events: AuditEventRow[]; page: number; pageCount: number; total: number }> {
   assertCan(actor, "audit:view");
   const scope = agencyScope(actor);
-  const page = Number.isInteger(input.page) && input.page > 0 ? input.page : 1;
   return db().$transaction(async (tx) => {
     // One connection per transaction: its queries run one after another.
     const total = await tx.auditEvent.count({ where: scope.where() });
+    // A page past the last (or not a page at all) shows the nearest one that exists.
+    const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    const page = Number.isSafeInteger(input.page) && input.page > 0 ? Math.min(input.page, pageCount) : 1;
     const events = await tx.auditEvent.findMany({
       where: scope.where(),
       orderBy: { id: "desc" },
@@ -44,7 +46,7 @@ export async function listAuditEvents(
     return {
       page,
       total,
-      pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+      pageCount,
       events: events.map((e) => ({
         id: e.id.toString(),
         occurredAt: e.occurredAt,

@@ -44,7 +44,8 @@ export async function getEpisode(
       : null;
     const auditRows = options.withHistory
       ? await tx.auditEvent.findMany({
-          where: { agencyId: facts.agencyId, targetType: "Episode", targetId: facts.id, action: { not: "episode.viewed" } },
+          // What happened to the episode, not who looked at it (reads stay in the admin's audit trail).
+          where: { agencyId: facts.agencyId, targetType: "Episode", targetId: facts.id, action: { notIn: ["episode.viewed", "photos.listed", "photo.viewed"] } },
           orderBy: { id: "asc" },
           take: 200,
         })

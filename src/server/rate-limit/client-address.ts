@@ -1,5 +1,5 @@
 // Loaded by src/instrumentation-node.ts at start-up, outside the React server layer: no "server-only" marker.
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import { isIP } from "node:net";
@@ -26,16 +26,18 @@ export function resolveClientAddress(peer: string | undefined, forwardedFor: str
   return isIP(address) ? address : null;
 }
 
-let installed = false;
+// On globalThis, not in this module: Next bundles this file into more than one chunk, and a second
+// copy must not subscribe again (with its own idea of the trusted proxies).
+const hook = globalThis as { homewardClientAddressHook?: boolean };
 
 /**
  * Sets CLIENT_ADDRESS_HEADER on every request the process's HTTP server receives, before Next.js
  * sees it (Node publishes `http.server.request.start` just before the request event). Installed
- * once; the first call's number of trusted proxies stands.
+ * once, at start-up (src/instrumentation-node.ts), with the configured number of trusted proxies.
  */
 export function installClientAddressHook(trustedProxies = 0): void {
-  if (installed) return;
-  installed = true;
+  if (hook.homewardClientAddressHook) return;
+  hook.homewardClientAddressHook = true;
   subscribe("http.server.request.start", (message) => {
     const { request } = message as { request: IncomingMessage };
     const address = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
@@ -45,15 +47,14 @@ export function installClientAddressHook(trustedProxies = 0): void {
 }
 
 /**
- * The key a client address is counted under: its hash (the rate-limit table holds no addresses),
- * and for IPv6 its /64 network, which one household or one attacker gets whole. Null when unknown.
+ * The key a client address is counted under: a keyed hash (the rate-limit table holds no
+ * addresses, and without the server's secret the IPv4 space cannot be tried against it), and for
+ * IPv6 its /64 network, which one household or one attacker gets whole. Null when unknown.
  */
-export function clientAddressKey(headers: Headers): string | null {
-  // Requests that arrived before the hook was installed (the first ones after start) have no address.
-  installClientAddressHook();
+export function clientAddressKey(headers: Headers, secret: string): string | null {
   const address = headers.get(CLIENT_ADDRESS_HEADER);
   if (!address || !isIP(address)) return null;
-  return createHash("sha256").update(networkOf(address)).digest("base64url").slice(0, 32);
+  return createHmac("sha256", secret).update(networkOf(address)).digest("base64url").slice(0, 32);
 }
 
 function networkOf(address: string): string {

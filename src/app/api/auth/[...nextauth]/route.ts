@@ -5,6 +5,7 @@ import { limitSignInAttempts } from "@/server/auth/limit-sign-in-attempts";
 import { clientAddressKey } from "@/server/rate-limit/client-address";
 import { RateLimitedError, tooManyRequests } from "@/server/rate-limit/rate-limit";
 import { currentRequestId } from "@/server/request-id";
+import { env } from "@/config/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -16,7 +17,7 @@ async function handler(request: NextRequest, context: Context) {
       return Response.json({ error: "Sign in from the sign-in page: this address only accepts the sign-in form." }, { status: 405, headers: { Allow: "POST" } });
     }
     try {
-      await limitSignInAttempts(clientAddressKey(request.headers), { requestId: await currentRequestId() });
+      await limitSignInAttempts(clientAddressKey(request.headers, env().NEXTAUTH_SECRET ?? ""), { requestId: await currentRequestId() });
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       // next-auth's signIn() gives the form the `error` of the answer's url; the form shows it.
