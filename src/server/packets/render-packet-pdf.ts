@@ -34,7 +34,6 @@ const when = (iso: string | null | undefined, tz: string) => (iso ? formatInstan
 const list = (items: string[]) => items.filter(Boolean).join("\n");
 const clockWords = (clock: FullPacket["episode"]["lawEnforcementClock"], tz: string) =>
   clock ? `${clock.state.code === "overdue" ? clock.state.label.toUpperCase() : clock.state.label}; deadline ${when(clock.deadline, tz)}` : "Clock not started";
-const answer = (value: boolean | null) => answerLabel(value);
 
 /** The sections in the order NCMEC asks for them. */
 function sections(packet: Packet): Section[] {
@@ -67,7 +66,7 @@ function sections(packet: Packet): Section[] {
             ["Agency", le.agencyName],
             ["Phone", le.phone],
             ...(le.outcome.code === "REPORTED"
-              ? ([["Officer", [le.officerName, le.badgeNumber && `badge ${le.badgeNumber}`].filter(Boolean).join(", ")], ["Case number", le.caseNumber ?? ""], ["NCIC entry", le.ncicEntered ? `Yes, ${le.ncicNumber ?? ""}` : answer(le.ncicEntered)]] satisfies Row[])
+              ? ([["Officer", [le.officerName, le.badgeNumber && `badge ${le.badgeNumber}`].filter(Boolean).join(", ")], ["Case number", le.caseNumber ?? ""], ["NCIC entry", le.ncicEntered ? `Yes, ${le.ncicNumber ?? ""}` : answerLabel(le.ncicEntered)]] satisfies Row[])
               : ([["Refused by", le.refusedBy ?? ""], ["What was said", le.refusalStatement ?? ""]] satisfies Row[])),
             [le.outcome.code === "REPORTED" ? "Reported at" : "Refused at", when(le.reportedAt, tz)],
             ...(le.lateReason ? ([["Reason for lateness", le.lateReason]] as Row[]) : []),
@@ -99,11 +98,11 @@ function sections(packet: Packet): Section[] {
     },
     { title: "Description", rows: descriptionRows(p.description) },
     { title: "Photos", photos: true },
-    { title: "Risks", rows: p.risks ? p.risks.map((r): Row => [r.risk.label, [answer(r.present), r.details].filter(Boolean).join(": ")]) : [] },
+    { title: "Risks", rows: p.risks ? p.risks.map((r): Row => [r.risk.label, [answerLabel(r.present), r.details].filter(Boolean).join(": ")]) : [] },
     {
       title: "Last seen and circumstances",
       rows: p.lastSeen
-        ? [["Last seen", when(p.lastSeen.at, tz)], ["Place", p.lastSeen.place], ["Town", p.lastSeen.city], ["Circumstances", p.lastSeen.circumstances], ["Clothing", p.lastSeen.clothing], ["May be going to", p.lastSeen.possibleDestinations], ["Has run before", answer(p.lastSeen.hasRunBefore)], ["Agency learned of it", when(p.episode.discoveredAt, tz)]]
+        ? [["Last seen", when(p.lastSeen.at, tz)], ["Place", p.lastSeen.place], ["Town", p.lastSeen.city], ["Circumstances", p.lastSeen.circumstances], ["Clothing", p.lastSeen.clothing], ["May be going to", p.lastSeen.possibleDestinations], ["Has run before", answerLabel(p.lastSeen.hasRunBefore)], ["Agency learned of it", when(p.episode.discoveredAt, tz)]]
         : [],
     },
     {
@@ -150,8 +149,8 @@ function descriptionRows(d: Packet["description"]): Row[] {
     ["Hair", d.hair ? `${d.hair.label} (${d.hair.code})` : ""],
     ["Eyes", d.eyes ? `${d.eyes.label} (${d.eyes.code})` : ""],
     ["Complexion", d.complexion ? `${d.complexion.label} (${d.complexion.code})` : ""],
-    ["Glasses or contacts", d.eyewear?.label ?? answer(null)],
-    ["Braces", answer(d.braces)],
+    ["Glasses or contacts", d.eyewear?.label ?? answerLabel(null)],
+    ["Braces", answerLabel(d.braces)],
     ["Scars, marks, tattoos, piercings", list(d.marks.map((m) => `${m.kind.label}, ${m.location}: ${m.description}`))],
     ...(d.otherFeatures ? ([["Other features", d.otherFeatures]] as Row[]) : []),
   ];
