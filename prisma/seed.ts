@@ -35,7 +35,7 @@ export async function seedDemoData(databaseUrl: string, password: string): Promi
               create: DEMO_PEOPLE.map((person) => ({
                 email: `${person.local}@${agency.domain}`,
                 name: person.names[index]!,
-                role: person.role,
+                roles: [person.role],
                 passwordHash,
               })),
             },

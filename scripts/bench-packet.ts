@@ -46,9 +46,9 @@ async function time(label: string, work: () => Promise<unknown>) {
 async function main() {
   const agency = await db().agency.create({ data: { name: "Bench County Children's Services", timeZone: "America/New_York" } });
   const user = await db().user.create({
-    data: { agencyId: agency.id, email: "bench@example.org", name: "Bench Caseworker", role: "CASEWORKER", passwordHash: "x" },
+    data: { agencyId: agency.id, email: "bench@example.org", name: "Bench Caseworker", roles: ["CASEWORKER"], passwordHash: "x" },
   });
-  const actor = actorFrom({ sessionId: crypto.randomUUID(), userId: user.id, name: user.name, email: user.email, role: "CASEWORKER", agency });
+  const actor = actorFrom({ sessionId: crypto.randomUUID(), userId: user.id, name: user.name, email: user.email, roles: ["CASEWORKER"], agency });
   const { episodeId } = await startEpisode(
     actor,
     { newChild: { firstName: "Jordan", lastName: "Rivera", dateOfBirth: "2011-05-14", agencyCaseNumber: "B-1", underAgencyGuardianship: "yes" } },

@@ -298,8 +298,8 @@ async function main(): Promise<number> {
       // The load's caseworkers: demo agency, demo password (its hash copied, not recomputed per user).
       await withClient(url, (client) =>
         client.query(
-          `INSERT INTO "User" ("id", "agencyId", "email", "name", "role", "passwordHash", "updatedAt")
-           SELECT gen_random_uuid(), "agencyId", 'load-' || n || '@load.example.org', 'Load Caseworker ' || n, 'CASEWORKER', "passwordHash", now()
+          `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "passwordHash", "updatedAt")
+           SELECT gen_random_uuid(), "agencyId", 'load-' || n || '@load.example.org', 'Load Caseworker ' || n, ARRAY['CASEWORKER']::"Role"[], "passwordHash", now()
              FROM "User", generate_series(0, $1::int - 1) AS n WHERE "email" = 'caseworker@demo.example.org'`,
           [users],
         ),

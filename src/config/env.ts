@@ -48,6 +48,16 @@ const EnvSchema = z.object({
   HOMEWARD_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, "must be at least 12 characters").default("homeward-demo-2026")),
   HOMEWARD_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+  // E-mail: smtp://user:pass@host:587 (STARTTLS required) or smtps://…:465; TLS may be skipped only to
+  // localhost. Unset: no e-mail is sent and links are shown to the admin instead.
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ message: "must look like smtp://user:password@mail.example.org:587" })
+      .refine((value) => /^smtps?:$/.test(new URL(value).protocol), "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).default("Homeward <no-reply@homeward.invalid>")),
   // Test tooling only.
   CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
   E2E_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),

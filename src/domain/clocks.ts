@@ -5,16 +5,22 @@
  */
 import { formatDuration } from "./durations";
 
-export const CLOCK_KINDS = ["LAW_ENFORCEMENT_REPORT", "NCMEC_REPORT"] as const;
+/** The two reports the law requires; each runs on the agency's hours, never looser than the federal 24. */
+export const REPORT_CLOCK_KINDS = ["LAW_ENFORCEMENT_REPORT", "NCMEC_REPORT"] as const;
+export type ReportClockKind = (typeof REPORT_CLOCK_KINDS)[number];
+
+/** Every kind of clock; MISSING_NOTICE has one clock per person on the agency's notice list (subject = recipient). */
+export const CLOCK_KINDS = [...REPORT_CLOCK_KINDS, "MISSING_NOTICE"] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 export const CLOCK_LABELS: Record<ClockKind, string> = {
   LAW_ENFORCEMENT_REPORT: "Law enforcement",
   NCMEC_REPORT: "NCMEC",
+  MISSING_NOTICE: "Notice",
 };
 
 /** The federal rule: both reports within 24 hours (42 U.S.C. 671(a)(35)(B)). An agency may be stricter. */
-export const FEDERAL_CLOCK_HOURS: Record<ClockKind, number> = { LAW_ENFORCEMENT_REPORT: 24, NCMEC_REPORT: 24 };
+export const FEDERAL_CLOCK_HOURS: Record<ReportClockKind, number> = { LAW_ENFORCEMENT_REPORT: 24, NCMEC_REPORT: 24 };
 
 const HOUR_MS = 60 * 60 * 1000;
 

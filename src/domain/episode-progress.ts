@@ -5,7 +5,7 @@
  * route handlers, use cases, the packet and the lists read this; none works any of it out again.
  * Later stages (located, recovered, debrief due, awaiting sign-off) are added here.
  */
-import { CLOCK_KINDS, FEDERAL_CLOCK_HOURS, clockState, deadlineAfter, type Clock, type ClockFacts, type ClockKind } from "./clocks";
+import { REPORT_CLOCK_KINDS, FEDERAL_CLOCK_HOURS, clockState, deadlineAfter, type Clock, type ClockFacts, type ClockKind, type ReportClockKind } from "./clocks";
 import type { Amendment, EpisodeFacts } from "./episode-facts";
 import { ncmecGaps, type ChecklistGap } from "./ncmec-checklist";
 import { ageOn, checkLawEnforcementReport, checkNcmecReport, type RuleViolation } from "./reporting-rules";
@@ -59,7 +59,7 @@ export type ProgressFacts = Pick<
 >;
 
 /** The hours each running clock started with, so a change of the agency's rules only affects new clocks. */
-export type ClockRules = { started: Partial<Record<ClockKind, number>>; agency: Record<ClockKind, number> };
+export type ClockRules = { started: Partial<Record<ReportClockKind, number>>; agency: Record<ReportClockKind, number> };
 
 export const FEDERAL_RULES: ClockRules = { started: {}, agency: FEDERAL_CLOCK_HOURS };
 
@@ -141,11 +141,11 @@ function submitBlockOf(facts: ProgressFacts, unsavedSteps: FormStepKey[], clocks
 export function deriveClocks(facts: Pick<ProgressFacts, "missingEvent" | "lawEnforcement" | "ncmec">, rules: ClockRules): ClockFacts[] {
   const event = facts.missingEvent;
   if (!event) return [];
-  const done: Record<ClockKind, { doneAt: Date; lateReason: string | null } | null> = {
+  const done: Record<ReportClockKind, { doneAt: Date; lateReason: string | null } | null> = {
     LAW_ENFORCEMENT_REPORT: facts.lawEnforcement ? { doneAt: facts.lawEnforcement.reportedAt, lateReason: facts.lawEnforcement.lateReason } : null,
     NCMEC_REPORT: facts.ncmec ? { doneAt: facts.ncmec.reportedAt, lateReason: facts.ncmec.lateReason } : null,
   };
-  return CLOCK_KINDS.map((kind) => {
+  return REPORT_CLOCK_KINDS.map((kind) => {
     const ruleHours = rules.started[kind] ?? rules.agency[kind];
     return { kind, subject: "", startedAt: event.discoveredAt, ruleHours, deadline: deadlineAfter(event.discoveredAt, ruleHours), doneAt: done[kind]?.doneAt ?? null, lateReason: done[kind]?.lateReason ?? null };
   });

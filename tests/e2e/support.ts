@@ -34,8 +34,8 @@ export async function createCaseworker(): Promise<string> {
   const email = `e2e-${randomUUID()}@demo.example.org`;
   await withDatabase((client) =>
     client.query(
-      `INSERT INTO "User" ("id", "agencyId", "email", "name", "role", "passwordHash", "updatedAt")
-       SELECT gen_random_uuid(), "agencyId", $1, 'Test Caseworker', 'CASEWORKER', "passwordHash", now()
+      `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "passwordHash", "updatedAt")
+       SELECT gen_random_uuid(), "agencyId", $1, 'Test Caseworker', ARRAY['CASEWORKER']::"Role"[], "passwordHash", now()
          FROM "User" WHERE "email" = 'caseworker@demo.example.org'`,
       [email],
     ),

@@ -243,8 +243,8 @@ beforeAll(async () => {
   await seedDemoData(ownerUrl, PASSWORD);
   await withOwner((client) =>
     client.query(
-      `INSERT INTO "User" ("id", "agencyId", "email", "name", "role", "passwordHash", "updatedAt")
-       SELECT gen_random_uuid(), "agencyId", 'fault-' || n || '@demo.example.org', 'Fault Caseworker ' || n, 'CASEWORKER', "passwordHash", now()
+      `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "passwordHash", "updatedAt")
+       SELECT gen_random_uuid(), "agencyId", 'fault-' || n || '@demo.example.org', 'Fault Caseworker ' || n, ARRAY['CASEWORKER']::"Role"[], "passwordHash", now()
          FROM "User", generate_series(1, $1::int) AS n WHERE "email" = 'caseworker@demo.example.org'`,
       [CASEWORKERS],
     ),

@@ -64,7 +64,7 @@ vi.mock("@/server/auth/sessions", async (importOriginal) => {
     ...real,
     resolveSession: async (...args: Parameters<typeof real.resolveSession>) => {
       const user = await real.resolveSession(...args);
-      return request.unknownRoleSessions.has(user.sessionId) ? { ...user, role: "AUDITOR" } : user;
+      return request.unknownRoleSessions.has(user.sessionId) ? { ...user, roles: ["AUDITOR"] } : user;
     },
   };
 });
@@ -319,7 +319,7 @@ describe("authorization matrix", () => {
           // The unknown role is a real, signed-in user whose role the code does not know.
           const user = await makeUser(agency.id, role === "AUDITOR" ? "CASEWORKER" : role);
           const actor = await signInAs(user);
-          actors.set(role, role === "AUDITOR" ? actorFrom({ ...actor, role: "AUDITOR" }) : actor);
+          actors.set(role, role === "AUDITOR" ? actorFrom({ ...actor, roles: ["AUDITOR"] }) : actor);
           if (role === "AUDITOR") request.unknownRoleSessions.add(actor.sessionId);
         }
       }
@@ -347,7 +347,7 @@ describe("authorization matrix", () => {
   it("resolves each page call's own signed-in person from its cookie", async () => {
     for (const role of ROLES) {
       request.cookie = sessionCookies.get(actors.get(role)!)!;
-      expect((await currentActor()).role).toBe(role);
+      expect((await currentActor()).roles).toEqual([role]);
     }
   });
 
@@ -357,7 +357,7 @@ describe("authorization matrix", () => {
     for (const role of ROLES) {
       for (const entry of ENTRY_POINTS) {
         for (const where of ["own", "other"] as const) {
-          const granted = entry.permission !== undefined && can(role, entry.permission);
+          const granted = entry.permission !== undefined && can([role], entry.permission);
           const expected: Outcome = granted && (where === "own" || entry.targetFree) ? "allowed" : "denied";
           const actual = await entry.attempt(actors.get(role)!, targets.get(where)!).catch((error: unknown) => `a thrown ${String(error)}`);
           if (actual !== expected) mismatches.push(`${role} × ${entry.name} × ${where}: expected ${expected}, got ${actual}`);

@@ -61,7 +61,7 @@ describe.skipIf(!serverUrl)("rows filed before the typed episode", () => {
   const user = () => fixture.rows.User![0]!;
   const agency = () => fixture.rows.Agency![0]!;
   const actor = () =>
-    actorFrom({ sessionId: "00000000-0000-4000-8000-000000000000", userId: String(user().id), name: "x", email: "x", role: "CASEWORKER", agency: { id: String(agency().id), name: "x", timeZone: String(agency().timeZone) } });
+    actorFrom({ sessionId: "00000000-0000-4000-8000-000000000000", userId: String(user().id), name: "x", email: "x", roles: ["CASEWORKER"], agency: { id: String(agency().id), name: "x", timeZone: String(agency().timeZone) } });
   const load = (id: string) => client.$transaction((tx) => loadEpisode(tx, actor(), id));
 
   it("loads every episode and gives back every answer its step showed before", async () => {

@@ -77,9 +77,9 @@ describe("sessions", () => {
     const agency = await makeAgency();
     const user = await makeUser(agency.id, "CASEWORKER");
     const actor = await signInAs(user);
-    expect(actor.role).toBe("CASEWORKER");
-    await db().user.update({ where: { id: user.id }, data: { role: "SUPERVISOR" } });
-    expect((await resolveSession(actor.sessionId, { requestId: requestId() })).role).toBe("SUPERVISOR");
+    expect(actor.roles).toEqual(["CASEWORKER"]);
+    await db().user.update({ where: { id: user.id }, data: { roles: ["CASEWORKER", "SUPERVISOR"] } });
+    expect((await resolveSession(actor.sessionId, { requestId: requestId() })).roles).toEqual(["CASEWORKER", "SUPERVISOR"]);
     await db().user.update({ where: { id: user.id }, data: { active: false } });
     await expect(resolveSession(actor.sessionId, { requestId: requestId() })).rejects.toEqual(new UnauthenticatedError("inactive"));
     // Reactivating does not revive the ended session.

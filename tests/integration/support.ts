@@ -23,7 +23,7 @@ export async function makeUser(agencyId: string, role: Role, overrides: { active
   return db().user.create({
     data: {
       agencyId,
-      role,
+      roles: [role],
       email: `${role.toLowerCase()}-${randomUUID()}@example.org`,
       name: `Test ${role.toLowerCase()}`,
       passwordHash: await passwordHash,

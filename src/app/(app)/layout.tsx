@@ -3,13 +3,13 @@ import { can } from "@/server/authz/permissions";
 import { PAGE_PERMISSIONS } from "@/server/authz/pages";
 import { MainNav } from "@/features/shell/main-nav";
 import { SignOutButton } from "@/features/shell/sign-out-button";
-import { NAV_ITEMS, ROLE_LABELS } from "@/features/shell/navigation";
+import { NAV_ITEMS, rolesText } from "@/features/shell/navigation";
 import { SessionTimer } from "@/features/shell/session-timer";
 
 /** The signed-in shell. A convenience only: every page below checks the actor itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await signedInActor();
-  const items = NAV_ITEMS.filter((item) => can(actor.role, PAGE_PERMISSIONS[item.href]));
+  const items = NAV_ITEMS.filter((item) => can(actor.roles, PAGE_PERMISSIONS[item.href]));
   // What is left of the session, so that the browser keeps nothing typed past it (its clock may differ from ours).
   const now = new Date().getTime();
   return (
@@ -23,7 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="flex items-center gap-4">
             <p className="text-sm">
               <span className="font-semibold">{actor.name}</span>
-              <span className="block">{ROLE_LABELS[actor.role] ?? actor.role}</span>
+              <span className="block">{rolesText(actor.roles)}</span>
             </p>
             {actor.sessionEnds ? (
               <SessionTimer userId={actor.userId} idleLeftMs={actor.sessionEnds.idleAt.getTime() - now} absoluteLeftMs={actor.sessionEnds.absoluteAt.getTime() - now} />

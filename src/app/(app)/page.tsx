@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { can } from "@/server/authz/permissions";
-import { ROLE_LABELS } from "@/features/shell/navigation";
+import { rolesText } from "@/features/shell/navigation";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -12,12 +12,12 @@ export default async function HomePage() {
     <>
       <h1 className="text-3xl font-bold">Welcome, {actor.name}</h1>
       <p className="mt-2 text-slate-700">
-        You are signed in to {actor.agency.name} as {ROLE_LABELS[actor.role] ?? actor.role}. Times are shown in{" "}
+        You are signed in to {actor.agency.name} as {rolesText(actor.roles)}. Times are shown in{" "}
         {actor.agency.timeZone.replaceAll("_", " ")}.
       </p>
       <h2 className="mt-8 text-xl font-bold">What you can do here</h2>
       <ul className="mt-3 list-disc space-y-2 pl-6">
-        {can(actor.role, "reports:file") ? (
+        {can(actor.roles, "reports:file") ? (
           <li>
             <Link className="text-blue-800 underline" href="/reports/new">
               Report a missing child
@@ -25,7 +25,7 @@ export default async function HomePage() {
             to law enforcement and NCMEC within 24 hours of learning the child is missing.
           </li>
         ) : null}
-        {can(actor.role, "cases:view") ? (
+        {can(actor.roles, "cases:view") ? (
           <li>
             <Link className="text-blue-800 underline" href="/cases">
               See the agency&apos;s cases
@@ -33,7 +33,7 @@ export default async function HomePage() {
             and where each stands against its deadline.
           </li>
         ) : null}
-        {can(actor.role, "dashboard:view") ? (
+        {can(actor.roles, "dashboard:view") ? (
           <li>
             <Link className="text-blue-800 underline" href="/dashboard">
               Watch every open episode
@@ -41,7 +41,7 @@ export default async function HomePage() {
             against its clock.
           </li>
         ) : null}
-        {can(actor.role, "users:view") ? (
+        {can(actor.roles, "users:view") ? (
           <li>
             <Link className="text-blue-800 underline" href="/admin/users">
               See the agency&apos;s users

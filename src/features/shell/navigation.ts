@@ -15,3 +15,11 @@ export const ROLE_LABELS: Record<string, string> = {
   SUPERVISOR: "Supervisor",
   ADMIN: "Admin",
 };
+
+/** A person's roles in words, in the map's order: "Caseworker and Supervisor". */
+export function rolesText(roles: readonly string[]): string {
+  const words = Object.keys(ROLE_LABELS).filter((role) => roles.includes(role)).map((role) => ROLE_LABELS[role]);
+  const unknown = roles.filter((role) => !Object.hasOwn(ROLE_LABELS, role));
+  const all = [...words, ...unknown];
+  return all.length <= 1 ? (all[0] ?? "No role") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+}

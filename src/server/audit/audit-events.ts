@@ -2,11 +2,16 @@ import { z } from "zod";
 import { FORM_STEP_KEYS, stepTitle } from "@/domain/steps";
 import { LAW_ENFORCEMENT_OUTCOMES, NCMEC_METHODS } from "@/domain/code-sets";
 import { codesOf } from "@/domain/ncic-codes";
+import { PEOPLE_EVENTS } from "./catalogue/people";
+import { SIGN_IN_EVENTS } from "./catalogue/sign-in";
+import { AGENCY_EVENTS } from "./catalogue/agency";
+import { JOB_EVENTS } from "./catalogue/jobs";
 
 /**
  * Every kind of event the audit trail records: the schema of its details and its words, once.
  * Add to this catalogue; never rename a key (the trail keeps them). Details hold ids, codes and
- * counts, never a child's name, a date of birth or anything else a person typed.
+ * counts, never a child's name, a date of birth or anything else a person typed. Areas with many
+ * events keep theirs in ./catalogue/ and are merged in here; a key must be unique across them.
  */
 const none = z.object({}).strict();
 const uuid = z.uuid();
@@ -62,6 +67,10 @@ export const AUDIT_EVENTS = {
       .object({ variant: z.enum(["full", "public-safe"]), format: z.enum(["pdf", "json"]), status: z.enum(["draft", "final"]), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
       .strict(),
   },
+  ...PEOPLE_EVENTS,
+  ...SIGN_IN_EVENTS,
+  ...AGENCY_EVENTS,
+  ...JOB_EVENTS,
 } as const satisfies Record<string, { label: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

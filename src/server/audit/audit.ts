@@ -7,7 +7,7 @@ export type AuditWho = { requestId: string; userId: string | null; agencyId: str
 
 export type AuditEvent<A extends AuditAction> = {
   outcome?: "SUCCESS" | "FAILURE" | "DENIED";
-  target?: { type: "Episode" | "Child" | "User" | "UserSession"; id: string };
+  target?: { type: "Episode" | "Child" | "User" | "UserSession" | "Team" | "Agency" | "AccountToken"; id: string };
   // `{} extends T` holds when T has no required field: then the details may be left out.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 } & ({} extends AuditDetails<A> ? { details?: AuditDetails<A> } : { details: AuditDetails<A> });

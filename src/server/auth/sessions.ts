@@ -9,7 +9,8 @@ export type SessionUser = {
   userId: string;
   name: string;
   email: string;
-  role: string;
+  /** Every role the person holds, re-read from the database on each request. */
+  roles: string[];
   agency: { id: string; name: string; timeZone: string };
   /** When this browser session ends unless used again (idle) and at the latest (absolute); scripts have none. */
   sessionEnds?: { idleAt: Date; absoluteAt: Date };
@@ -27,7 +28,7 @@ const SESSION_SELECT = {
       id: true,
       name: true,
       email: true,
-      role: true,
+      roles: true,
       active: true,
       agency: { select: { id: true, name: true, timeZone: true } },
     },
@@ -70,7 +71,7 @@ export async function resolveSession(sessionId: string, context: { requestId: st
     userId: user.id,
     name: user.name,
     email: user.email,
-    role: user.role,
+    roles: user.roles,
     agency: user.agency,
     sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: now }),
   };

@@ -35,7 +35,7 @@ export const currentActor = cache(async (): Promise<Actor> => {
  */
 export async function requirePageActor(page: PagePath): Promise<Actor> {
   const actor = await signedInActor();
-  if (!can(actor.role, PAGE_PERMISSIONS[page])) {
+  if (!can(actor.roles, PAGE_PERMISSIONS[page])) {
     await recordRefusal(auditWho(actor, await currentRequestId()), { reason: "forbidden", route: page });
     forbidden();
   }

@@ -10,10 +10,10 @@ import { can, permissionsOf, type Permission } from "./permissions";
 export type Actor = SessionUser & { permissions: readonly Permission[] };
 
 export function actorFrom(user: SessionUser): Actor {
-  return { ...user, permissions: permissionsOf(user.role) };
+  return { ...user, permissions: permissionsOf(user.roles) };
 }
 
-/** Throws ForbiddenError unless the actor's role grants the permission. */
+/** Throws ForbiddenError unless one of the actor's roles grants the permission. */
 export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new ForbiddenError();
+  if (!can(actor.roles, permission)) throw new ForbiddenError();
 }

@@ -7,7 +7,7 @@ import { NotFoundError } from "@/server/authz/errors";
 import { isUuid } from "@/lib/uuid";
 import { isFormStepKey } from "@/domain/steps";
 import type { EpisodeFacts } from "@/domain/episode-facts";
-import type { ClockKind } from "@/domain/clocks";
+import type { ReportClockKind } from "@/domain/clocks";
 import type { ClockRules } from "@/domain/episode-progress";
 import { FEDERAL_CLOCK_HOURS } from "@/domain/clocks";
 import {
@@ -74,8 +74,8 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
   if (!row) throw new NotFoundError();
   const le = row.lawEnforcementReport;
   const ncmec = row.ncmecReport;
-  const started: Partial<Record<ClockKind, number>> = {};
-  for (const clock of row.clocks) started[clock.kind] ??= clock.ruleHours;
+  const started: Partial<Record<ReportClockKind, number>> = {};
+  for (const clock of row.clocks) if (clock.kind !== "MISSING_NOTICE") started[clock.kind] ??= clock.ruleHours;
   const facts: EpisodeFacts = {
     id: row.id,
     agencyId: row.agencyId,

@@ -17,7 +17,7 @@ export async function getAgencyUser(actor: Actor, userId: string, context: { req
     const user = await tx.user.findFirst({
       where: scope.where({ id: userId }),
       select: {
-        id: true, name: true, email: true, role: true, active: true, lockedUntil: true,
+        id: true, name: true, email: true, roles: true, active: true, lockedUntil: true,
         lastSignInAt: true, createdAt: true, failedSignInCount: true,
       },
     });

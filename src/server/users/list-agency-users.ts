@@ -8,13 +8,13 @@ export type AgencyUserRow = {
   id: string;
   name: string;
   email: string;
-  role: string;
+  roles: string[];
   active: boolean;
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
 };
 
-const USER_ROW = { id: true, name: true, email: true, role: true, active: true, lockedUntil: true, lastSignInAt: true } as const;
+const USER_ROW = { id: true, name: true, email: true, roles: true, active: true, lockedUntil: true, lastSignInAt: true } as const;
 
 export async function listAgencyUsers(actor: Actor, context: { requestId: string }): Promise<AgencyUserRow[]> {
   assertCan(actor, "users:view");

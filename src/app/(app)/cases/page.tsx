@@ -38,7 +38,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">Cases</h1>
-        {can(actor.role, "reports:file") ? (
+        {can(actor.roles, "reports:file") ? (
           <Link href="/reports/new" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
             Report a missing child
           </Link>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { listAgencyUsers } from "@/server/users/list-agency-users";
 import { currentRequestId } from "@/server/request-id";
-import { ROLE_LABELS } from "@/features/shell/navigation";
+import { rolesText } from "@/features/shell/navigation";
 import { formatInstant } from "@/lib/format-time";
 
 export const metadata: Metadata = { title: "Users" };
@@ -36,7 +36,7 @@ export default async function UsersPage() {
                 </Link>
               </td>
               <td className="py-2 pr-4">{user.email}</td>
-              <td className="py-2 pr-4">{ROLE_LABELS[user.role] ?? user.role}</td>
+              <td className="py-2 pr-4">{rolesText(user.roles)}</td>
               <td className="py-2 pr-4">
                 {!user.active ? "Deactivated" : user.lockedUntil && user.lockedUntil > now ? "Locked" : "Active"}
               </td>

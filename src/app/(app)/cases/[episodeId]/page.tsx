@@ -25,7 +25,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   }), { actor, page: "/cases/[episodeId]" });
   const { facts, progress } = view;
   const tz = facts.timeZone;
-  const canEdit = can(actor.role, "reports:file");
+  const canEdit = can(actor.roles, "reports:file");
   const justSubmitted = (await searchParams).submitted === "1" && facts.submittedAt;
   const lawEnforcementClock = clockOfKind(progress.clocks, "LAW_ENFORCEMENT_REPORT");
   const ncmecClock = clockOfKind(progress.clocks, "NCMEC_REPORT");

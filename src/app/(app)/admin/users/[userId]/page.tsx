@@ -5,7 +5,7 @@ import { orNotFound } from "@/server/not-found-page";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { currentRequestId } from "@/server/request-id";
 import { can } from "@/server/authz/permissions";
-import { ROLE_LABELS } from "@/features/shell/navigation";
+import { rolesText } from "@/features/shell/navigation";
 import { formatInstant } from "@/lib/format-time";
 import { isLocked } from "@/domain/sign-in-lockout";
 import { UnlockAccountButton } from "./unlock-account-button";
@@ -20,7 +20,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const locked = isLocked(user, new Date());
   const rows: [string, string][] = [
     ["Email", user.email],
-    ["Role", ROLE_LABELS[user.role] ?? user.role],
+    ["Roles", rolesText(user.roles)],
     ["Status", user.active ? "Active" : "Deactivated"],
     [
       "Sign-in lock",
@@ -47,7 +47,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </div>
         ))}
       </dl>
-      {locked && can(actor.role, "users:manage") ? <UnlockAccountButton userId={user.id} /> : null}
+      {locked && can(actor.roles, "users:manage") ? <UnlockAccountButton userId={user.id} /> : null}
       <p className="mt-8 max-w-prose text-slate-700">
         Inviting, changing and deactivating users will be available here in a later release.
       </p>

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "@/server/audit/audit-events";
+import { PEOPLE_EVENTS } from "@/server/audit/catalogue/people";
+import { SIGN_IN_EVENTS } from "@/server/audit/catalogue/sign-in";
+import { AGENCY_EVENTS } from "@/server/audit/catalogue/agency";
+import { JOB_EVENTS } from "@/server/audit/catalogue/jobs";
+
+describe("audit event catalogue", () => {
+  it("has no key in two areas (a spread would silently keep only one)", () => {
+    const parts = [PEOPLE_EVENTS, SIGN_IN_EVENTS, AGENCY_EVENTS, JOB_EVENTS].map((part) => Object.keys(part));
+    const merged = new Set(parts.flat());
+    expect(merged.size).toBe(parts.flat().length);
+    for (const key of merged) expect(AUDIT_ACTIONS).toContain(key);
+  });
+});
