@@ -1,6 +1,8 @@
 /**
- * Demo data: two agencies, each with a caseworker, a supervisor and an admin. Runs only when the
- * database has no agency yet, so it never touches real data and running it twice changes nothing.
+ * Demo data: two agencies, each with a caseworker, a supervisor and an admin, and an intake team
+ * with the caseworker as member and the supervisor as its supervisor and on the on-call list. Runs
+ * only when the database has no agency yet, so it never touches real data and running it twice
+ * changes nothing.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Role } from "../src/generated/prisma/client";
@@ -17,6 +19,8 @@ export const DEMO_PEOPLE: { local: string; role: Role; names: [string, string] }
   { local: "admin", role: "ADMIN", names: ["Alex Kim", "Riley Chen"] },
 ];
 
+export const DEMO_TEAM_NAME = "Intake team";
+
 export async function seedDemoData(databaseUrl: string, password: string): Promise<{ created: boolean }> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
@@ -26,7 +30,7 @@ export async function seedDemoData(databaseUrl: string, password: string): Promi
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727274)`;
       if ((await tx.agency.count()) > 0) return { created: false };
       for (const [index, agency] of DEMO_AGENCIES.entries()) {
-        await tx.agency.create({
+        const created = await tx.agency.create({
           data: {
             name: agency.name,
             state: agency.state,
@@ -39,6 +43,18 @@ export async function seedDemoData(databaseUrl: string, password: string): Promi
                 passwordHash,
               })),
             },
+          },
+          select: { id: true },
+        });
+        // The demo caseworker works in a team led by the demo supervisor, who is also on call.
+        const caseworker = `caseworker@${agency.domain}`;
+        const supervisor = await tx.user.update({ where: { email: `supervisor@${agency.domain}` }, data: { onCall: true }, select: { id: true } });
+        await tx.team.create({
+          data: {
+            agencyId: created.id,
+            name: DEMO_TEAM_NAME,
+            members: { connect: { email: caseworker } },
+            supervisors: { create: { userId: supervisor.id } },
           },
         });
       }

@@ -268,6 +268,21 @@ async function testAll(env: Env, only?: "integration" | "e2e"): Promise<number> 
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
+/**
+ * An operator's command (`npm run admin:invite`, `npm run agency:create`): the database of the app
+ * (the running embedded cluster, or started for the command), migrated, and the script run as the
+ * application's role with the rest of the arguments. The owner's URL stays here.
+ */
+async function operatorScript(command: "admin-invite" | "agency-create", env: Env): Promise<number> {
+  const database = await appDatabase(env, { reuseRunning: true });
+  await migrateAndGrant(database.ownerUrl, database.appRole);
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_MIGRATION_URL;
+  const script = path.join(ROOT, "scripts", `${command}.ts`);
+  const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...process.argv.slice(3)], { ...inherited, DATABASE_URL: database.appUrl });
+  return code;
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2];
   const env = launcherEnv();
@@ -330,8 +345,13 @@ async function main(): Promise<number> {
       const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "audit-verify.ts"), ...process.argv.slice(3)], { ...process.env, DATABASE_URL: ownerUrl });
       return code;
     }
+    case "admin-invite":
+    case "agency-create":
+      return operatorScript(command, env);
     default:
-      throw new LaunchError(`Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, audit-verify or migrate-dev.`);
+      throw new LaunchError(
+        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, audit-verify, admin-invite, agency-create or migrate-dev.`,
+      );
   }
 }
 

@@ -6,7 +6,7 @@ import { env, servedOverHttps } from "@/config/env";
  * security headers, and sends a browser without a session cookie to sign-in. It only redirects:
  * every page and handler still checks the actor itself against the database.
  */
-const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/schemas"];
+const PUBLIC_PATHS = ["/sign-in", "/welcome", "/reset-password", "/api/auth", "/api/health", "/api/schemas"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

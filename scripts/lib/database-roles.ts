@@ -10,6 +10,8 @@ import path from "node:path";
 import { ROOT, run } from "./processes";
 import { LaunchError } from "./launch-error";
 import { withClient } from "./postgres";
+import { installJobQueue } from "./job-queue";
+import { JOB_QUEUE_SCHEMA } from "../../src/server/jobs/queues";
 
 /** The application's role in an embedded cluster (its password is kept under the data folder). */
 export const EMBEDDED_APP_ROLE = "homeward_app";
@@ -18,6 +20,8 @@ export const EMBEDDED_APP_ROLE = "homeward_app";
 const APPEND_ONLY_TABLES = ["AuditEvent"];
 /** Tables the application has no right on at all. */
 const OUT_OF_REACH_TABLES = ["AuditChainHead", "_prisma_migrations"];
+/** The job queue's tables the application only reads: its version, its queues and their schedules are the owner's. */
+const JOB_QUEUE_READ_ONLY_TABLES = ["version", "queue", "schedule", "subscription"];
 
 export function userOf(url: string): string {
   return decodeURIComponent(new URL(url).username);
@@ -35,9 +39,13 @@ export function newRolePassword(): string {
   return randomBytes(24).toString("base64url");
 }
 
-/** Migrates as the owner, then gives the application's role (when there is one) its rights again. */
+/**
+ * Migrates as the owner (the tables, then the job queue's schema), then gives the application's
+ * role (when there is one) its rights again.
+ */
 export async function migrateAndGrant(ownerUrl: string, appRole: string | undefined): Promise<void> {
   await migrate(ownerUrl);
+  await installJobQueue(ownerUrl);
   if (appRole) await grantApplicationRole(ownerUrl, appRole);
 }
 
@@ -87,6 +95,20 @@ export async function grantApplicationRole(ownerUrl: string, role: string): Prom
       (await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.name),
     );
     const table = (name: string) => `public.${client.escapeIdentifier(name)}`;
+    const jobSchema = client.escapeIdentifier(JOB_QUEUE_SCHEMA);
+    const { rowCount: hasJobQueue } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [JOB_QUEUE_SCHEMA]);
+    // The job queue (pg-boss): its jobs and their archive read and written; the rest read, but for
+    // the times its maintenance and schedule note in the version row to take turns across instances.
+    const jobQueueStatements = [
+      `REVOKE ALL ON SCHEMA ${jobSchema} FROM ${app}`,
+      `GRANT USAGE ON SCHEMA ${jobSchema} TO ${app}`,
+      `REVOKE ALL ON ALL TABLES IN SCHEMA ${jobSchema} FROM ${app}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${jobSchema} TO ${app}`,
+      ...JOB_QUEUE_READ_ONLY_TABLES.map((name) => `REVOKE INSERT, UPDATE, DELETE ON ${jobSchema}.${client.escapeIdentifier(name)} FROM ${app}`),
+      `GRANT UPDATE (maintained_on, cron_on, monitored_on) ON ${jobSchema}.version TO ${app}`,
+      // Creating or deleting a queue is the owner's (a queue is a table).
+      `REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${jobSchema} FROM PUBLIC`,
+    ];
     const statements = [
       `GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${app}`,
       // No temporary tables: one could shadow a table an owner's function reads.
@@ -102,6 +124,7 @@ export async function grantApplicationRole(ownerUrl: string, role: string): Prom
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO ${app}`,
       ...APPEND_ONLY_TABLES.filter((name) => existing.has(name)).map((name) => `REVOKE UPDATE, DELETE ON ${table(name)} FROM ${app}`),
       ...OUT_OF_REACH_TABLES.filter((name) => existing.has(name)).map((name) => `REVOKE ALL ON ${table(name)} FROM ${app}`),
+      ...(hasJobQueue ? jobQueueStatements : []),
     ];
     try {
       await client.query("BEGIN");

@@ -58,6 +58,11 @@ const EnvSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).default("Homeward <no-reply@homeward.invalid>")),
+  // The job queue's worker (e-mail delivery, deactivating unused accounts) runs in every app
+  // instance; `off` only for a process that must not take jobs (docs/decisions/010-job-queue-and-email.md).
+  HOMEWARD_JOBS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: "must be on or off" }).default("on")),
+  // Set by Next.js itself: no worker starts while `next build` loads the app.
+  NEXT_PHASE: z.preprocess(emptyAsUndefined, z.string().optional()),
   // Test tooling only.
   CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
   E2E_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),

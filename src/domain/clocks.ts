@@ -22,6 +22,21 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
 /** The federal rule: both reports within 24 hours (42 U.S.C. 671(a)(35)(B)). An agency may be stricter. */
 export const FEDERAL_CLOCK_HOURS: Record<ReportClockKind, number> = { LAW_ENFORCEMENT_REPORT: 24, NCMEC_REPORT: 24 };
 
+/** The tightest a reporting clock can be set: a whole hour. */
+export const MIN_REPORT_CLOCK_HOURS = 1;
+
+/**
+ * An agency's hours for a reporting clock: whole hours, tighter than the federal 24 if it wants
+ * (Missouri asks for 2), never looser. Null when acceptable, else what is wrong in words.
+ */
+export function reportClockHoursProblem(hours: number, kind: ReportClockKind): string | null {
+  const federal = FEDERAL_CLOCK_HOURS[kind];
+  if (!Number.isInteger(hours)) return "Enter a whole number of hours.";
+  if (hours < MIN_REPORT_CLOCK_HOURS) return `Enter at least ${MIN_REPORT_CLOCK_HOURS} hour.`;
+  if (hours > federal) return `Federal law allows at most ${federal} hours; enter ${federal} or fewer.`;
+  return null;
+}
+
 const HOUR_MS = 60 * 60 * 1000;
 
 export type ClockFacts = {

@@ -77,3 +77,46 @@ export const YES_NO_UNKNOWN = [...YES_NO, { code: "unknown", label: "Not known" 
 export function answerLabel(answer: boolean | null): string {
   return YES_NO_UNKNOWN[answer === null ? 2 : answer ? 0 : 1].label;
 }
+
+/** Who an agency may have to tell when a child goes missing or returns (the agency's notice list). */
+export const NOTICE_RECIPIENTS = [
+  { code: "COURT", label: "The court" },
+  { code: "CHILD_ATTORNEY_OR_GAL", label: "The child's attorney or guardian ad litem" },
+  { code: "CASA", label: "The CASA volunteer" },
+  { code: "PARENTS", label: "The parents" },
+  { code: "TRIBE", label: "The child's tribe" },
+  { code: "CAREGIVER", label: "The caregiver" },
+] as const satisfies CodeSet;
+
+/** When a notice is due: the child went missing, or came back. */
+export const NOTICE_EVENTS = [
+  { code: "MISSING", label: "When a child goes missing" },
+  { code: "RETURN", label: "When a child returns" },
+] as const satisfies CodeSet;
+
+/** Why a notice does not apply to one child; which reasons fit which recipient is in notice-rules.ts. */
+export const NOTICE_NOT_APPLICABLE_REASONS = [
+  { code: "PARENTAL_RIGHTS_TERMINATED", label: "Parental rights were terminated" },
+  { code: "PARENT_SUSPECTED", label: "A parent is suspected in the child's absence" },
+  { code: "ICWA_DOES_NOT_APPLY", label: "The Indian Child Welfare Act does not apply to this child" },
+  { code: "NO_SUCH_PERSON", label: "There is no such person for this child" },
+  { code: "OTHER", label: "Other (explained in the note)" },
+] as const satisfies CodeSet;
+
+export type NoticeRecipientCode = CodeOf<typeof NOTICE_RECIPIENTS>;
+export type NoticeEventCode = CodeOf<typeof NOTICE_EVENTS>;
+export type NoticeNotApplicableCode = CodeOf<typeof NOTICE_NOT_APPLICABLE_REASONS>;
+
+/** The states, districts and territories an agency can be in, by their postal codes. */
+export const US_STATES = [
+  ["AL", "Alabama"], ["AK", "Alaska"], ["AZ", "Arizona"], ["AR", "Arkansas"], ["CA", "California"], ["CO", "Colorado"],
+  ["CT", "Connecticut"], ["DE", "Delaware"], ["DC", "District of Columbia"], ["FL", "Florida"], ["GA", "Georgia"], ["HI", "Hawaii"],
+  ["ID", "Idaho"], ["IL", "Illinois"], ["IN", "Indiana"], ["IA", "Iowa"], ["KS", "Kansas"], ["KY", "Kentucky"], ["LA", "Louisiana"],
+  ["ME", "Maine"], ["MD", "Maryland"], ["MA", "Massachusetts"], ["MI", "Michigan"], ["MN", "Minnesota"], ["MS", "Mississippi"],
+  ["MO", "Missouri"], ["MT", "Montana"], ["NE", "Nebraska"], ["NV", "Nevada"], ["NH", "New Hampshire"], ["NJ", "New Jersey"],
+  ["NM", "New Mexico"], ["NY", "New York"], ["NC", "North Carolina"], ["ND", "North Dakota"], ["OH", "Ohio"], ["OK", "Oklahoma"],
+  ["OR", "Oregon"], ["PA", "Pennsylvania"], ["RI", "Rhode Island"], ["SC", "South Carolina"], ["SD", "South Dakota"],
+  ["TN", "Tennessee"], ["TX", "Texas"], ["UT", "Utah"], ["VT", "Vermont"], ["VA", "Virginia"], ["WA", "Washington"],
+  ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"], ["AS", "American Samoa"], ["GU", "Guam"],
+  ["MP", "Northern Mariana Islands"], ["PR", "Puerto Rico"], ["VI", "U.S. Virgin Islands"],
+].map(([code, label]) => ({ code: code!, label: label! })) satisfies CodeSet;

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { EYE_COLORS, HAIR_COLORS, RACES, SEXES, SKIN_TONES, codesOf } from "./ncic-codes";
 import { ETHNICITIES, EYEWEAR, LEGAL_STATUSES, MARK_KINDS, RISK_KEYS, type LawEnforcementOutcome, type NcmecMethodCode } from "./code-sets";
 import { FORM_STEP_KEYS, type FormStepKey } from "./steps";
+import type { NoticeRecord } from "./notice-rules";
 
 /** A calendar date, "YYYY-MM-DD" (a birthday is not an instant). */
 export type IsoDate = string;
@@ -192,6 +193,8 @@ export type EpisodeFacts = {
   photoCount: number;
   /** Changes after submission, oldest first. */
   amendments: readonly Amendment[];
+  /** The notices recorded for the child going missing (sent, or not applicable), one per recipient at most. */
+  notices: readonly NoticeRecord[];
 };
 
 /** The saved answers of one step, or null while it is not saved. */

@@ -11,6 +11,8 @@ import { ncmecGaps, type ChecklistGap } from "./ncmec-checklist";
 import { ageOn, checkLawEnforcementReport, checkNcmecReport, type RuleViolation } from "./reporting-rules";
 import { FORM_STEP_KEYS, PACKET_STEP_KEYS, STEPS, stepTitle, type FormStepKey, type StepKey } from "./steps";
 import { calendarDateIn } from "./zoned-time";
+import { NOTICE_RECIPIENTS } from "./code-sets";
+import { notApplicableReasonsFor, recipientLabel, type NoticeHours, type NoticeProgress } from "./notice-rules";
 
 export const STAGES = ["awaiting-law-enforcement", "awaiting-ncmec", "ready-to-submit", "reported", "closed"] as const;
 export type EpisodeStage = (typeof STAGES)[number];
@@ -46,6 +48,8 @@ export type EpisodeProgress = {
   submit: { allowed: boolean; block: SubmitBlock | null };
   packet: { status: "final" | "draft"; missingItems: string[] };
   clocks: Clock[];
+  /** Who must be told the child is missing: each notice's clock and what was recorded, in the code set's order. */
+  notices: NoticeProgress[];
   /** Changes since submission not yet sent to NCMEC and law enforcement: the caseworker is asked to send them. */
   unsentAmendments: Amendment[];
   /** Derived facts the lists filter by, kept as columns. */
@@ -55,13 +59,23 @@ export type EpisodeProgress = {
 
 export type ProgressFacts = Pick<
   EpisodeFacts,
-  "timeZone" | "savedSteps" | "child" | "missingEvent" | "description" | "risks" | "contacts" | "guardian" | "lawEnforcement" | "ncmec" | "photoCount" | "submittedAt" | "closedAt" | "amendments"
+  "timeZone" | "savedSteps" | "child" | "missingEvent" | "description" | "risks" | "contacts" | "guardian" | "lawEnforcement" | "ncmec" | "photoCount" | "submittedAt" | "closedAt" | "amendments" | "notices"
 >;
 
-/** The hours each running clock started with, so a change of the agency's rules only affects new clocks. */
-export type ClockRules = { started: Partial<Record<ReportClockKind, number>>; agency: Record<ReportClockKind, number> };
+/**
+ * The hours each running clock started with, so a change of the agency's rules only affects new
+ * clocks. `startedNotices` is null until the episode's clocks start; from then on it is the notice
+ * list they started with (a recipient the agency adds later does not join a running episode).
+ */
+export type ClockRules = {
+  started: Partial<Record<ReportClockKind, number>>;
+  agency: Record<ReportClockKind, number>;
+  startedNotices: NoticeHours | null;
+  /** The agency's list of who is told when a child goes missing, with each one's hours. */
+  agencyNotices: NoticeHours;
+};
 
-export const FEDERAL_RULES: ClockRules = { started: {}, agency: FEDERAL_CLOCK_HOURS };
+export const FEDERAL_RULES: ClockRules = { started: {}, agency: FEDERAL_CLOCK_HOURS, startedNotices: null, agencyNotices: {} };
 
 export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRules = FEDERAL_RULES): EpisodeProgress {
   const saved = (key: FormStepKey) => facts.savedSteps.includes(key);
@@ -83,6 +97,7 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
       missingItems: [...packetUnsaved.map((key) => `Step not completed: ${stepTitle(key)}`), ...gaps.map((gap) => gap.item)],
     },
     clocks,
+    notices: noticesOf(facts, clocks),
     unsentAmendments: facts.amendments.filter((amendment) => amendment.sentAt === null),
     ageAtMissing: facts.missingEvent ? ageOn(facts.child.dateOfBirth, calendarDateIn(facts.missingEvent.lastSeenAt, facts.timeZone)) : null,
     endangered: facts.risks !== null && Object.values(facts.risks).some((risk) => risk.present === true),
@@ -138,17 +153,45 @@ function submitBlockOf(facts: ProgressFacts, unsavedSteps: FormStepKey[], clocks
  * The clocks an episode's facts start: both reports run from when the agency learned the child was
  * missing. `rules` gives the hours; a clock that already started keeps its own.
  */
-export function deriveClocks(facts: Pick<ProgressFacts, "missingEvent" | "lawEnforcement" | "ncmec">, rules: ClockRules): ClockFacts[] {
+export function deriveClocks(facts: Pick<ProgressFacts, "missingEvent" | "lawEnforcement" | "ncmec" | "notices">, rules: ClockRules): ClockFacts[] {
   const event = facts.missingEvent;
   if (!event) return [];
   const done: Record<ReportClockKind, { doneAt: Date; lateReason: string | null } | null> = {
     LAW_ENFORCEMENT_REPORT: facts.lawEnforcement ? { doneAt: facts.lawEnforcement.reportedAt, lateReason: facts.lawEnforcement.lateReason } : null,
     NCMEC_REPORT: facts.ncmec ? { doneAt: facts.ncmec.reportedAt, lateReason: facts.ncmec.lateReason } : null,
   };
-  return REPORT_CLOCK_KINDS.map((kind) => {
+  const reports = REPORT_CLOCK_KINDS.map((kind): ClockFacts => {
     const ruleHours = rules.started[kind] ?? rules.agency[kind];
     return { kind, subject: "", startedAt: event.discoveredAt, ruleHours, deadline: deadlineAfter(event.discoveredAt, ruleHours), doneAt: done[kind]?.doneAt ?? null, lateReason: done[kind]?.lateReason ?? null };
   });
+  // The notice list is taken once, when the clocks start, and kept.
+  const list = rules.startedNotices ?? rules.agencyNotices;
+  const notices = NOTICE_RECIPIENTS.flatMap(({ code }): ClockFacts[] => {
+    const ruleHours = list[code];
+    if (ruleHours === undefined) return [];
+    const record = facts.notices.find((notice) => notice.recipient === code);
+    // Not applicable counts as met, at the moment it was marked; a late reason belongs only to one sent late.
+    const doneAt = record ? (record.sentAt ?? record.recordedAt) : null;
+    const lateReason = record?.sentAt ? record.note : null;
+    return [{ kind: "MISSING_NOTICE", subject: code, startedAt: event.discoveredAt, ruleHours, deadline: deadlineAfter(event.discoveredAt, ruleHours), doneAt, lateReason }];
+  });
+  return [...reports, ...notices];
+}
+
+/** The notice clocks with what was recorded for each: sent (on time or late) or not applicable. */
+function noticesOf(facts: Pick<ProgressFacts, "notices">, clocks: readonly Clock[]): NoticeProgress[] {
+  return clocks.flatMap((clock): NoticeProgress[] => {
+    if (clock.kind !== "MISSING_NOTICE") return [];
+    const recipient = NOTICE_RECIPIENTS.find(({ code }) => code === clock.subject)?.code;
+    if (!recipient) return [];
+    const record = facts.notices.find((notice) => notice.recipient === recipient) ?? null;
+    return [{ recipient, label: recipientLabel(recipient), clock, state: record?.notApplicableReason ? "not-applicable" : clock.state, record, reasons: notApplicableReasonsFor(recipient) }];
+  });
+}
+
+/** The notice clock of one recipient, if the episode has one. */
+export function noticeOf(progress: Pick<EpisodeProgress, "notices">, recipient: string): NoticeProgress | null {
+  return progress.notices.find((notice) => notice.recipient === recipient) ?? null;
 }
 
 export function clockOfKind(clocks: readonly Clock[], kind: ClockKind): Clock | null {

@@ -1,5 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, createCaseworker, expectAccessible, localDraftKeys, signIn, startReportForNewChild, updateOpenSessions, withDatabase } from "./support";
+import {
+  DEMO_PASSWORD,
+  createCaseworker,
+  expectAccessible,
+  giveSecondFactor,
+  localDraftKeys,
+  signIn,
+  startReportForNewChild,
+  totpCode,
+  updateOpenSessions,
+  withDatabase,
+} from "./support";
 
 // Issue 9: whichever way a session ends, nothing a caseworker typed stays in this browser's
 // storage for the next person at the computer; signing in again finds it on the server (a draft).
@@ -57,6 +68,9 @@ async function findTheDraftAfterSigningInAgain(page: Page, email: string, stepUr
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enter your code" })).toBeVisible();
+  await page.getByLabel("Code").fill(await totpCode((await giveSecondFactor(email))!));
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("banner")).toContainText("Test Caseworker");
   if (backToStep) await expect(page).toHaveURL(new RegExp(`${stepUrl}$`));
   else await page.goto(stepUrl);

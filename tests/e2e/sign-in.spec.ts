@@ -1,32 +1,40 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, createCaseworker, errorSummary, expectAccessible, signIn, withDatabase } from "./support";
+import { generate } from "otplib";
+import { DEMO_PASSWORD, callApi, createCaseworker, errorSummary, expectAccessible, giveSecondFactor, signIn, totpCode, withDatabase } from "./support";
 
 const ROLES = [
   {
     email: "caseworker@demo.example.org",
     agency: "Demo County Children's Services",
     role: "Caseworker",
-    nav: ["Home", "Cases", "Report a missing child"],
+    nav: ["Home", "Cases", "Report a missing child", "Your account"],
   },
   {
     email: "supervisor@demo.example.org",
     agency: "Demo County Children's Services",
     role: "Supervisor",
-    nav: ["Home", "Cases", "Open episodes"],
+    nav: ["Home", "Cases", "Open episodes", "Your account"],
   },
-  { email: "admin@demo.example.org", agency: "Demo County Children's Services", role: "Admin", nav: ["Home", "Users", "Audit trail"] },
+  {
+    email: "admin@demo.example.org",
+    agency: "Demo County Children's Services",
+    role: "Admin",
+    nav: ["Home", "Users", "Teams", "Audit trail", "Agency settings", "Your account"],
+  },
   {
     email: "caseworker@neighbor.example.org",
     agency: "Neighbor County Human Services",
     role: "Caseworker",
-    nav: ["Home", "Cases", "Report a missing child"],
+    nav: ["Home", "Cases", "Report a missing child", "Your account"],
   },
 ];
 
-const ALL_NAV = ["Home", "Cases", "Report a missing child", "Open episodes", "Users", "Audit trail"];
+const ALL_NAV = ["Home", "Cases", "Report a missing child", "Open episodes", "Users", "Teams", "Audit trail", "Agency settings", "Your account"];
 
 for (const account of ROLES) {
   test(`${account.role} of ${account.agency} signs in and sees only their navigation`, async ({ page }) => {
+    // Every page of the navigation is visited and checked.
+    test.setTimeout(60_000);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
     await expectAccessible(page);
@@ -133,6 +141,7 @@ test("an idle session is sent back to sign-in", async ({ page }) => {
 });
 
 test("signing in works with the keyboard alone", async ({ page }) => {
+  const secret = (await giveSecondFactor("supervisor@demo.example.org"))!;
   await page.goto("/sign-in");
   await page.keyboard.press("Tab"); // skip link
   await page.keyboard.press("Tab");
@@ -142,7 +151,90 @@ test("signing in works with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Password")).toBeFocused();
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Enter your code" })).toBeVisible();
+  await page.keyboard.press("Tab"); // skip link
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Code")).toBeFocused();
+  await page.keyboard.type(await totpCode(secret));
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
 });
+
+/** A fresh supervisor of the demo agency with no second factor, as the demo supervisor starts. */
+async function supervisorWithoutFactor(): Promise<string> {
+  const email = `e2e-supervisor-${Date.now()}@demo.example.org`;
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "passwordHash", "updatedAt")
+       SELECT gen_random_uuid(), "agencyId", $1, 'Test Supervisor', ARRAY['SUPERVISOR']::"Role"[], "passwordHash", now()
+         FROM "User" WHERE "email" = 'supervisor@demo.example.org'`,
+      [email],
+    ),
+  );
+  return email;
+}
+
+test("a supervisor sets up a second factor at first sign-in, sees the recovery codes once, and signs in again with a code", async ({ page }) => {
+  test.setTimeout(60_000);
+  const email = await supervisorWithoutFactor();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your second factor" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in\/second-factor/);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Half-signed: nothing else is reachable, pages or routes.
+  await page.goto("/cases");
+  await expect(page).toHaveURL(/\/sign-in\/second-factor/);
+  const api = await callApi(page, "POST", "/api/episodes", {});
+  expect(api.status()).toBe(401);
+  expect((await api.json()).error).toContain("set up your second factor");
+
+  const secret = (await page.getByTestId("totp-key").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Code from the app").fill("000000");
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  await expect(errorSummary(page)).toContainText("The code is not right");
+  await page.getByLabel("Code from the app").fill(await generate({ secret }));
+  const setUpStep = Math.floor(Date.now() / 30_000);
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  await expectAccessible(page);
+  const stored = await withDatabase(async (client) =>
+    (await client.query(`SELECT "totpSecret", (SELECT count(*)::int FROM "RecoveryCode" r WHERE r."userId" = u."id") AS n FROM "User" u WHERE "email" = $1`, [email])).rows[0],
+  );
+  expect(stored.n).toBe(10);
+  expect(stored.totpSecret).not.toContain(secret);
+  await page.getByRole("link", { name: /continue/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+
+  // Shown once: the set-up page is not reachable again, and the codes are nowhere.
+  await page.goto("/sign-in/second-factor");
+  await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enter your code" })).toBeVisible();
+  await expectAccessible(page);
+  // A code is accepted once: the next one the app shows signs in.
+  await page.getByLabel("Code").fill(await nextCode(secret, setUpStep));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+});
+
+/** A code of a time step after `usedStep`: waits for the app's next code when needed. */
+async function nextCode(secret: string, usedStep: number): Promise<string> {
+  while (Math.floor(Date.now() / 30_000) <= usedStep) await new Promise((resolve) => setTimeout(resolve, 500));
+  return generate({ secret });
+}

@@ -3,6 +3,9 @@ import { AxeBuilder } from "@axe-core/playwright";
 import pg from "pg";
 import { randomUUID } from "node:crypto";
 import { launcherEnv } from "../../src/config/env";
+import { giveSecondFactorIn, totpCode } from "../fixtures/second-factor";
+
+export { totpCode };
 
 export const DEMO_PASSWORD = launcherEnv().DEMO_PASSWORD;
 
@@ -12,11 +15,30 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+/** Gives the person a second factor in the database when they have none; see tests/fixtures/second-factor.ts. */
+export async function giveSecondFactor(email: string): Promise<string | null> {
+  const applicationSecret = launcherEnv().NEXTAUTH_SECRET;
+  if (!applicationSecret) throw new Error("NEXTAUTH_SECRET is not set: run this through npm run test:e2e");
+  return withDatabase((client) => giveSecondFactorIn(client, email, applicationSecret));
+}
+
+/**
+ * Signs in through the form: the password, then the second factor's code (computed from the secret
+ * this puts in the database when the person has none). With a wrong password it stops at the form's
+ * error summary, as a person would.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  const secret = await giveSecondFactor(email);
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  const codePage = page.getByRole("heading", { level: 1, name: "Enter your code" });
+  await expect(codePage.or(errorSummary(page))).toBeVisible();
+  if (!secret || !(await codePage.isVisible())) return;
+  await page.getByLabel("Code").fill(await totpCode(secret));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

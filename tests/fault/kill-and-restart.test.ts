@@ -22,10 +22,12 @@ import { findFreePort } from "../../scripts/lib/ports";
 import { bin, exitCodeOf, startChild } from "../../scripts/lib/processes";
 import { seedDemoData } from "../../prisma/seed";
 import { completeSteps } from "../fixtures/episode-steps";
+import { giveSecondFactorIn, totpCode } from "../fixtures/second-factor";
 import type { FormStepKey } from "@/domain/steps";
 import type { StepValues } from "@/lib/schemas/episode-steps";
 
 const PASSWORD = "fault-test-password-2026";
+const APPLICATION_SECRET = "fault-test-secret-fault-test-secret-fault-test";
 const CASEWORKERS = 4;
 /** Saves answered with success in each phase before the next blow (or the end). */
 const SAVES_PER_PHASE = 12;
@@ -97,7 +99,7 @@ async function startServer(): Promise<void> {
   server = startChild(bin("next"), ["start", "-p", String(webPort), "-H", "127.0.0.1"], {
     ...process.env,
     DATABASE_URL: appUrl,
-    NEXTAUTH_SECRET: "fault-test-secret-fault-test-secret-fault-test",
+    NEXTAUTH_SECRET: APPLICATION_SECRET,
     NEXTAUTH_URL: baseUrl,
     NODE_ENV: "production",
     PORT: String(webPort),
@@ -131,13 +133,16 @@ class Browser {
     return response;
   }
 
-  /** Signs in through next-auth's credentials endpoint, as the sign-in form does. */
+  /** Signs in through next-auth's credentials endpoint, as the sign-in form does, then gives the second factor's code as the code page does. */
   async signIn(email: string): Promise<void> {
+    const totpSecret = (await withOwner((client) => giveSecondFactorIn(client, email, APPLICATION_SECRET)))!;
     const { csrfToken } = (await (await this.request("/api/auth/csrf", { method: "GET" })).json()) as { csrfToken: string };
     const response = await this.request("/api/auth/callback/credentials", { method: "POST", form: { csrfToken, email, password: PASSWORD, json: "true", callbackUrl: baseUrl } });
     if (![...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
       throw new Error(`${email} could not sign in: ${response.status} ${await response.text()}`);
     }
+    const code = await this.request("/api/auth/sign-in-code", { method: "POST", json: { code: await totpCode(totpSecret) } });
+    if (code.status !== 204) throw new Error(`${email} could not give the sign-in code: ${code.status} ${await code.text()}`);
   }
 }
 

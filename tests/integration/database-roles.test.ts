@@ -126,6 +126,39 @@ describe.skipIf(!appUrl)(title, () => {
     expect(role).toEqual([{ superuser: false, createRole: false, bypassRls: false, ownedRelations: 0, ownedFunctions: 0 }]);
   });
 
+  it("uses the job queue's schema made by the owner, and can neither create, drop nor reshape it", async () => {
+    // The owner made it when migrating: the schema, its version and the app's queues.
+    const { rows: queues } = await app.query<{ name: string }>(`SELECT "name" FROM "pgboss"."queue" ORDER BY "name"`);
+    expect(queues.map((q) => q.name)).toEqual(expect.arrayContaining(["deactivate-unused-accounts", "deliver-email"]));
+    const attempts = {
+      "drop the schema": `DROP SCHEMA "pgboss" CASCADE`,
+      "create the schema again": `CREATE SCHEMA "pgboss_again"`,
+      "create a table in it": `CREATE TABLE "pgboss"."mine" ("id" int)`,
+      "create a queue": `SELECT "pgboss"."create_queue"('sneaky', '{"policy":"standard"}'::json)`,
+      "delete a queue": `SELECT "pgboss"."delete_queue"('deliver-email')`,
+      "change a queue's policy": `UPDATE "pgboss"."queue" SET "retry_limit" = 0`,
+      "change the schedule": `DELETE FROM "pgboss"."schedule"`,
+      "change the schema's version": `UPDATE "pgboss"."version" SET "version" = 0`,
+      "truncate the jobs": `TRUNCATE "pgboss"."job"`,
+      "alter the jobs": `ALTER TABLE "pgboss"."job" ADD COLUMN "x" int`,
+    };
+    const outcomes = await outcomesOf(attempts);
+    expect(outcomes).toEqual(Object.fromEntries(Object.keys(attempts).map((name) => [name, INSUFFICIENT_PRIVILEGE])));
+    const { rows: schemas } = await app.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'pgboss%' ORDER BY 1`);
+    expect(schemas).toEqual([{ nspname: "pgboss" }]);
+  });
+
+  it("adds, takes and finishes jobs, and notes its maintenance time", async () => {
+    const { rows } = await app.query<{ id: string }>(
+      `INSERT INTO "pgboss"."job" ("name", "data") VALUES ('deliver-email', '{}') RETURNING "id"`,
+    );
+    const id = rows[0]!.id;
+    expect(await outcomeOf(`UPDATE "pgboss"."job" SET "state" = 'active', "started_on" = now() WHERE "name" = 'deliver-email' AND "id" = $1`, [id])).toBe("ok");
+    expect(await outcomeOf(`UPDATE "pgboss"."job" SET "state" = 'completed', "completed_on" = now() WHERE "name" = 'deliver-email' AND "id" = $1`, [id])).toBe("ok");
+    expect(await outcomeOf(`UPDATE "pgboss"."version" SET "maintained_on" = now()`)).toBe("ok");
+    expect(await outcomeOf(`DELETE FROM "pgboss"."job" WHERE "name" = 'deliver-email' AND "id" = $1`, [id])).toBe("ok");
+  });
+
   it("gets the ordinary rights on every table but the audit trail's, its heads and the migration history", async () => {
     const { rows } = await app.query<{ table: string; rights: string }>(
       `SELECT t.tablename AS "table",

@@ -43,7 +43,7 @@ export async function call<P>(
   init: { method?: string; cookie?: string; headers?: Record<string, string>; body?: BodyInit } = {},
 ): Promise<Response> {
   const headers = new Headers({ host: new URL(ORIGIN).host, ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers });
-  if (init.method && init.method !== "GET") headers.set("origin", ORIGIN);
+  if (init.method && init.method !== "GET" && !headers.has("origin")) headers.set("origin", ORIGIN);
   const request = new NextRequest(new URL(path, ORIGIN), { method: init.method ?? "GET", headers, body: init.body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
   enterRequest(headers);
   return handler(request, { params: Promise.resolve(params) });

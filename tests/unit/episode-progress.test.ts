@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { STAGE_LABELS, clockOfKind, episodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { FEDERAL_RULES, STAGE_LABELS, clockOfKind, episodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { noticeText } from "@/domain/notice-rules";
 import { FORM_STEP_KEYS, STEP_KEYS, type FormStepKey } from "@/domain/steps";
 import { completeFacts, startedFacts } from "../fixtures/episode-facts";
 
@@ -122,10 +123,56 @@ describe("episodeProgress: the clocks", () => {
 
   it("keeps the hours a clock started with when the agency's rule changes", () => {
     const facts = completeFacts(now);
-    const tighter = { started: { LAW_ENFORCEMENT_REPORT: 24 }, agency: { LAW_ENFORCEMENT_REPORT: 2, NCMEC_REPORT: 2 } };
+    const tighter = { ...FEDERAL_RULES, started: { LAW_ENFORCEMENT_REPORT: 24 }, agency: { LAW_ENFORCEMENT_REPORT: 2, NCMEC_REPORT: 2 } };
     const { clocks } = episodeProgress(facts, now, tighter);
     expect(clockOfKind(clocks, "LAW_ENFORCEMENT_REPORT")!.ruleHours).toBe(24);
     expect(clockOfKind(clocks, "NCMEC_REPORT")!.ruleHours).toBe(2);
+  });
+});
+
+describe("episodeProgress: the notices", () => {
+  const agencyNotices = { COURT: 48, PARENTS: 12, TRIBE: 24 };
+  const withList = { ...FEDERAL_RULES, agencyNotices };
+  const recorded = { recordedById: "0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b", recordedAt: now };
+
+  it("starts one notice clock per recipient on the agency's list, from discovery, with that recipient's hours", () => {
+    const facts = completeFacts(now);
+    const { notices, clocks } = episodeProgress(facts, now, withList);
+    expect(notices.map((n) => [n.recipient, n.clock.ruleHours])).toEqual([["COURT", 48], ["PARENTS", 12], ["TRIBE", 24]]);
+    expect(notices[0]!.clock.deadline.getTime() - facts.missingEvent!.discoveredAt.getTime()).toBe(48 * HOUR);
+    expect(clocks.filter((c) => c.kind === "MISSING_NOTICE").map((c) => c.subject)).toEqual(["COURT", "PARENTS", "TRIBE"]);
+  });
+
+  it("keeps the list the clocks started with: a recipient added later adds no clock", () => {
+    const started = { ...withList, startedNotices: { COURT: 48 }, agencyNotices: { ...agencyNotices, CASA: 6 } };
+    expect(episodeProgress(completeFacts(now), now, started).notices.map((n) => n.recipient)).toEqual(["COURT"]);
+  });
+
+  it("runs no notice clock before discovery is known", () => {
+    expect(episodeProgress(startedFacts(now), now, withList).notices).toEqual([]);
+  });
+
+  it("is met when sent, late after its deadline, and met when not applicable, with the reason", () => {
+    const facts = completeFacts(now);
+    const discovered = facts.missingEvent!.discoveredAt;
+    const notices = [
+      { recipient: "COURT" as const, sentAt: new Date(discovered.getTime() + HOUR), notApplicableReason: null, note: null, ...recorded },
+      { recipient: "PARENTS" as const, sentAt: new Date(discovered.getTime() + 13 * HOUR), notApplicableReason: null, note: "Phone disconnected", ...recorded },
+      { recipient: "TRIBE" as const, sentAt: null, notApplicableReason: "ICWA_DOES_NOT_APPLY" as const, note: null, ...recorded },
+    ];
+    const progress = episodeProgress({ ...facts, notices }, now, withList);
+    expect(progress.notices.map((n) => n.state)).toEqual(["on-time", "late", "not-applicable"]);
+    expect(progress.notices.map(noticeText)).toEqual(["Told on time", "Told 1 h late", "Not applicable: The Indian Child Welfare Act does not apply to this child"]);
+    const tribe = progress.clocks.find((c) => c.subject === "TRIBE")!;
+    expect(tribe.doneAt).toEqual(now);
+    expect(progress.clocks.find((c) => c.subject === "PARENTS")!.lateReason).toBe("Phone disconnected");
+  });
+
+  it("says how long is left on a notice not yet sent", () => {
+    const facts = completeFacts(now);
+    const notice = episodeProgress(facts, facts.missingEvent!.discoveredAt, withList).notices[1]!;
+    expect(notice.state).toBe("pending");
+    expect(noticeText(notice)).toBe("Not told yet: 12 h left");
   });
 });
 

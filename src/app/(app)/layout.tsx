@@ -5,11 +5,13 @@ import { MainNav } from "@/features/shell/main-nav";
 import { SignOutButton } from "@/features/shell/sign-out-button";
 import { NAV_ITEMS, rolesText } from "@/features/shell/navigation";
 import { SessionTimer } from "@/features/shell/session-timer";
+import { countUnreadNotifications } from "@/server/notifications/list-unread";
 
 /** The signed-in shell. A convenience only: every page below checks the actor itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await signedInActor();
   const items = NAV_ITEMS.filter((item) => can(actor.roles, PAGE_PERMISSIONS[item.href]));
+  const unread = await countUnreadNotifications(actor);
   // What is left of the session, so that the browser keeps nothing typed past it (its clock may differ from ours).
   const now = new Date().getTime();
   return (
@@ -34,6 +36,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <MainNav items={items} />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {unread > 0 ? (
+          <p className="mb-6 rounded border-l-4 border-blue-800 bg-blue-50 p-3">
+            <span className="font-semibold">
+              You have {unread} unread {unread === 1 ? "notice" : "notices"} about your account.
+            </span>{" "}
+            <a href="/profile#notices-title" className="text-blue-900 underline">
+              Read {unread === 1 ? "it" : "them"} on Your account
+            </a>
+          </p>
+        ) : null}
         {children}
       </main>
     </>

@@ -29,8 +29,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setAttempt((n) => n + 1);
       return;
     }
-    // A full navigation, so the server renders the signed-in shell with fresh data.
-    window.location.assign(callbackUrl);
+    // A full navigation, so the server renders the signed-in shell with fresh data; the code page
+    // sends the person on to whatever step of signing in is left, then to where they were going.
+    window.location.assign(codePageUrl(callbackUrl));
   }
 
   const summary: SummaryError[] = [
@@ -68,4 +69,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </button>
     </form>
   );
+}
+
+/** The code step's address, built as a URL so the destination is always this origin's page. */
+function codePageUrl(callbackUrl: string): URL {
+  const url = new URL("/sign-in/code", window.location.origin);
+  url.searchParams.set("callbackUrl", callbackUrl);
+  return url;
 }

@@ -7,7 +7,10 @@ export const NAV_ITEMS: readonly { href: PagePath; label: string }[] = [
   { href: "/reports/new", label: "Report a missing child" },
   { href: "/dashboard", label: "Open episodes" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/teams", label: "Teams" },
   { href: "/admin/audit", label: "Audit trail" },
+  { href: "/admin/settings", label: "Agency settings" },
+  { href: "/profile", label: "Your account" },
 ];
 
 export const ROLE_LABELS: Record<string, string> = {

@@ -31,10 +31,11 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
+          const userAgent = request?.headers?.["user-agent"];
           const result = await signInWithPassword(
             { email: credentials?.email, password: credentials?.password },
-            { requestId: await currentRequestId() },
+            { requestId: await currentRequestId(), userAgent: typeof userAgent === "string" ? userAgent : null },
           );
           return result.ok ? { id: result.userId, sid: result.sessionId } : null;
         },

@@ -1,8 +1,9 @@
 import "server-only";
-import { db } from "@/server/db";
-import { audit } from "@/server/audit/audit";
+import { db, type Tx } from "@/server/db";
+import { audit, type AuditWho } from "@/server/audit/audit";
 import { judgeSession, sessionDeadlines } from "@/domain/session-policy";
-import { UnauthenticatedError } from "@/server/authz/errors";
+import { mustHaveSecondFactor, signInStep, type SignInStep } from "@/domain/second-factor-policy";
+import { SignInUnfinishedError, UnauthenticatedError } from "@/server/authz/errors";
 
 export type SessionUser = {
   sessionId: string;
@@ -16,6 +17,9 @@ export type SessionUser = {
   sessionEnds?: { idleAt: Date; absoluteAt: Date };
 };
 
+/** A session as the sign-in steps see it: what is left to do, and the facts that decide it. */
+export type SignInSession = SessionUser & { step: SignInStep; hasSecondFactor: boolean; mustHaveSecondFactor: boolean };
+
 const END_REASON = { idle: "IDLE", expired: "ABSOLUTE", inactive: "DEACTIVATED" } as const;
 
 const SESSION_SELECT = {
@@ -23,6 +27,7 @@ const SESSION_SELECT = {
   createdAt: true,
   lastSeenAt: true,
   endedAt: true,
+  secondFactorAt: true,
   user: {
     select: {
       id: true,
@@ -30,7 +35,9 @@ const SESSION_SELECT = {
       email: true,
       roles: true,
       active: true,
-      agency: { select: { id: true, name: true, timeZone: true } },
+      passwordChangeRequired: true,
+      totpEnabledAt: true,
+      agency: { select: { id: true, name: true, timeZone: true, caseworkerSecondFactorOptional: true } },
     },
   },
 } as const;
@@ -51,8 +58,9 @@ function problemOf(session: StoredSession, now: Date): "ended" | "idle" | "expir
 /**
  * Loads the session and its user from the database on every call: a deactivated user, a changed
  * role or an ended session takes effect on the very next request. Marks the session as seen.
+ * Answers every session that still lets its person in, with the sign-in step it is at.
  */
-export async function resolveSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SessionUser> {
+export async function resolveSignInSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SignInSession> {
   const now = context.now ?? new Date();
   const session = await loadSession(sessionId);
   if (!session) throw new UnauthenticatedError("none");
@@ -66,15 +74,37 @@ export async function resolveSession(sessionId: string, context: { requestId: st
 
   await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   const { user } = session;
+  const { caseworkerSecondFactorOptional, ...agency } = user.agency;
+  const hasSecondFactor = user.totpEnabledAt !== null;
+  const mustHave = mustHaveSecondFactor(user, { caseworkerSecondFactorOptional });
   return {
     sessionId: session.id,
     userId: user.id,
     name: user.name,
     email: user.email,
     roles: user.roles,
-    agency: user.agency,
+    agency,
     sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: now }),
+    hasSecondFactor,
+    mustHaveSecondFactor: mustHave,
+    step: signInStep({
+      secondFactorGiven: session.secondFactorAt !== null,
+      hasSecondFactor,
+      mustHaveSecondFactor: mustHave,
+      passwordChangeRequired: user.passwordChangeRequired,
+    }),
   };
+}
+
+/**
+ * The signed-in person of a session that has finished signing in. A half-signed session (the
+ * password given, the second factor's code not yet) or one that must first choose a new password
+ * or set up a second factor reaches nothing else: it gets SignInUnfinishedError.
+ */
+export async function resolveSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SessionUser> {
+  const { step, hasSecondFactor: _has, mustHaveSecondFactor: _must, ...user } = await resolveSignInSession(sessionId, context);
+  if (step !== "done") throw new SignInUnfinishedError(step);
+  return user;
 }
 
 /**
@@ -106,4 +136,28 @@ export async function endSession(
     if (reason === "SIGN_OUT") await audit(tx, who, "auth.sign_out", { target, details: { reason } });
     else await audit(tx, who, "auth.session_ended", { target, details: { reason } });
   });
+}
+
+export type SessionsEndReason = "PASSWORD_CHANGED" | "PASSWORD_RESET" | "ENDED_BY_USER" | "SECOND_FACTOR_RESET";
+
+/**
+ * Ends every open session of a person (but `except`, the one they are using) in the caller's
+ * transaction, audited once with how many ended. Answers that number.
+ */
+export async function endSessionsOf(
+  tx: Tx,
+  who: AuditWho,
+  input: { userId: string; except?: string; reason: SessionsEndReason; now: Date },
+): Promise<number> {
+  const { count } = await tx.userSession.updateMany({
+    where: { userId: input.userId, endedAt: null, ...(input.except ? { id: { not: input.except } } : {}) },
+    data: { endedAt: input.now, endReason: input.reason },
+  });
+  await audit(tx, who, "account.sessions_ended", { target: { type: "User", id: input.userId }, details: { reason: input.reason, count } });
+  return count;
+}
+
+/** Marks the session as having given its second factor (a code, a recovery code, or a factor just set up). */
+export async function markSecondFactorGiven(tx: Tx, sessionId: string, now: Date): Promise<void> {
+  await tx.userSession.update({ where: { id: sessionId }, data: { secondFactorAt: now } });
 }

@@ -14,7 +14,7 @@ export type SignInResult = { ok: true; userId: string; sessionId: string } | { o
  */
 export async function signInWithPassword(
   input: { email: unknown; password: unknown },
-  context: { requestId: string; now?: Date },
+  context: { requestId: string; now?: Date; userAgent?: string | null },
 ): Promise<SignInResult> {
   const parsed = ZSignInSchema.safeParse(input);
   if (!parsed.success) return { ok: false };
@@ -26,8 +26,16 @@ export async function signInWithPassword(
   return db().$transaction(
     async (tx) => {
       const [user] = await tx.$queryRaw<
-        { id: string; agencyId: string; active: boolean; passwordHash: string; failedSignInCount: number; lockedUntil: Date | null }[]
-      >`SELECT "id", "agencyId", "active", "passwordHash", "failedSignInCount", "lockedUntil"
+        {
+          id: string;
+          agencyId: string;
+          active: boolean;
+          passwordHash: string | null;
+          failedSignInCount: number;
+          lockedUntil: Date | null;
+          totpEnabledAt: Date | null;
+        }[]
+      >`SELECT "id", "agencyId", "active", "passwordHash", "failedSignInCount", "lockedUntil", "totpEnabledAt"
           FROM "User" WHERE "email" = ${email} FOR UPDATE`;
 
       if (!user || !user.active) {
@@ -45,7 +53,8 @@ export async function signInWithPassword(
         return { ok: false } as const;
       }
 
-      if (!(await verifyPassword(user.passwordHash, password))) {
+      // An invited person who has not chosen a password yet has none: no password matches it.
+      if (!(user.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false))) {
         const next = afterFailedSignIn(user, now);
         await tx.user.update({
           where: { id: user.id },
@@ -58,12 +67,15 @@ export async function signInWithPassword(
         return { ok: false } as const;
       }
 
+      // With a second factor the count of failures runs on through the code (sign-in-code.ts): the
+      // right password alone must not give a guesser of codes a fresh count.
       await tx.user.update({
         where: { id: user.id },
-        data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now },
+        data: user.totpEnabledAt ? { lastSignInAt: now } : { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now },
       });
+      // Half-signed until the second factor is given (secondFactorAt stays null): see resolveSignInSession.
       const session = await tx.userSession.create({
-        data: { userId: user.id, createdAt: now, lastSeenAt: now },
+        data: { userId: user.id, createdAt: now, lastSeenAt: now, userAgent: context.userAgent?.slice(0, 200) || null },
         select: { id: true },
       });
       await audit(tx, who(user), "auth.sign_in", { target: { type: "UserSession", id: session.id } });

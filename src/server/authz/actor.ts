@@ -5,10 +5,11 @@ import { redirect, forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env, servedOverHttps } from "@/config/env";
-import { resolveSession } from "@/server/auth/sessions";
+import { resolveSession, resolveSignInSession, type SignInSession } from "@/server/auth/sessions";
+import { SIGN_IN_STEP_PAGES } from "@/domain/second-factor-policy";
 import { actorFrom, type Actor } from "./guard";
 import { currentRequestId } from "@/server/request-id";
-import { UnauthenticatedError } from "./errors";
+import { SignInUnfinishedError, UnauthenticatedError } from "./errors";
 import { can } from "./permissions";
 import { PAGE_PERMISSIONS, type PagePath } from "./pages";
 import { auditWho } from "@/server/audit/audit";
@@ -16,17 +17,30 @@ import { recordRefusal } from "@/server/audit/record-refusal";
 
 export { actorFrom, assertCan, type Actor } from "./guard";
 
-/** The signed-in person of this request, re-read from the database (once per request). */
-export const currentActor = cache(async (): Promise<Actor> => {
+/** The session id the request's cookie carries (next-auth verifies its signature and expiry). */
+async function currentSessionId(): Promise<string> {
   await connection();
-  // next-auth verifies the cookie's signature and expiry; the JWT carries only our session id.
   const token = await getToken({
     req: { cookies: await cookies(), headers: {} } as never,
     secret: env().NEXTAUTH_SECRET,
     secureCookie: servedOverHttps(env()),
   });
   if (typeof token?.sid !== "string") throw new UnauthenticatedError("none");
-  return actorFrom(await resolveSession(token.sid, { requestId: await currentRequestId() }));
+  return token.sid;
+}
+
+/**
+ * The signed-in person of this request, re-read from the database (once per request). A session
+ * that has not finished signing in (the second factor's code, a required new password, a second
+ * factor to set up) is refused with SignInUnfinishedError: it reaches nothing else.
+ */
+export const currentActor = cache(async (): Promise<Actor> => {
+  return actorFrom(await resolveSession(await currentSessionId(), { requestId: await currentRequestId() }));
+});
+
+/** This request's session whatever sign-in step it is at, for the pages and routes of those steps. */
+export const currentSignInSession = cache(async (): Promise<SignInSession> => {
+  return resolveSignInSession(await currentSessionId(), { requestId: await currentRequestId() });
 });
 
 /**
@@ -42,16 +56,30 @@ export async function requirePageActor(page: PagePath): Promise<Actor> {
   return actor;
 }
 
-/** For the signed-in shell: the actor, or a redirect to sign-in (saying why when the session timed out). */
+/** Sends a browser without a usable session to sign-in, saying why when the session timed out. */
+function redirectToSignIn(error: UnauthenticatedError): never {
+  redirect(error.reason === "idle" || error.reason === "expired" ? `/sign-in?reason=${error.reason}` : "/sign-in");
+}
+
+/** For the signed-in shell: the actor, or a redirect to sign-in or to the sign-in step still to do. */
 export async function signedInActor(): Promise<Actor> {
   let actor: Actor;
   try {
     actor = await currentActor();
   } catch (error) {
-    if (error instanceof UnauthenticatedError) {
-      redirect(error.reason === "idle" || error.reason === "expired" ? `/sign-in?reason=${error.reason}` : "/sign-in");
-    }
+    if (error instanceof SignInUnfinishedError) redirect(SIGN_IN_STEP_PAGES[error.step]);
+    if (error instanceof UnauthenticatedError) redirectToSignIn(error);
     throw error;
   }
   return actor;
+}
+
+/** For the pages of the sign-in steps: the session at whatever step it is, or a redirect to sign-in. */
+export async function signInStepSession(): Promise<SignInSession> {
+  try {
+    return await currentSignInSession();
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) redirectToSignIn(error);
+    throw error;
+  }
 }

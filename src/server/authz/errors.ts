@@ -1,10 +1,25 @@
 import "server-only";
+import { SIGN_IN_STEP_MESSAGES, type SignInStep } from "@/domain/second-factor-policy";
+
+type UnfinishedStep = Exclude<SignInStep, "done">;
 
 /** No valid session: pages send the person to sign-in, route handlers answer 401. */
 export class UnauthenticatedError extends Error {
   constructor(readonly reason: "none" | "idle" | "expired" | "ended" | "inactive" = "none") {
     super("Sign in to continue.");
     this.name = "UnauthenticatedError";
+  }
+}
+
+/**
+ * A session that has not finished signing in (the second factor's code, a new password, setting up
+ * a second factor): pages send the person to that step, route handlers answer 401 saying what is left.
+ */
+export class SignInUnfinishedError extends UnauthenticatedError {
+  constructor(readonly step: UnfinishedStep) {
+    super("none");
+    this.message = SIGN_IN_STEP_MESSAGES[step];
+    this.name = "SignInUnfinishedError";
   }
 }
 

@@ -12,8 +12,12 @@ export const PAGE_PERMISSIONS = {
   "/reports/new": "reports:file",
   "/dashboard": "dashboard:view",
   "/admin/users": "users:view",
+  "/admin/users/new": "users:manage",
   "/admin/users/[userId]": "users:view",
+  "/admin/teams": "users:view",
   "/admin/audit": "audit:view",
+  "/profile": "profile:manage",
+  "/admin/settings": "agency:manage",
 } as const satisfies Record<string, Permission>;
 
 export type PagePath = keyof typeof PAGE_PERMISSIONS;

@@ -9,7 +9,8 @@ import { isFormStepKey } from "@/domain/steps";
 import type { EpisodeFacts } from "@/domain/episode-facts";
 import type { ReportClockKind } from "@/domain/clocks";
 import type { ClockRules } from "@/domain/episode-progress";
-import { FEDERAL_CLOCK_HOURS } from "@/domain/clocks";
+import { NOTICE_RECIPIENTS } from "@/domain/code-sets";
+import type { NoticeHours } from "@/domain/notice-rules";
 import {
   readChildProfile,
   readContacts,
@@ -40,11 +41,20 @@ const SELECT = {
   createdAt: true,
   caseworkerId: true,
   caseworker: { select: { name: true } },
-  agency: { select: { name: true, timeZone: true } },
+  agency: {
+    select: {
+      name: true,
+      timeZone: true,
+      lawEnforcementClockHours: true,
+      ncmecClockHours: true,
+      noticeRules: { where: { event: "MISSING" }, select: { recipient: true, hours: true } },
+    },
+  },
   child: { select: { id: true, firstName: true, middleName: true, lastName: true, dateOfBirth: true, agencyCaseNumber: true, underAgencyGuardianship: true, profile: true } },
   lawEnforcementReport: true,
   ncmecReport: true,
-  clocks: { select: { kind: true, ruleHours: true } },
+  clocks: { select: { kind: true, subject: true, ruleHours: true } },
+  notices: { where: { event: "MISSING" }, select: { recipient: true, sentAt: true, notApplicableReason: true, note: true, recordedById: true, recordedAt: true } },
   amendments: { select: { step: true, amendedAt: true, sentAt: true }, orderBy: { amendedAt: "asc" } },
   _count: { select: { photos: true } },
 } as const;
@@ -75,7 +85,16 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
   const le = row.lawEnforcementReport;
   const ncmec = row.ncmecReport;
   const started: Partial<Record<ReportClockKind, number>> = {};
-  for (const clock of row.clocks) if (clock.kind !== "MISSING_NOTICE") started[clock.kind] ??= clock.ruleHours;
+  // Clock rows exist once the missing event started them; from then on the notice list is theirs.
+  const startedNotices: NoticeHours | null = row.clocks.length > 0 ? {} : null;
+  for (const clock of row.clocks) {
+    if (clock.kind !== "MISSING_NOTICE") started[clock.kind] ??= clock.ruleHours;
+    else {
+      const recipient = NOTICE_RECIPIENTS.find(({ code }) => code === clock.subject)?.code;
+      if (recipient && startedNotices) startedNotices[recipient] = clock.ruleHours;
+    }
+  }
+  const agencyNotices: NoticeHours = Object.fromEntries(row.agency.noticeRules.map((rule) => [rule.recipient, rule.hours]));
   const facts: EpisodeFacts = {
     id: row.id,
     agencyId: row.agencyId,
@@ -136,7 +155,14 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
       : null,
     prefill: row.prefill === null ? null : readPrefill(row.prefill),
     photoCount: row._count.photos,
+    notices: row.notices,
     amendments: row.amendments.flatMap(({ step, amendedAt, sentAt }) => (isFormStepKey(step) ? [{ step, at: amendedAt, sentAt }] : [])),
   };
-  return { facts, agencyName: row.agency.name, caseworkerName: row.caseworker.name, rules: { started, agency: FEDERAL_CLOCK_HOURS } };
+  return { facts, agencyName: row.agency.name, caseworkerName: row.caseworker.name, rules: {
+      started,
+      agency: { LAW_ENFORCEMENT_REPORT: row.agency.lawEnforcementClockHours, NCMEC_REPORT: row.agency.ncmecClockHours },
+      startedNotices,
+      agencyNotices,
+    },
+  };
 }

@@ -41,12 +41,12 @@ export function routeHandler<P>(handler: (context: HandlerContext<P>) => Promise
  * Writes are taken only from pages of the configured public origin. Host and X-Forwarded-Host are
  * not asked: anyone who can reach the server directly can set them to match their own Origin.
  */
-function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request) {
   if (request.headers.get("origin") !== publicOrigin()) throw new CrossSiteError();
 }
 
 /** Every refused access is audited: another agency's record (404), a role without the right (403), a cross-site write. */
-async function auditRefusal(error: unknown, context: { requestId: string; route: string; actor: Actor | null }) {
+export async function auditRefusal(error: unknown, context: { requestId: string; route: string; actor: Actor | null }) {
   const reason = error instanceof CrossSiteError ? "cross-site" : error instanceof ForbiddenError ? "forbidden" : error instanceof NotFoundError ? "not-found" : null;
   if (!reason) return;
   const who = context.actor ? auditWho(context.actor, context.requestId) : { requestId: context.requestId, userId: null, agencyId: null };

@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/config/env";
 import type { Tx } from "@/server/db";
+import { sendJobInTransaction } from "@/server/jobs/send-in-transaction";
+import { QUEUES } from "@/server/jobs/queues";
 
 export type EmailMessage = {
   /** Unique per effect ("invitation:<tokenId>"): queueing the same key twice sends one e-mail. */
@@ -28,5 +30,7 @@ export async function queueEmail(tx: Tx, message: EmailMessage): Promise<boolean
     create: { key: message.key, agencyId: message.agencyId, toAddress: message.to, subject: message.subject, text: message.text },
     update: {},
   });
+  // Wakes the delivery job once the change commits; the minute's sweep catches anything missed.
+  await sendJobInTransaction(tx, QUEUES.deliverEmail.name);
   return true;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/server/db";
 import { queueEmail } from "@/server/mail/queue-email";
+import { claimEffect } from "@/server/jobs/once";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./notification-kinds";
 
 /**
@@ -14,9 +15,7 @@ export async function notifyUser(
 ): Promise<void> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true } });
   const words = NOTIFICATION_KINDS[input.kind];
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "JobEffect" ("key") VALUES (${`notify:${input.key}`}) ON CONFLICT ("key") DO NOTHING`;
-  if (inserted === 0) return;
+  if (!(await claimEffect(tx, `notify:${input.key}`))) return;
   await tx.notification.create({ data: { agencyId: input.agencyId, userId: input.userId, kind: input.kind, details: input.details ?? {} } });
   await queueEmail(tx, { key: `notify:${input.key}`, agencyId: input.agencyId, to: user.email, subject: words.title, text: words.text });
 }

@@ -9,7 +9,9 @@ import { currentRequestId } from "@/server/request-id";
 import { STAGE_LABELS, clockOfKind } from "@/domain/episode-progress";
 import { formatInstant } from "@/lib/format-time";
 import { CLOCK_LABELS } from "@/domain/clocks";
-import { ClockCard } from "@/features/cases/clock-summary";
+import { ClockCard, NoticeCard } from "@/features/cases/clock-summary";
+import { NoticeForms } from "@/features/cases/notice-forms";
+import { instantToWallTime } from "@/domain/zoned-time";
 import { RecordUpdateSentButton } from "@/features/cases/record-update-sent-button";
 import { stepTitle } from "@/domain/steps";
 
@@ -46,7 +48,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <p className="mt-1 text-lg">
         Status: <strong>{STAGE_LABELS[progress.stage]}</strong>
       </p>
-      <dl className="mt-4 grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-2">
+      <dl className="mt-4 grid max-w-2xl grid-cols-1 gap-x-4 gap-y-1 break-words sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-y-2">
         <dt className="font-semibold">Date of birth</dt>
         <dd>{facts.child.dateOfBirth}</dd>
         <dt className="font-semibold">Agency case number</dt>
@@ -115,6 +117,22 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       )}
       {facts.lawEnforcement?.outcome === "REFUSED" ? (
         <p className="mt-3 font-semibold">Law enforcement refused or failed to take the report; that refusal is documented.</p>
+      ) : null}
+
+      {progress.notices.length > 0 ? (
+        <>
+          <h2 className="mt-8 text-2xl font-bold">Who must be told</h2>
+          <p className="mt-1 max-w-prose">The agency&apos;s notice list when this episode&apos;s clocks started. A notice that does not apply to this child counts as met once marked.</p>
+          <div className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-4 sm:grid-cols-2">
+            {progress.notices.map((notice) => (
+              <NoticeCard key={notice.recipient} notice={notice} timeZone={tz}>
+                {canEdit && progress.editable ? (
+                  <NoticeForms episodeId={facts.id} version={facts.version} recipient={notice.recipient} label={notice.label} reasons={notice.reasons} nowWallTime={instantToWallTime(new Date(), tz)} />
+                ) : null}
+              </NoticeCard>
+            ))}
+          </div>
+        </>
       ) : null}
 
       <h2 className="mt-8 text-2xl font-bold">History</h2>

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { routeHandler, readJson } from "@/server/http/route-handler";
+import { markNoticeNotApplicable } from "@/server/episodes/mark-notice-not-applicable";
+
+/** POST: this notice does not apply to this child; the body is the reason and a note. */
+export const POST = routeHandler<{ episodeId: string; recipient: string }>(async ({ actor, request, params, requestId }) => {
+  const values = await readJson(request, z.unknown());
+  return Response.json(await markNoticeNotApplicable(actor, { episodeId: params.episodeId, recipient: params.recipient, values }, { requestId }));
+});

@@ -1,0 +1,118 @@
+/**
+ * The agency's notice list and the notices of one episode: who must be told when a child goes
+ * missing (and, stored now, when they return), within how many hours, and when a notice does not
+ * apply to a child. Pure: `now` is passed in.
+ */
+import { NOTICE_NOT_APPLICABLE_REASONS, NOTICE_RECIPIENTS, type NoticeNotApplicableCode, type NoticeRecipientCode } from "./code-sets";
+import { labelOf } from "./ncic-codes";
+import { formatDuration } from "./durations";
+import { FUTURE_GRACE_MS, type RuleViolation } from "./reporting-rules";
+import type { Clock } from "./clocks";
+
+/** A notice's deadline: at least an hour, at most a week after the agency learned of the event. */
+export const MIN_NOTICE_HOURS = 1;
+export const MAX_NOTICE_HOURS = 168;
+
+export function noticeHoursProblem(hours: number): string | null {
+  if (!Number.isInteger(hours)) return "Enter a whole number of hours.";
+  if (hours < MIN_NOTICE_HOURS || hours > MAX_NOTICE_HOURS) return `Enter between ${MIN_NOTICE_HOURS} and ${MAX_NOTICE_HOURS} hours (a week).`;
+  return null;
+}
+
+/** Hours per recipient: who is on a list, and their deadline. */
+export type NoticeHours = Partial<Record<NoticeRecipientCode, number>>;
+
+export const recipientLabel = (recipient: NoticeRecipientCode) => labelOf(NOTICE_RECIPIENTS, recipient);
+export const notApplicableLabel = (reason: NoticeNotApplicableCode) => labelOf(NOTICE_NOT_APPLICABLE_REASONS, reason);
+
+/**
+ * The reasons a notice may be marked not applicable for one child: parental rights terminated or a
+ * parent suspected only for the parents, the Indian Child Welfare Act only for the tribe; "no such
+ * person" and "other" (with a note) for anyone.
+ */
+const REASONS_ONLY_FOR: Partial<Record<NoticeNotApplicableCode, NoticeRecipientCode>> = {
+  PARENTAL_RIGHTS_TERMINATED: "PARENTS",
+  PARENT_SUSPECTED: "PARENTS",
+  ICWA_DOES_NOT_APPLY: "TRIBE",
+};
+
+export function notApplicableReasonsFor(recipient: NoticeRecipientCode): NoticeNotApplicableCode[] {
+  return NOTICE_NOT_APPLICABLE_REASONS.map((reason) => reason.code).filter((code) => (REASONS_ONLY_FOR[code] ?? recipient) === recipient);
+}
+
+const isBlank = (text: string | null) => text === null || text.trim() === "";
+
+/** A reason that fits the recipient, and a note when the reason is "other". */
+export function checkNotApplicable(recipient: NoticeRecipientCode, input: { reason: NoticeNotApplicableCode; note: string | null }): RuleViolation[] {
+  if (!notApplicableReasonsFor(recipient).includes(input.reason)) {
+    return [{ field: "reason", code: "REASON_NOT_FOR_RECIPIENT", message: `"${notApplicableLabel(input.reason)}" is not a reason that applies to ${recipientLabel(recipient).toLowerCase()}. Choose another.` }];
+  }
+  if (input.reason === "OTHER" && isBlank(input.note)) return [{ field: "note", code: "NOTE_REQUIRED", message: "Say why this notice does not apply to this child." }];
+  return [];
+}
+
+/** What a notice's time is judged against, as a report's is. */
+export type NoticeContext = { lastSeenAt: Date; now: Date; deadline: Date; ruleHours: number };
+
+/** When the notice was sent: not in the future, not before the child was last seen, and a reason when late. */
+export function checkNoticeSent(recipient: NoticeRecipientCode, input: { sentAt: Date; lateReason: string | null }, context: NoticeContext): RuleViolation[] {
+  const who = recipientLabel(recipient).toLowerCase();
+  const violations: RuleViolation[] = [];
+  if (input.sentAt.getTime() > context.now.getTime() + FUTURE_GRACE_MS) {
+    violations.push({ field: "sentAt", code: "SENT_IN_FUTURE", message: `The time ${who} was told cannot be in the future.` });
+  }
+  if (input.sentAt.getTime() < context.lastSeenAt.getTime()) {
+    violations.push({ field: "sentAt", code: "SENT_BEFORE_LAST_SEEN", message: `The time ${who} was told cannot be before the child was last seen. Please check it.` });
+  }
+  if (input.sentAt.getTime() > context.deadline.getTime() && isBlank(input.lateReason)) {
+    violations.push({
+      field: "lateReason",
+      code: "LATE_REASON_REQUIRED",
+      message: `This is after the deadline (${context.ruleHours} hours after the agency learned the child was missing). Please say why; the reason is kept with the notice.`,
+    });
+  }
+  return violations;
+}
+
+/** A notice recorded on an episode: sent (and when), or not applicable with a reason. */
+export type NoticeRecord = {
+  recipient: NoticeRecipientCode;
+  sentAt: Date | null;
+  notApplicableReason: NoticeNotApplicableCode | null;
+  /** The late reason of a notice sent late, or the note of one not applicable. */
+  note: string | null;
+  recordedById: string;
+  recordedAt: Date;
+};
+
+export type NoticeState = Clock["state"] | "not-applicable";
+
+/** One notice of an episode, as episodeProgress() answers it: its clock and what was recorded. */
+export type NoticeProgress = {
+  recipient: NoticeRecipientCode;
+  label: string;
+  clock: Clock;
+  /** "not-applicable" counts as met: the notice is not owed for this child. */
+  state: NoticeState;
+  record: NoticeRecord | null;
+  /** The reasons this recipient's notice may be marked not applicable with. */
+  reasons: NoticeNotApplicableCode[];
+};
+
+/** One notice in words, never colour alone. */
+export function noticeText(notice: NoticeProgress): string {
+  const { clock, record } = notice;
+  if (notice.state === "not-applicable" && record?.notApplicableReason) {
+    return `Not applicable: ${notApplicableLabel(record.notApplicableReason)}${record.note ? ` (${record.note})` : ""}`;
+  }
+  switch (clock.state) {
+    case "pending":
+      return `Not told yet: ${formatDuration(clock.msRemaining ?? 0)} left`;
+    case "overdue":
+      return `Not told and overdue by ${formatDuration(clock.msLate ?? 0)}`;
+    case "on-time":
+      return "Told on time";
+    case "late":
+      return `Told ${formatDuration(clock.msLate ?? 0)} late`;
+  }
+}

@@ -1,0 +1,193 @@
+"use client";
+
+import { useState, type ChangeEvent } from "react";
+import { useRouter } from "next/navigation";
+import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
+import { FieldGroup, SelectField, TextAreaField, TextField, fieldId } from "@/features/ui/fields";
+import { NOTICE_RECIPIENTS, US_STATES, type NoticeRecipientCode } from "@/domain/code-sets";
+import { FEDERAL_CLOCK_HOURS } from "@/domain/clocks";
+import { MAX_NOTICE_HOURS } from "@/domain/notice-rules";
+import { ZAgencySettingsSchema, type TAgencySettings } from "@/lib/schemas/agency-settings";
+import { readApiError } from "@/lib/schemas/api-error";
+
+type NoticeRow = { on: boolean; hours: string };
+type FormValues = {
+  name: string;
+  state: string;
+  timeZone: string;
+  lawEnforcementClockHours: string;
+  ncmecClockHours: string;
+  caseworkerSecondFactorOptional: boolean;
+  secondFactorOptionalReason: string;
+  missingNotices: Record<NoticeRecipientCode, NoticeRow>;
+  returnNotices: Record<NoticeRecipientCode, NoticeRow>;
+};
+type ListName = "missingNotices" | "returnNotices";
+
+const rowsOf = (list: TAgencySettings["missingNotices"]) =>
+  Object.fromEntries(NOTICE_RECIPIENTS.map(({ code }) => [code, { on: list[code] !== undefined, hours: String(list[code] ?? 24) }])) as Record<NoticeRecipientCode, NoticeRow>;
+
+/** A typed number as the schema reads it: blank or not a number fails its "whole number" check. */
+const hoursOf = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+
+function settingsOf(values: FormValues): unknown {
+  const list = (rows: Record<NoticeRecipientCode, NoticeRow>) => Object.fromEntries(NOTICE_RECIPIENTS.filter(({ code }) => rows[code].on).map(({ code }) => [code, hoursOf(rows[code].hours)]));
+  return {
+    ...values,
+    lawEnforcementClockHours: hoursOf(values.lawEnforcementClockHours),
+    ncmecClockHours: hoursOf(values.ncmecClockHours),
+    missingNotices: list(values.missingNotices),
+    returnNotices: list(values.returnNotices),
+  };
+}
+
+/** The agency's settings: who it is, its reporting clocks, its second-factor rule and its notice list. */
+export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
+  const router = useRouter();
+  const [values, setValues] = useState<FormValues>({
+    ...initial,
+    lawEnforcementClockHours: String(initial.lawEnforcementClockHours),
+    ncmecClockHours: String(initial.ncmecClockHours),
+    missingNotices: rowsOf(initial.missingNotices),
+    returnNotices: rowsOf(initial.returnNotices),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const text = (field: "name" | "state" | "timeZone" | "lawEnforcementClockHours" | "ncmecClockHours" | "secondFactorOptionalReason") => ({
+    id: fieldId(field),
+    name: field,
+    value: values[field],
+    error: errors[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setValues({ ...values, [field]: event.target.value }),
+  });
+  const setRow = (list: ListName, code: NoticeRecipientCode, row: Partial<NoticeRow>) =>
+    setValues({ ...values, [list]: { ...values[list], [code]: { ...values[list][code], ...row } } });
+
+  async function save() {
+    setSaved(false);
+    setFailure(null);
+    const body = settingsOf(values);
+    const parsed = ZAgencySettingsSchema.safeParse(body);
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues) found[issue.path.join(".")] ??= issue.message;
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const response = await fetch("/api/admin/settings", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
+      if (response.ok) {
+        setSaved(true);
+        router.refresh();
+      } else {
+        const error = await readApiError(response);
+        setErrors(error?.fieldErrors ?? {});
+        if (!error?.fieldErrors) setFailure(error?.error ?? "The settings could not be saved. Try again.");
+      }
+    } catch {
+      setFailure("The settings could not be saved: check the connection and try again.");
+    }
+    setBusy(false);
+  }
+
+  const summary: SummaryError[] = [...Object.entries(errors).map(([path, message]) => ({ fieldId: fieldId(path), message })), ...(failure ? [{ message: failure }] : [])];
+
+  return (
+    <form
+      className="mt-6 max-w-3xl space-y-6"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <ErrorSummary errors={summary} title="The settings were not saved" />
+      {saved ? (
+        <div role="status" className="rounded border-l-8 border-green-800 bg-green-50 p-4 font-semibold">
+          Settings saved. New clocks use them; clocks already running keep the rule they started with.
+        </div>
+      ) : null}
+
+      <FieldGroup title="The agency">
+        <TextField label="Name" autoComplete="organization" {...text("name")} />
+        <SelectField label="State" options={US_STATES} {...text("state")} />
+        <TextField label="Time zone" hint="Its IANA name, such as America/New_York or America/Chicago. Deadlines are shown in it." {...text("timeZone")} />
+      </FieldGroup>
+
+      <FieldGroup title="Reporting clocks" hint={`Hours from when the agency learns a child is missing. Federal law allows at most ${FEDERAL_CLOCK_HOURS.NCMEC_REPORT}; your state may ask for less (Missouri asks for 2). A change applies to clocks that start after it.`}>
+        <TextField label="Report to law enforcement within (hours)" inputMode="numeric" className="max-w-xs" {...text("lawEnforcementClockHours")} />
+        <TextField label="Report to NCMEC within (hours)" inputMode="numeric" className="max-w-xs" {...text("ncmecClockHours")} />
+      </FieldGroup>
+
+      <FieldGroup title="Second factor" hint="Everyone signs in with a second factor. The agency may let caseworkers (and only them) sign in without one; the reason is kept.">
+        <fieldset aria-describedby={errors.caseworkerSecondFactorOptional ? "caseworkerSecondFactorOptional-error" : undefined}>
+          <legend className="font-semibold">May caseworkers sign in without a second factor?</legend>
+          <div className="mt-2 space-y-2">
+            {[
+              { id: "caseworkerSecondFactorOptional", on: false, label: "No: everyone uses a second factor" },
+              { id: "caseworkerSecondFactorOptional-yes", on: true, label: "Yes: caseworkers may sign in without one" },
+            ].map((option) => (
+              <div key={option.id} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  id={option.id}
+                  name="caseworkerSecondFactorOptional"
+                  className="h-5 w-5 accent-blue-800"
+                  checked={values.caseworkerSecondFactorOptional === option.on}
+                  onChange={() => setValues({ ...values, caseworkerSecondFactorOptional: option.on })}
+                />
+                <label htmlFor={option.id}>{option.label}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        {values.caseworkerSecondFactorOptional ? <TextAreaField label="Why caseworkers may sign in without a second factor" rows={3} {...text("secondFactorOptionalReason")} /> : null}
+      </FieldGroup>
+
+      {(
+        [
+          ["missingNotices", "Who is told when a child goes missing", "Each one becomes a clock on the episode, from when the agency learned the child was missing."],
+          ["returnNotices", "Who is told when a child returns", "Kept now; these clocks start once a child's return is recorded."],
+        ] as const
+      ).map(([list, title, hint]) => (
+        <FieldGroup key={list} title={title} hint={`${hint} Deadlines are 1 to ${MAX_NOTICE_HOURS} hours.`}>
+          {NOTICE_RECIPIENTS.map(({ code, label }) => {
+            const row = values[list][code];
+            const id = fieldId(`${list}.${code}`);
+            return (
+              <fieldset key={code} className="border-t border-slate-200 pt-3">
+                <legend className="sr-only">{label}</legend>
+                <div className="flex items-center gap-2">
+                  <input type="checkbox" id={`${id}-on`} className="h-5 w-5 accent-blue-800" checked={row.on} onChange={(event) => setRow(list, code, { on: event.target.checked })} />
+                  <label htmlFor={`${id}-on`} className="font-semibold">
+                    {label}
+                  </label>
+                </div>
+                {row.on ? (
+                  <TextField
+                    id={id}
+                    label={`Deadline for ${label.toLowerCase()} (hours)`}
+                    inputMode="numeric"
+                    className="mt-2 max-w-xs"
+                    value={row.hours}
+                    error={errors[`${list}.${code}`]}
+                    onChange={(event) => setRow(list, code, { hours: event.target.value })}
+                  />
+                ) : null}
+              </fieldset>
+            );
+          })}
+        </FieldGroup>
+      ))}
+
+      <button type="submit" disabled={busy} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
+        {busy ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Tx } from "@/server/db";
+import { NOTICE_RECIPIENTS } from "@/domain/code-sets";
+import type { NoticeHours } from "@/domain/notice-rules";
+import type { TAgencySettings } from "@/lib/schemas/agency-settings";
+
+/** The agency's settings as the settings form holds them, read inside a transaction. */
+export async function readAgencySettings(tx: Tx, agencyId: string, options: { forUpdate?: boolean } = {}): Promise<TAgencySettings> {
+  // Locked first when about to change, so two admins saving at once apply one after the other.
+  if (options.forUpdate) await tx.$queryRaw`SELECT "id" FROM "Agency" WHERE "id" = ${agencyId}::uuid FOR UPDATE`;
+  const agency = await tx.agency.findUniqueOrThrow({
+    where: { id: agencyId },
+    select: {
+      name: true,
+      state: true,
+      timeZone: true,
+      lawEnforcementClockHours: true,
+      ncmecClockHours: true,
+      caseworkerSecondFactorOptional: true,
+      secondFactorOptionalReason: true,
+      noticeRules: { select: { recipient: true, event: true, hours: true } },
+    },
+  });
+  const list = (event: "MISSING" | "RETURN"): NoticeHours =>
+    Object.fromEntries(
+      NOTICE_RECIPIENTS.flatMap(({ code }) => {
+        const rule = agency.noticeRules.find((r) => r.event === event && r.recipient === code);
+        return rule ? [[code, rule.hours]] : [];
+      }),
+    );
+  return {
+    name: agency.name,
+    state: agency.state ?? "",
+    timeZone: agency.timeZone,
+    lawEnforcementClockHours: agency.lawEnforcementClockHours,
+    ncmecClockHours: agency.ncmecClockHours,
+    caseworkerSecondFactorOptional: agency.caseworkerSecondFactorOptional,
+    secondFactorOptionalReason: agency.secondFactorOptionalReason ?? "",
+    missingNotices: list("MISSING"),
+    returnNotices: list("RETURN"),
+  };
+}

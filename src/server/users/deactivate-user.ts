@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/guard";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { audit, auditWho } from "@/server/audit/audit";
+import { revokeAccountTokens } from "@/server/accounts/account-tokens";
+import { RefusedChangeError, assertKeepsAnAdmin, endOpenSessions, lockAgency, withRefusalAudited } from "./account-changes";
+import { loadAgencyPerson } from "./load-agency-person";
+
+const SELF = "You cannot deactivate your own account. Ask another admin to do it.";
+
+/**
+ * Switches a person's account off: every open session ends at once (their next request is
+ * refused), unused links stop working. Their open episodes stay theirs until reassigned from the
+ * user page. Refused for oneself and for the agency's last active admin.
+ */
+export async function deactivateUser(
+  actor: Actor,
+  userId: string,
+  context: { requestId: string; now?: Date },
+): Promise<{ deactivated: boolean; openEpisodes: number }> {
+  assertCan(actor, "users:manage");
+  const scope = agencyScope(actor);
+  const now = context.now ?? new Date();
+  const who = auditWho(actor, context.requestId);
+  return withRefusalAudited(who, () =>
+    db().$transaction(async (tx) => {
+      await lockAgency(tx, scope.agencyId);
+      const person = await loadAgencyPerson(tx, scope.agencyId, userId);
+      const target = { type: "User", id: person.id } as const;
+      const openEpisodes = await tx.episode.count({ where: { agencyId: scope.agencyId, caseworkerId: person.id, closedAt: null } });
+      if (!person.active) return { deactivated: false, openEpisodes };
+      if (person.id === actor.userId) throw new RefusedChangeError({ area: "user", change: "deactivate", reason: "self" }, target, {}, SELF);
+      await assertKeepsAnAdmin(tx, scope.agencyId, { id: person.id, roles: person.roles, active: false }, "deactivate");
+      await tx.user.update({ where: { id: person.id }, data: { active: false, deactivatedAt: now } });
+      const sessionsEnded = await endOpenSessions(tx, person.id, "DEACTIVATED", now);
+      const linksRevoked = await tx.accountToken.count({ where: { userId: person.id, usedAt: null, revokedAt: null } });
+      await revokeAccountTokens(tx, person.id, now);
+      await audit(tx, who, "user.deactivated", { target, details: { sessionsEnded, linksRevoked, openEpisodes } });
+      return { deactivated: true, openEpisodes };
+    }),
+  );
+}
