@@ -7,6 +7,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Role } from "../src/generated/prisma/client";
 import { hashPassword } from "../src/server/auth/password";
+import { demoPasswordProblems } from "../src/lib/common-passwords";
 
 export const DEMO_AGENCIES = [
   { domain: "demo.example.org", name: "Demo County Children's Services", state: "NY", timeZone: "America/New_York" },
@@ -22,6 +23,10 @@ export const DEMO_PEOPLE: { local: string; role: Role; names: [string, string] }
 export const DEMO_TEAM_NAME = "Intake team";
 
 export async function seedDemoData(databaseUrl: string, password: string): Promise<{ created: boolean }> {
+  // The demo password is held to the rules every password meets (NIST SP 800-63B, no exemption).
+  const accounts = DEMO_AGENCIES.flatMap((agency, index) => DEMO_PEOPLE.map((person) => ({ email: `${person.local}@${agency.domain}`, name: person.names[index]! })));
+  const problems = demoPasswordProblems(password, accounts);
+  if (problems.length > 0) throw new Error(`DEMO_PASSWORD is not allowed as a password: ${problems.join(" ")}`);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     const passwordHash = await hashPassword(password);

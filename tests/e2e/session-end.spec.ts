@@ -88,7 +88,7 @@ test("sign-out first sends what only this device has, then leaves nothing behind
   expect(await localDraftKeys(page)).toHaveLength(1);
   await page.unroute("**/drafts/**");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expectSignInWithNothingLeft(page);
   await findTheDraftAfterSigningInAgain(page, email, stepUrl);
 });

@@ -54,7 +54,7 @@ for (const account of ROLES) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
       await expectAccessible(page);
     }
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
@@ -219,7 +219,7 @@ test("a supervisor sets up a second factor at first sign-in, sees the recovery c
   // Shown once: the set-up page is not reachable again, and the codes are nowhere.
   await page.goto("/sign-in/second-factor");
   await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Email address").fill(email);
