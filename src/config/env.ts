@@ -128,3 +128,12 @@ export function launcherEnv(): Env {
 export function servedOverHttps(value: Env): boolean {
   return value.NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
+
+/**
+ * The app's public origin: where the links it sends lead, and the only origin it takes writes from.
+ * The launcher always sets NEXTAUTH_URL; run without it (tests, a bare `next dev`) the app is here.
+ */
+export function publicOrigin(): string {
+  const { NEXTAUTH_URL, PORT } = env();
+  return new URL(NEXTAUTH_URL ?? `http://localhost:${PORT}`).origin;
+}

@@ -9,14 +9,34 @@ import { formatDuration } from "./durations";
 export const REPORT_CLOCK_KINDS = ["LAW_ENFORCEMENT_REPORT", "NCMEC_REPORT"] as const;
 export type ReportClockKind = (typeof REPORT_CLOCK_KINDS)[number];
 
-/** Every kind of clock; MISSING_NOTICE has one clock per person on the agency's notice list (subject = recipient). */
-export const CLOCK_KINDS = [...REPORT_CLOCK_KINDS, "MISSING_NOTICE"] as const;
+/**
+ * Every kind of clock. Several of a kind on one episode are told apart by their subject: the
+ * recipient of a notice, the search activity of a lead, the number of a search reminder.
+ */
+export const CLOCK_KINDS = [
+  ...REPORT_CLOCK_KINDS,
+  "MISSING_NOTICE",
+  "NCIC_RECORDS_UPDATE",
+  "LEAD_TO_LAW_ENFORCEMENT",
+  "SEARCH_REMINDER",
+  "RETURN_NOTICE",
+  "DEBRIEF",
+  "TRAFFICKING_REPORT",
+  "CANCEL_NOTICE",
+] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 export const CLOCK_LABELS: Record<ClockKind, string> = {
   LAW_ENFORCEMENT_REPORT: "Law enforcement",
   NCMEC_REPORT: "NCMEC",
   MISSING_NOTICE: "Notice",
+  NCIC_RECORDS_UPDATE: "Records for the NCIC update",
+  LEAD_TO_LAW_ENFORCEMENT: "Lead passed to law enforcement",
+  SEARCH_REMINDER: "Search",
+  RETURN_NOTICE: "Return notice",
+  DEBRIEF: "Return debrief",
+  TRAFFICKING_REPORT: "Trafficking report to law enforcement",
+  CANCEL_NOTICE: "Report cancelled",
 };
 
 /** The federal rule: both reports within 24 hours (42 U.S.C. 671(a)(35)(B)). An agency may be stricter. */
@@ -78,16 +98,31 @@ export function clockState(clock: ClockFacts, now: Date): Clock {
   return msLeft > 0 ? { ...base, state: "pending", msRemaining: msLeft } : { ...base, state: "overdue", msLate: now.getTime() - clock.deadline.getTime() };
 }
 
+/** What meeting a clock is, in words: "reported", "told", "done". */
+const MET_WORD: Record<ClockKind, { not: string; done: string }> = {
+  LAW_ENFORCEMENT_REPORT: { not: "Not reported yet", done: "Reported" },
+  NCMEC_REPORT: { not: "Not reported yet", done: "Reported" },
+  MISSING_NOTICE: { not: "Not told yet", done: "Told" },
+  NCIC_RECORDS_UPDATE: { not: "Not sent yet", done: "Sent" },
+  LEAD_TO_LAW_ENFORCEMENT: { not: "Not passed on yet", done: "Passed on" },
+  SEARCH_REMINDER: { not: "No search recorded yet", done: "Searched" },
+  RETURN_NOTICE: { not: "Not told yet", done: "Told" },
+  DEBRIEF: { not: "Not done yet", done: "Done" },
+  TRAFFICKING_REPORT: { not: "Not reported yet", done: "Reported" },
+  CANCEL_NOTICE: { not: "Not asked yet", done: "Asked" },
+};
+
 /** One clock in words: the time left or how late, never colour alone. */
 export function clockText(clock: Clock): string {
+  const words = MET_WORD[clock.kind];
   switch (clock.state) {
     case "pending":
-      return `Not reported yet: ${formatDuration(clock.msRemaining ?? 0)} left`;
+      return `${words.not}: ${formatDuration(clock.msRemaining ?? 0)} left`;
     case "overdue":
-      return `Not reported and overdue by ${formatDuration(clock.msLate ?? 0)}`;
+      return `${words.not.replace(/ yet$/, "")} and overdue by ${formatDuration(clock.msLate ?? 0)}`;
     case "on-time":
-      return "Reported on time";
+      return `${words.done} on time`;
     case "late":
-      return `Reported ${formatDuration(clock.msLate ?? 0)} late`;
+      return `${words.done} ${formatDuration(clock.msLate ?? 0)} late`;
   }
 }

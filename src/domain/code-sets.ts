@@ -120,3 +120,129 @@ export const US_STATES = [
   ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"], ["AS", "American Samoa"], ["GU", "Guam"],
   ["MP", "Northern Mariana Islands"], ["PR", "Puerto Rico"], ["VI", "U.S. Virgin Islands"],
 ].map(([code, label]) => ({ code: code!, label: label! })) satisfies CodeSet;
+
+// ── After the report: the search, the return, the debrief, the end ─────────────────────────────
+
+/** Those the law asks every agency to tell of a return (or to cancel their report): not on the agency's list. */
+export const NOTICE_AUTHORITIES = [
+  { code: "LAW_ENFORCEMENT", label: "Law enforcement" },
+  { code: "NCMEC", label: "NCMEC" },
+] as const satisfies CodeSet;
+export type NoticeAuthorityCode = CodeOf<typeof NOTICE_AUTHORITIES>;
+/** Anyone an episode's notice can be to. */
+export type EpisodeNoticeRecipient = NoticeAuthorityCode | NoticeRecipientCode;
+/** Why a notice is owed: the child went missing, came back, or the episode ended without a recovery. */
+export type EpisodeNoticeEvent = NoticeEventCode | "CANCEL";
+
+export const SEARCH_ACTIVITY_KINDS = [
+  { code: "PHONE_OR_TEXT", label: "Called or texted the child" },
+  { code: "BELONGINGS_SEARCHED", label: "Searched the child's belongings" },
+  { code: "ONLINE_ACCOUNTS", label: "Checked social media and online accounts" },
+  { code: "FRIENDS_AND_RELATIVES", label: "Contacted friends or relatives" },
+  { code: "USUAL_PLACES", label: "Searched places the child goes" },
+  { code: "SCHOOL_OR_EMPLOYER", label: "Contacted the school or employer" },
+  { code: "LAW_ENFORCEMENT", label: "Contacted law enforcement" },
+  { code: "NCMEC", label: "Contacted NCMEC" },
+  { code: "COURT", label: "Notified the court" },
+  { code: "OTHER", label: "Other" },
+] as const satisfies CodeSet;
+export type SearchActivityKindCode = CodeOf<typeof SEARCH_ACTIVITY_KINDS>;
+
+/** What a child missing a long time needs (34 U.S.C. 41308 and NCMEC's long-term services). */
+export const LONG_TERM_ITEMS = [
+  { code: "MEDICAL_RECORDS", label: "Medical records obtained and given to law enforcement" },
+  { code: "DENTAL_RECORDS", label: "Dental records obtained and given to law enforcement" },
+  { code: "FINGERPRINTS", label: "Fingerprint records obtained, where they exist" },
+  { code: "DNA_RELATIVES", label: "Biological relatives who could give DNA reference samples identified" },
+  { code: "NCMEC_LONG_TERM_SERVICES", label: "NCMEC's long-term missing services asked for" },
+] as const satisfies CodeSet;
+export type LongTermItemCodeValue = CodeOf<typeof LONG_TERM_ITEMS>;
+
+export const RECOVERY_PLACE_KINDS = [
+  { code: "FAMILY_HOME", label: "A relative's or parent's home" },
+  { code: "FRIEND_HOME", label: "A friend's home" },
+  { code: "PLACEMENT", label: "The placement or a former placement" },
+  { code: "PUBLIC_PLACE", label: "A street or public place" },
+  { code: "HOTEL_OR_MOTEL", label: "A hotel or motel" },
+  { code: "HOSPITAL", label: "A hospital" },
+  { code: "SHELTER", label: "A shelter" },
+  { code: "DETENTION", label: "Detention or a police station" },
+  { code: "OTHER", label: "Other" },
+] as const satisfies CodeSet;
+export type RecoveryPlaceKindCode = CodeOf<typeof RECOVERY_PLACE_KINDS>;
+
+export const RECOVERED_BY = [
+  { code: "RETURNED_ALONE", label: "Came back on their own" },
+  { code: "CAREGIVER", label: "Brought back by the caregiver" },
+  { code: "LAW_ENFORCEMENT", label: "Found by law enforcement" },
+  { code: "CASEWORKER", label: "Found by the caseworker" },
+  { code: "NCMEC_LEAD", label: "Found from a lead from NCMEC" },
+  { code: "OTHER", label: "Other" },
+] as const satisfies CodeSet;
+export type RecoveredByCode = CodeOf<typeof RECOVERED_BY>;
+
+export const DEBRIEF_ATTEMPT_RESULTS = [
+  { code: "DECLINED", label: "The child declined" },
+  { code: "UNAVAILABLE", label: "The child was unavailable" },
+] as const satisfies CodeSet;
+export type DebriefAttemptResultCode = CodeOf<typeof DEBRIEF_ATTEMPT_RESULTS>;
+
+/** What a child ran from: children run from things and toward things. */
+export const RAN_FROM = [
+  { code: "placement-conflict", label: "Conflict in the placement" },
+  { code: "rules-or-restrictions", label: "The placement's rules or restrictions" },
+  { code: "abuse-or-neglect", label: "Abuse or neglect in the placement" },
+  { code: "school", label: "Problems at school" },
+  { code: "peer-conflict", label: "Conflict with peers or bullying" },
+  { code: "placement-change", label: "A placement change, planned or feared" },
+  { code: "other", label: "Other" },
+] as const satisfies CodeSet;
+export const RAN_TO = [
+  { code: "family", label: "Family" },
+  { code: "friends", label: "Friends" },
+  { code: "partner", label: "A boyfriend or girlfriend" },
+  { code: "substances", label: "Alcohol or drugs" },
+  { code: "freedom", label: "Freedom or independence" },
+  { code: "exploiter", label: "Someone exploiting the child" },
+  { code: "other", label: "Other" },
+] as const satisfies CodeSet;
+
+/** Screening instruments known to the product; an agency adds its own by name. */
+export const SCREENING_INSTRUMENTS = [
+  { code: "CSE_IT", label: "CSE-IT (Commercial Sexual Exploitation Identification Tool)" },
+  { code: "TVIT_SHORT", label: "Vera TVIT, short form" },
+  { code: "TVIT_LONG", label: "Vera TVIT, long form" },
+  { code: "STATE_TOOL", label: "The state's own tool" },
+  { code: "OTHER", label: "Other" },
+] as const satisfies CodeSet;
+export type ScreeningInstrumentCode = CodeOf<typeof SCREENING_INSTRUMENTS>;
+
+export const CONCERN_LEVELS = [
+  { code: "NONE", label: "No concern" },
+  { code: "POSSIBLE", label: "Possible concern" },
+  { code: "CLEAR", label: "Clear concern" },
+] as const satisfies CodeSet;
+export type ConcernLevelCode = CodeOf<typeof CONCERN_LEVELS>;
+
+export const TRAFFICKING_FINDINGS = [
+  { code: "NOT_A_VICTIM", label: "Not a victim" },
+  { code: "SUSPECTED", label: "Suspected victim" },
+  { code: "CONFIRMED", label: "Confirmed victim" },
+] as const satisfies CodeSet;
+export type TraffickingFindingCode = CodeOf<typeof TRAFFICKING_FINDINGS>;
+
+export const END_REASONS = [
+  { code: "AGED_OUT", label: "The youth aged out of care" },
+  { code: "JURISDICTION_ENDED", label: "A court ended its jurisdiction" },
+  { code: "DIED", label: "The child died" },
+] as const satisfies CodeSet;
+export type EndReasonCode = CodeOf<typeof END_REASONS>;
+
+export const APPROVAL_ACTIONS = [
+  { code: "REQUESTED", label: "Asked for sign-off" },
+  { code: "APPROVED", label: "Approved" },
+  { code: "RETURNED", label: "Returned with a comment" },
+  { code: "REOPENED", label: "Reopened" },
+] as const satisfies CodeSet;
+export type ApprovalActionCode = CodeOf<typeof APPROVAL_ACTIONS>;
+export type ApprovalStatusCode = "REQUESTED" | "APPROVED" | "RETURNED" | "REOPENED";

@@ -9,7 +9,25 @@
  */
 import { z } from "zod";
 import { EYE_COLORS, HAIR_COLORS, RACES, SEXES, SKIN_TONES, codesOf } from "./ncic-codes";
-import { ETHNICITIES, EYEWEAR, LEGAL_STATUSES, MARK_KINDS, RISK_KEYS, type LawEnforcementOutcome, type NcmecMethodCode } from "./code-sets";
+import {
+  ETHNICITIES,
+  EYEWEAR,
+  LEGAL_STATUSES,
+  MARK_KINDS,
+  RISK_KEYS,
+  type ApprovalActionCode,
+  type ApprovalStatusCode,
+  type ConcernLevelCode,
+  type DebriefAttemptResultCode,
+  type EndReasonCode,
+  type LawEnforcementOutcome,
+  type LongTermItemCodeValue,
+  type NcmecMethodCode,
+  type RecoveredByCode,
+  type RecoveryPlaceKindCode,
+  type SearchActivityKindCode,
+  type TraffickingFindingCode,
+} from "./code-sets";
 import { FORM_STEP_KEYS, type FormStepKey } from "./steps";
 import type { NoticeRecord } from "./notice-rules";
 
@@ -45,6 +63,9 @@ export const ZMissingEventDetailsSchema = z
 export type MissingEventDetails = z.infer<typeof ZMissingEventDetailsSchema>;
 
 export const ZMarkSchema = z.object({ kind: z.enum(codesOf(MARK_KINDS)), location: z.string(), description: z.string() }).strict();
+export type Mark = z.infer<typeof ZMarkSchema>;
+/** New marks noted at a recovery (Recovery.newMarks). */
+export const ZMarksSchema = z.array(ZMarkSchema);
 
 export const ZDescriptionSchema = z
   .object({
@@ -138,6 +159,8 @@ export type LawEnforcementAnswers = {
   /** Whether the child was entered into NCIC; null when not known. */
   ncicEntered: boolean | null;
   ncicNumber: string | null;
+  /** When law enforcement entered the child into NCIC, when known: the 30-day record update runs from it. */
+  ncicEnteredAt: Date | null;
   refusedBy: string | null;
   refusalStatement: string | null;
   lateReason: string | null;
@@ -155,6 +178,104 @@ export type Recorded = { recordedById: string; recordedAt: Date };
 
 /** A step changed after the report was submitted, and when the update was sent to NCMEC and law enforcement. */
 export type Amendment = { step: FormStepKey; at: Date; sentAt: Date | null };
+
+/** One thing done to find the child. A lead is passed to law enforcement within the agency's hours of `at`. */
+export type SearchActivity = {
+  id: string;
+  kind: SearchActivityKindCode;
+  at: Date;
+  contactedPerson: string;
+  outcome: string;
+  note: string;
+  isLead: boolean;
+  leadPassedAt: Date | null;
+  leadPassedTo: string | null;
+  leadLateReason: string | null;
+} & Recorded;
+
+export type LongTermItemDone = { item: LongTermItemCodeValue; doneAt: Date; doneById: string };
+
+/** Located (the agency learned where the child is) and recovered are two moments; either may be recorded first. */
+export type RecoveryFacts = {
+  locatedAt: Date | null;
+  recoveredAt: Date | null;
+  /** When the agency learned of the recovery: the return notices run from here. */
+  knownAt: Date | null;
+  address: string;
+  city: string;
+  state: string | null;
+  placeKind: RecoveryPlaceKindCode | null;
+  outOfState: boolean;
+  recoveredBy: RecoveredByCode | null;
+  officerName: string | null;
+  lawEnforcementCaseNumber: string | null;
+  condition: string;
+  newMarks: Mark[];
+  placement: string;
+  packetSummary: string;
+} & Recorded;
+
+export type DebriefAttempt = { id: string; at: Date; result: DebriefAttemptResultCode; nextAttemptOn: IsoDate | null; note: string };
+
+export type DebriefFacts = {
+  interviewerName: string | null;
+  interviewerRole: string | null;
+  interviewedAt: Date | null;
+  place: string;
+  othersPresent: string;
+  acceptedWithoutInterviewAt: Date | null;
+  acceptedWithoutInterviewById: string | null;
+  ranAgainBeforeDebrief: boolean;
+  ranFrom: string[];
+  ranTo: string[];
+  factorsNarrative: string;
+  responseNow: string;
+  plansLater: string;
+  stayedWhere: string;
+  stayedWith: string;
+  needsMet: string;
+  harm: string;
+  /** When the caseworker recorded the debrief as complete. */
+  completedAt: Date | null;
+} & Recorded;
+
+/** A screen's result as the agency records it. `instrument` is a built-in code or "AGENCY:<name>". */
+export type ScreenFacts = { id: string; instrument: string; version: string; result: ConcernLevelCode; screenedBy: string; screenedAt: Date };
+
+export type DeterminationFacts = {
+  sex: TraffickingFindingCode;
+  labor: TraffickingFindingCode;
+  /** When the agency received the information that identified the child; never after it was recorded. */
+  informationReceivedAt: Date | null;
+} & Recorded;
+
+export type TraffickingReportFacts = { agencyName: string; officerName: string | null; caseNumber: string | null; reportedAt: Date; lateReason: string | null } & Recorded;
+
+export type ApprovalEntry = { action: ApprovalActionCode; comment: string; byId: string; at: Date };
+/** A request for a supervisor's sign-off: its status and its history, oldest first. */
+export type ApprovalFacts = {
+  status: ApprovalStatusCode;
+  requestedById: string;
+  requestedAt: Date;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  entries: readonly ApprovalEntry[];
+};
+
+/** An episode that ended without a recovery. */
+export type EndFacts = { endedAt: Date; reason: EndReasonCode; note: string; recordedById: string };
+export type VoidFacts = { voidedAt: Date; voidedById: string; reason: string };
+
+/** What an earlier episode's recovery gives the next packet: never the placement, the condition, the screen or the determination. */
+export type EarlierRecovery = {
+  episodeId: string;
+  recoveredAt: Date;
+  city: string;
+  state: string | null;
+  placeKind: RecoveryPlaceKindCode | null;
+  recoveredBy: RecoveredByCode | null;
+  packetSummary: string;
+};
 
 /** What each step records, in the domain's types. */
 export type StepAnswers = {
@@ -193,8 +314,26 @@ export type EpisodeFacts = {
   photoCount: number;
   /** Changes after submission, oldest first. */
   amendments: readonly Amendment[];
-  /** The notices recorded for the child going missing (sent, or not applicable), one per recipient at most. */
+  /** The notices recorded (sent, or not applicable), one per event and recipient at most. */
   notices: readonly NoticeRecord[];
+  /** When the records for the NCIC update were sent to law enforcement. */
+  ncicRecordsSentAt: Date | null;
+  /** The search while missing, oldest first. */
+  searchActivities: readonly SearchActivity[];
+  longTermItems: readonly LongTermItemDone[];
+  recovery: RecoveryFacts | null;
+  debrief: DebriefFacts | null;
+  debriefAttempts: readonly DebriefAttempt[];
+  /** Trafficking screens, oldest first. */
+  screens: readonly ScreenFacts[];
+  determination: DeterminationFacts | null;
+  traffickingReport: TraffickingReportFacts | null;
+  /** The closure's sign-off request and its history. */
+  closure: ApprovalFacts | null;
+  ended: EndFacts | null;
+  voided: VoidFacts | null;
+  /** The child's earlier episodes' recoveries, newest first (for the full packet). */
+  earlierRecoveries: readonly EarlierRecovery[];
 };
 
 /** The saved answers of one step, or null while it is not saved. */

@@ -3,26 +3,47 @@
  * facts and `now`: each step's status and why it is locked, what NCMEC's list still lacks, whether
  * the report can be submitted, whether a packet is final, which clocks run, and the stage. Pages,
  * route handlers, use cases, the packet and the lists read this; none works any of it out again.
- * Later stages (located, recovered, debrief due, awaiting sign-off) are added here.
+ * After the report: the search, the return, the debrief, the trafficking report and the closure
+ * (src/domain/episode-closure.ts says what closing needs).
  */
-import { REPORT_CLOCK_KINDS, FEDERAL_CLOCK_HOURS, clockState, deadlineAfter, type Clock, type ClockFacts, type ClockKind, type ReportClockKind } from "./clocks";
-import type { Amendment, EpisodeFacts } from "./episode-facts";
+import { clockState, type Clock, type ClockFacts, type ClockKind } from "./clocks";
+import type { Amendment, EpisodeFacts, LongTermItemDone, SearchActivity } from "./episode-facts";
+import { FEDERAL_RULES, deriveClocks, foundAt, traffickingReportOwed, type ClockRules } from "./episode-clocks";
+import { closureOf, debriefGaps, type ClosureProgress } from "./episode-closure";
+import { LONG_TERM_ITEMS, type EpisodeNoticeEvent, type LongTermItemCodeValue } from "./code-sets";
 import { ncmecGaps, type ChecklistGap } from "./ncmec-checklist";
 import { ageOn, checkLawEnforcementReport, checkNcmecReport, type RuleViolation } from "./reporting-rules";
 import { FORM_STEP_KEYS, PACKET_STEP_KEYS, STEPS, stepTitle, type FormStepKey, type StepKey } from "./steps";
 import { calendarDateIn } from "./zoned-time";
-import { NOTICE_RECIPIENTS } from "./code-sets";
-import { notApplicableReasonsFor, recipientLabel, type NoticeHours, type NoticeProgress } from "./notice-rules";
+import { isEpisodeNoticeRecipient, isNoticeAuthority, notApplicableReasonsFor, recipientLabel, type NoticeProgress } from "./notice-rules";
 
-export const STAGES = ["awaiting-law-enforcement", "awaiting-ncmec", "ready-to-submit", "reported", "closed"] as const;
+export const STAGES = [
+  "awaiting-law-enforcement",
+  "awaiting-ncmec",
+  "ready-to-submit",
+  "reported",
+  "located",
+  "recovered",
+  "debrief-due",
+  "awaiting-sign-off",
+  "closed",
+  "ended-without-recovery",
+  "voided",
+] as const;
 export type EpisodeStage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<EpisodeStage, string> = {
   "awaiting-law-enforcement": "Waiting for the law-enforcement report",
   "awaiting-ncmec": "Waiting for the NCMEC report",
   "ready-to-submit": "Ready to submit",
-  reported: "Reported",
+  reported: "Missing (reported)",
+  located: "Located",
+  recovered: "Recovered",
+  "debrief-due": "Recovered, debrief due",
+  "awaiting-sign-off": "Awaiting sign-off",
   closed: "Closed",
+  "ended-without-recovery": "Ended without recovery",
+  voided: "Voided (entered in error)",
 };
 
 export type StepStatus = "completed" | "available" | "not-started" | "locked";
@@ -36,10 +57,21 @@ export type StepProgress = { status: StepStatus; canOpen: boolean; block: StepBl
 
 export type SubmitBlock = { code: "ALREADY_SUBMITTED" | "INCOMPLETE" | "RECORDED_REPORT"; message: string; missingSteps: FormStepKey[] };
 
+/** A lead from the search and its clock for being passed to law enforcement. */
+export type LeadProgress = { activity: SearchActivity; clock: Clock };
+
+export type LongTermProgress = {
+  /** From when the checklist applies (the agency's number of days after discovery). */
+  appliesFrom: Date;
+  items: { item: LongTermItemCodeValue; label: string; done: LongTermItemDone | null }[];
+};
+
 export type EpisodeProgress = {
   stage: EpisodeStage;
-  /** A closed episode can no longer be changed. */
+  /** A closed or voided episode can no longer be changed. */
   editable: boolean;
+  /** The child is still missing: not located, recovered, or the episode ended. */
+  missing: boolean;
   steps: Record<StepKey, StepProgress>;
   /** Where "continue the report" goes: the first step not saved, else the review. */
   nextStep: StepKey;
@@ -50,6 +82,23 @@ export type EpisodeProgress = {
   clocks: Clock[];
   /** Who must be told the child is missing: each notice's clock and what was recorded, in the code set's order. */
   notices: NoticeProgress[];
+  /** Law enforcement, NCMEC and the agency's list told of the return. */
+  returnNotices: NoticeProgress[];
+  /** Law enforcement and NCMEC asked to cancel their reports (an episode ended without a recovery). */
+  cancelNotices: NoticeProgress[];
+  leads: LeadProgress[];
+  /** The recurring search reminder's occurrences, when the agency has one. */
+  searchReminders: Clock[];
+  /** The records for law enforcement's 30-day NCIC update, once the entry's time is known. */
+  ncicUpdate: Clock | null;
+  /** The long-term missing checklist, once the child has been missing the agency's number of days. */
+  longTerm: LongTermProgress | null;
+  /** Recovered before both reports were made: they are still due. */
+  reportsDueAfterRecovery: boolean;
+  debrief: { clock: Clock | null; done: boolean; gaps: string[] };
+  /** The trafficking report to law enforcement, when the determination calls for one. */
+  trafficking: { owed: boolean; clock: Clock | null };
+  closure: ClosureProgress;
   /** Changes since submission not yet sent to NCMEC and law enforcement: the caseworker is asked to send them. */
   unsentAmendments: Amendment[];
   /** Derived facts the lists filter by, kept as columns. */
@@ -57,47 +106,47 @@ export type EpisodeProgress = {
   endangered: boolean;
 };
 
-export type ProgressFacts = Pick<
-  EpisodeFacts,
-  "timeZone" | "savedSteps" | "child" | "missingEvent" | "description" | "risks" | "contacts" | "guardian" | "lawEnforcement" | "ncmec" | "photoCount" | "submittedAt" | "closedAt" | "amendments" | "notices"
->;
-
-/**
- * The hours each running clock started with, so a change of the agency's rules only affects new
- * clocks. `startedNotices` is null until the episode's clocks start; from then on it is the notice
- * list they started with (a recipient the agency adds later does not join a running episode).
- */
-export type ClockRules = {
-  started: Partial<Record<ReportClockKind, number>>;
-  agency: Record<ReportClockKind, number>;
-  startedNotices: NoticeHours | null;
-  /** The agency's list of who is told when a child goes missing, with each one's hours. */
-  agencyNotices: NoticeHours;
-};
-
-export const FEDERAL_RULES: ClockRules = { started: {}, agency: FEDERAL_CLOCK_HOURS, startedNotices: null, agencyNotices: {} };
+export type ProgressFacts = Omit<EpisodeFacts, "id" | "agencyId" | "version" | "stepVersions" | "createdAt" | "prefill" | "earlierRecoveries">;
 
 export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRules = FEDERAL_RULES): EpisodeProgress {
   const saved = (key: FormStepKey) => facts.savedSteps.includes(key);
   const unsavedSteps = FORM_STEP_KEYS.filter((key) => !saved(key));
   const clocks = deriveClocks(facts, rules).map((clock) => clockState(clock, now));
-  const gaps = ncmecGaps(facts);
+  const found = foundAt(facts);
+  const ofKind = (kind: ClockKind) => clocks.filter((clock) => clock.kind === kind);
+  const debriefClock = clockOfKind(clocks, "DEBRIEF");
+  const gaps = debriefGaps(facts);
+  const checklistGaps = ncmecGaps(facts);
   const packetUnsaved = PACKET_STEP_KEYS.filter((key) => !saved(key));
   const submitBlock = submitBlockOf(facts, unsavedSteps, clocks, now);
   return {
     stage: stageOf(facts),
-    editable: facts.closedAt === null,
+    editable: facts.closedAt === null && facts.voided === null,
+    missing: found === null,
     steps: stepsOf(facts),
     nextStep: unsavedSteps[0] ?? "review",
     unsavedSteps,
-    ncmecGaps: gaps,
+    ncmecGaps: checklistGaps,
     submit: { allowed: submitBlock === null, block: submitBlock },
     packet: {
       status: packetUnsaved.length === 0 ? "final" : "draft",
-      missingItems: [...packetUnsaved.map((key) => `Step not completed: ${stepTitle(key)}`), ...gaps.map((gap) => gap.item)],
+      missingItems: [...packetUnsaved.map((key) => `Step not completed: ${stepTitle(key)}`), ...checklistGaps.map((gap) => gap.item)],
     },
     clocks,
-    notices: noticesOf(facts, clocks),
+    notices: noticesOf(facts, clocks, "MISSING_NOTICE", "MISSING"),
+    returnNotices: noticesOf(facts, clocks, "RETURN_NOTICE", "RETURN"),
+    cancelNotices: noticesOf(facts, clocks, "CANCEL_NOTICE", "CANCEL"),
+    leads: ofKind("LEAD_TO_LAW_ENFORCEMENT").flatMap((clock) => {
+      const activity = facts.searchActivities.find((candidate) => candidate.id === clock.subject);
+      return activity ? [{ activity, clock }] : [];
+    }),
+    searchReminders: ofKind("SEARCH_REMINDER"),
+    ncicUpdate: clockOfKind(clocks, "NCIC_RECORDS_UPDATE"),
+    longTerm: longTermOf(facts, found, now, rules),
+    reportsDueAfterRecovery: facts.recovery?.recoveredAt != null && (!facts.lawEnforcement || !facts.ncmec),
+    debrief: { clock: debriefClock, done: debriefClock?.doneAt != null, gaps },
+    trafficking: { owed: traffickingReportOwed(facts, rules), clock: clockOfKind(clocks, "TRAFFICKING_REPORT") },
+    closure: closureOf(facts, clocks, rules),
     unsentAmendments: facts.amendments.filter((amendment) => amendment.sentAt === null),
     ageAtMissing: facts.missingEvent ? ageOn(facts.child.dateOfBirth, calendarDateIn(facts.missingEvent.lastSeenAt, facts.timeZone)) : null,
     endangered: facts.risks !== null && Object.values(facts.risks).some((risk) => risk.present === true),
@@ -106,7 +155,12 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
 
 /** Never stored as a verdict: the stage follows from the facts every time (the column is a copy for lists). */
 function stageOf(facts: ProgressFacts): EpisodeStage {
+  if (facts.voided) return "voided";
+  if (facts.ended) return "ended-without-recovery";
   if (facts.closedAt) return "closed";
+  if (facts.closure?.status === "REQUESTED") return "awaiting-sign-off";
+  if (facts.recovery?.recoveredAt) return facts.debrief?.completedAt ? "recovered" : "debrief-due";
+  if (facts.recovery?.locatedAt) return "located";
   if (facts.submittedAt) return "reported";
   // An NCMEC report without a law-enforcement one (the rules forbid it) still waits for law enforcement.
   if (!facts.lawEnforcement) return "awaiting-law-enforcement";
@@ -149,44 +203,29 @@ function submitBlockOf(facts: ProgressFacts, unsavedSteps: FormStepKey[], clocks
   return problem ? { code: "RECORDED_REPORT", message: problem.message, missingSteps: [] } : null;
 }
 
-/**
- * The clocks an episode's facts start: both reports run from when the agency learned the child was
- * missing. `rules` gives the hours; a clock that already started keeps its own.
- */
-export function deriveClocks(facts: Pick<ProgressFacts, "missingEvent" | "lawEnforcement" | "ncmec" | "notices">, rules: ClockRules): ClockFacts[] {
-  const event = facts.missingEvent;
-  if (!event) return [];
-  const done: Record<ReportClockKind, { doneAt: Date; lateReason: string | null } | null> = {
-    LAW_ENFORCEMENT_REPORT: facts.lawEnforcement ? { doneAt: facts.lawEnforcement.reportedAt, lateReason: facts.lawEnforcement.lateReason } : null,
-    NCMEC_REPORT: facts.ncmec ? { doneAt: facts.ncmec.reportedAt, lateReason: facts.ncmec.lateReason } : null,
-  };
-  const reports = REPORT_CLOCK_KINDS.map((kind): ClockFacts => {
-    const ruleHours = rules.started[kind] ?? rules.agency[kind];
-    return { kind, subject: "", startedAt: event.discoveredAt, ruleHours, deadline: deadlineAfter(event.discoveredAt, ruleHours), doneAt: done[kind]?.doneAt ?? null, lateReason: done[kind]?.lateReason ?? null };
+/** The notice clocks of one kind with what was recorded for each: sent (on time or late) or not applicable. */
+function noticesOf(facts: Pick<ProgressFacts, "notices">, clocks: readonly Clock[], kind: ClockKind, event: EpisodeNoticeEvent): NoticeProgress[] {
+  return clocks.flatMap((clock): NoticeProgress[] => {
+    const recipient = clock.subject;
+    if (clock.kind !== kind || !isEpisodeNoticeRecipient(recipient)) return [];
+    const record = facts.notices.find((notice) => notice.event === event && notice.recipient === recipient) ?? null;
+    // The law asks for the authorities' notices whatever the child: they are never "not applicable".
+    const reasons = isNoticeAuthority(recipient) ? [] : notApplicableReasonsFor(recipient);
+    return [{ recipient, event, label: recipientLabel(recipient), clock, state: record?.notApplicableReason ? "not-applicable" : clock.state, record, reasons }];
   });
-  // The notice list is taken once, when the clocks start, and kept.
-  const list = rules.startedNotices ?? rules.agencyNotices;
-  const notices = NOTICE_RECIPIENTS.flatMap(({ code }): ClockFacts[] => {
-    const ruleHours = list[code];
-    if (ruleHours === undefined) return [];
-    const record = facts.notices.find((notice) => notice.recipient === code);
-    // Not applicable counts as met, at the moment it was marked; a late reason belongs only to one sent late.
-    const doneAt = record ? (record.sentAt ?? record.recordedAt) : null;
-    const lateReason = record?.sentAt ? record.note : null;
-    return [{ kind: "MISSING_NOTICE", subject: code, startedAt: event.discoveredAt, ruleHours, deadline: deadlineAfter(event.discoveredAt, ruleHours), doneAt, lateReason }];
-  });
-  return [...reports, ...notices];
 }
 
-/** The notice clocks with what was recorded for each: sent (on time or late) or not applicable. */
-function noticesOf(facts: Pick<ProgressFacts, "notices">, clocks: readonly Clock[]): NoticeProgress[] {
-  return clocks.flatMap((clock): NoticeProgress[] => {
-    if (clock.kind !== "MISSING_NOTICE") return [];
-    const recipient = NOTICE_RECIPIENTS.find(({ code }) => code === clock.subject)?.code;
-    if (!recipient) return [];
-    const record = facts.notices.find((notice) => notice.recipient === recipient) ?? null;
-    return [{ recipient, label: recipientLabel(recipient), clock, state: record?.notApplicableReason ? "not-applicable" : clock.state, record, reasons: notApplicableReasonsFor(recipient) }];
-  });
+/** The long-term checklist, from the agency's number of days after discovery while the child is still missing. */
+function longTermOf(facts: Pick<ProgressFacts, "missingEvent" | "longTermItems">, found: Date | null, now: Date, rules: ClockRules): LongTermProgress | null {
+  const event = facts.missingEvent;
+  if (!event) return null;
+  const appliesFrom = new Date(event.discoveredAt.getTime() + rules.agency.longTermMissingDays * 24 * 3_600_000);
+  const missingSince = found ?? now;
+  if (missingSince.getTime() < appliesFrom.getTime()) return null;
+  return {
+    appliesFrom,
+    items: LONG_TERM_ITEMS.map(({ code, label }) => ({ item: code, label, done: facts.longTermItems.find((done) => done.item === code) ?? null })),
+  };
 }
 
 /** The notice clock of one recipient, if the episode has one. */

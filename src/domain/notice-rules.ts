@@ -3,7 +3,16 @@
  * missing (and, stored now, when they return), within how many hours, and when a notice does not
  * apply to a child. Pure: `now` is passed in.
  */
-import { NOTICE_NOT_APPLICABLE_REASONS, NOTICE_RECIPIENTS, type NoticeNotApplicableCode, type NoticeRecipientCode } from "./code-sets";
+import {
+  NOTICE_AUTHORITIES,
+  NOTICE_NOT_APPLICABLE_REASONS,
+  NOTICE_RECIPIENTS,
+  type EpisodeNoticeEvent,
+  type EpisodeNoticeRecipient,
+  type NoticeAuthorityCode,
+  type NoticeNotApplicableCode,
+  type NoticeRecipientCode,
+} from "./code-sets";
 import { labelOf } from "./ncic-codes";
 import { formatDuration } from "./durations";
 import { FUTURE_GRACE_MS, type RuleViolation } from "./reporting-rules";
@@ -22,7 +31,16 @@ export function noticeHoursProblem(hours: number): string | null {
 /** Hours per recipient: who is on a list, and their deadline. */
 export type NoticeHours = Partial<Record<NoticeRecipientCode, number>>;
 
-export const recipientLabel = (recipient: NoticeRecipientCode) => labelOf(NOTICE_RECIPIENTS, recipient);
+export const recipientLabel = (recipient: EpisodeNoticeRecipient) => labelOf([...NOTICE_AUTHORITIES, ...NOTICE_RECIPIENTS], recipient);
+
+export function isNoticeAuthority(code: string): code is NoticeAuthorityCode {
+  return NOTICE_AUTHORITIES.some((entry) => entry.code === code);
+}
+
+/** Whether a code names anyone an episode's notice can be to. */
+export function isEpisodeNoticeRecipient(code: string): code is EpisodeNoticeRecipient {
+  return [...NOTICE_AUTHORITIES, ...NOTICE_RECIPIENTS].some((entry) => entry.code === code);
+}
 export const notApplicableLabel = (reason: NoticeNotApplicableCode) => labelOf(NOTICE_NOT_APPLICABLE_REASONS, reason);
 
 /**
@@ -76,20 +94,28 @@ export function checkNoticeSent(recipient: NoticeRecipientCode, input: { sentAt:
 
 /** A notice recorded on an episode: sent (and when), or not applicable with a reason. */
 export type NoticeRecord = {
-  recipient: NoticeRecipientCode;
+  event: EpisodeNoticeEvent;
+  recipient: EpisodeNoticeRecipient;
   sentAt: Date | null;
   notApplicableReason: NoticeNotApplicableCode | null;
   /** The late reason of a notice sent late, or the note of one not applicable. */
   note: string | null;
   recordedById: string;
   recordedAt: Date;
+  /** Return and cancellation notices: who told them, the person told, how. */
+  toldBy: string | null;
+  toWhom: string | null;
+  method: string | null;
+  /** Law enforcement: the NCIC entry was cleared; NCMEC: its case was closed. Null when not known. */
+  confirmed: boolean | null;
 };
 
 export type NoticeState = Clock["state"] | "not-applicable";
 
 /** One notice of an episode, as episodeProgress() answers it: its clock and what was recorded. */
 export type NoticeProgress = {
-  recipient: NoticeRecipientCode;
+  recipient: EpisodeNoticeRecipient;
+  event: EpisodeNoticeEvent;
   label: string;
   clock: Clock;
   /** "not-applicable" counts as met: the notice is not owed for this child. */

@@ -8,7 +8,8 @@ import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelO
 import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RISKS } from "./code-sets";
 import { CLOCK_LABELS, type Clock, type ClockKind } from "./clocks";
 import { stepTitle, type FormStepKey } from "./steps";
-import { episodeProgress, clockOfKind, type ClockRules } from "./episode-progress";
+import { episodeProgress, clockOfKind } from "./episode-progress";
+import type { ClockRules } from "./episode-clocks";
 import { fullName, type EpisodeFacts } from "./episode-facts";
 import { calendarDateIn } from "./zoned-time";
 import { isOlderThanRecentLimit } from "./photo-age";

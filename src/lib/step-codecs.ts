@@ -153,10 +153,11 @@ export const STEP_CODECS: { [K in FormStepKey]: Codec<K> } = {
 
   "law-enforcement": {
     toAnswers: (v, timeZone) => {
-      const time = instants({ reportedAt: v.reportedAt }, timeZone);
-      if (!time.ok) return time;
       const reported = v.outcome === "REPORTED";
       const ncicEntered = reported ? fromYesNoUnknown(v.ncicEntered) : null;
+      // The time of the NCIC entry belongs only to an entry, and may not be known yet.
+      const time = instants({ reportedAt: v.reportedAt, ncicEnteredAt: ncicEntered === true && v.ncicEnteredAt !== "" ? v.ncicEnteredAt : v.reportedAt }, timeZone);
+      if (!time.ok) return time;
       return ok({
         outcome: v.outcome,
         agencyName: v.agencyName,
@@ -168,6 +169,7 @@ export const STEP_CODECS: { [K in FormStepKey]: Codec<K> } = {
         reportedAt: time.answers.reportedAt,
         ncicEntered,
         ncicNumber: ncicEntered ? orNull(v.ncicNumber) : null,
+        ncicEnteredAt: ncicEntered === true && v.ncicEnteredAt !== "" ? time.answers.ncicEnteredAt : null,
         refusedBy: reported ? null : orNull(v.refusedBy),
         refusalStatement: reported ? null : orNull(v.refusalStatement),
         lateReason: orNull(v.lateReason),
@@ -183,6 +185,7 @@ export const STEP_CODECS: { [K in FormStepKey]: Codec<K> } = {
       reportedAt: instantToWallTime(le.reportedAt, timeZone),
       ncicEntered: toYesNoUnknown(le.ncicEntered),
       ncicNumber: le.ncicNumber ?? "",
+      ncicEnteredAt: le.ncicEnteredAt ? instantToWallTime(le.ncicEnteredAt, timeZone) : "",
       refusedBy: le.refusedBy ?? "",
       refusalStatement: le.refusalStatement ?? "",
       lateReason: le.lateReason ?? "",

@@ -71,7 +71,7 @@ const SUMMARIES: { [K in FormStepKey]: (v: StepAnswers[K], timeZone: string) => 
         ? [
             ["Officer", [v.officerName, v.badgeNumber && `badge ${v.badgeNumber}`].filter(Boolean).join(", ")],
             ["Case number", v.caseNumber ?? ""],
-            ["Entered into NCIC", v.ncicEntered ? `Yes, ${v.ncicNumber ?? ""}` : answerLabel(v.ncicEntered)],
+            ["Entered into NCIC", v.ncicEntered ? `Yes, ${v.ncicNumber ?? ""}${v.ncicEnteredAt ? `, entered ${formatInstant(v.ncicEnteredAt, timeZone)}` : ""}` : answerLabel(v.ncicEntered)],
           ]
         : [
             ["Refused by", v.refusedBy ?? ""],

@@ -1,19 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import { generate } from "otplib";
-import { DEMO_PASSWORD, createCaseworker, errorSummary, expectAccessible, signIn, withDatabase } from "./support";
+import { DEMO_PASSWORD, accessibleAtBothWidths, createCaseworker, errorSummary, expectAccessible, signIn, withDatabase } from "./support";
 
 const NEW_PASSWORD = "a kettle sings on the stove at noon";
-
-/** Passes axe at 1280 px and at 320 px, with no sideways scrolling at 320. */
-async function accessibleAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 320, height: 900 });
-  await expectAccessible(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A reset link for the person as an admin would send it: the secret in the fragment, its hash in the database. */
 async function resetLink(email: string, { expired = false } = {}): Promise<string> {

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { completeSteps } from "../fixtures/episode-steps";
-import { callApi, createCaseworker, errorSummary, expectAccessible, signIn, startReportForNewChild, withDatabase } from "./support";
+import { accessibleAtBothWidths, callApi, createCaseworker, errorSummary, signIn, startReportForNewChild, withDatabase } from "./support";
 
 const DEMO_AGENCY = `(SELECT "agencyId" FROM "User" WHERE "email" = 'admin@demo.example.org')`;
 
@@ -11,17 +11,6 @@ test.afterAll(async () => {
     await client.query(`DELETE FROM "AgencyNoticeRule" WHERE "agencyId" = ${DEMO_AGENCY}`);
   });
 });
-
-async function accessibleAtBothWidths(page: Page) {
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectAccessible(page);
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5).map((e) => `${e.tagName}.${e.className}`).slice(0, 5),
-  );
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(" | ")).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("an admin sets a tighter NCMEC clock and a notice, and a caseworker's new episode shows both", async ({ page, browser }) => {
   test.setTimeout(90_000);

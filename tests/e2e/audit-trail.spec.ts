@@ -1,16 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
-
-async function accessibleAtBothWidths(page: Page) {
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectAccessible(page);
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5).map((e) => `${e.tagName}.${e.className}`).slice(0, 5),
-  );
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(" | ")).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { expect, test } from "@playwright/test";
+import { accessibleAtBothWidths, signIn } from "./support";
 
 test("an admin filters the audit trail by person and action, pages it and exports the view", async ({ page }) => {
   await signIn(page, "admin@demo.example.org");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
-import { DEMO_PASSWORD, callApi, createCaseworker, errorSummary, expectAccessible, giveSecondFactor, signIn, totpCode, withDatabase } from "./support";
+import { DEMO_PASSWORD, accessibleAtBothWidths, callApi, createCaseworker, errorSummary, expectAccessible, giveSecondFactor, signIn, totpCode, withDatabase } from "./support";
 
 const ROLES = [
   {
@@ -185,11 +185,7 @@ test("a supervisor sets up a second factor at first sign-in, sees the recovery c
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Set up your second factor" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in\/second-factor/);
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectAccessible(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await accessibleAtBothWidths(page);
 
   // Half-signed: nothing else is reachable, pages or routes.
   await page.goto("/cases");

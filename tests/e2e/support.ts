@@ -15,6 +15,23 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+/**
+ * Passes axe at 1280 px and at 320 px wide, and the page does not scroll sideways at 320 (WCAG 1.4.10
+ * Reflow); a failure names the first elements that stick out. Leaves the window at 1280 px.
+ */
+export async function accessibleAtBothWidths(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectAccessible(page);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5).map((e) => `${e.tagName}.${e.className}`).slice(0, 5),
+  );
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, wide.join(" | ")).toBeLessThanOrEqual(clientWidth);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** Gives the person a second factor in the database when they have none; see tests/fixtures/second-factor.ts. */
 export async function giveSecondFactor(email: string): Promise<string | null> {
   const applicationSecret = launcherEnv().NEXTAUTH_SECRET;

@@ -6,6 +6,10 @@ import { resolveSession } from "@/server/auth/sessions";
 import { newTotpSecret, openTotpSecret, sealTotpSecret } from "@/server/auth/totp";
 import { actorFrom, type Actor } from "@/server/authz/actor";
 import type { Role } from "@/generated/prisma/client";
+import { startEpisode } from "@/server/episodes/start-episode";
+import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
+import { submitEpisode } from "@/server/episodes/submit-episode";
+import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 
 export const PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -62,4 +66,30 @@ export async function signInAs(user: { email: string }): Promise<Actor> {
 export async function auditActions(filter: { actorUserId?: string } = {}) {
   const events = await db().auditEvent.findMany({ where: filter, orderBy: { id: "asc" } });
   return events.map((e) => `${e.action}:${e.outcome}`);
+}
+
+/** The episode's current version: what a page of it would send with a change. */
+export async function episodeVersion(episodeId: string): Promise<number> {
+  return (await db().episode.findUniqueOrThrow({ where: { id: episodeId }, select: { version: true } })).version;
+}
+
+/**
+ * A child reported missing by the caseworker: every step saved from completeSteps(now) (the child
+ * last seen a few hours before now), then submitted, unless `submit` is false. A new child each
+ * time unless `childId` names one (a child who ran again).
+ */
+export async function reportedEpisode(
+  caseworker: Actor,
+  options: { now?: Date; submit?: boolean; childId?: string; overrides?: Parameters<typeof completeSteps>[1] } = {},
+): Promise<{ episodeId: string; childId: string; steps: ReturnType<typeof completeSteps> }> {
+  const context = () => ({ requestId: requestId() });
+  const start = options.childId
+    ? { childId: options.childId }
+    : { newChild: { firstName: "Jordan", lastName: "Rivera", dateOfBirth: "2011-05-14", agencyCaseNumber: `DC-${randomUUID().slice(0, 6)}`, underAgencyGuardianship: "yes" } };
+  const { episodeId } = await startEpisode(caseworker, start, context());
+  const steps = completeSteps(options.now ?? new Date(), options.overrides);
+  for (const step of ORDERED_STEPS) await saveEpisodeStep(caseworker, { episodeId, step, version: await episodeVersion(episodeId), values: steps[step] }, context());
+  if (options.submit !== false) await submitEpisode(caseworker, { episodeId, version: await episodeVersion(episodeId) }, context());
+  const { childId } = await db().episode.findUniqueOrThrow({ where: { id: episodeId }, select: { childId: true } });
+  return { episodeId, childId, steps };
 }

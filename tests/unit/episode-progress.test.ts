@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FEDERAL_RULES, STAGE_LABELS, clockOfKind, episodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { STAGE_LABELS, clockOfKind, episodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { FEDERAL_RULES, clockKey, type ClockRules } from "@/domain/episode-clocks";
 import { noticeText } from "@/domain/notice-rules";
 import { FORM_STEP_KEYS, STEP_KEYS, type FormStepKey } from "@/domain/steps";
 import { completeFacts, startedFacts } from "../fixtures/episode-facts";
@@ -42,8 +43,14 @@ describe("episodeProgress: the stage", () => {
       "awaiting-law-enforcement": "Waiting for the law-enforcement report",
       "awaiting-ncmec": "Waiting for the NCMEC report",
       "ready-to-submit": "Ready to submit",
-      reported: "Reported",
+      reported: "Missing (reported)",
+      located: "Located",
+      recovered: "Recovered",
+      "debrief-due": "Recovered, debrief due",
+      "awaiting-sign-off": "Awaiting sign-off",
       closed: "Closed",
+      "ended-without-recovery": "Ended without recovery",
+      voided: "Voided (entered in error)",
     });
   });
 });
@@ -123,7 +130,7 @@ describe("episodeProgress: the clocks", () => {
 
   it("keeps the hours a clock started with when the agency's rule changes", () => {
     const facts = completeFacts(now);
-    const tighter = { ...FEDERAL_RULES, started: { LAW_ENFORCEMENT_REPORT: 24 }, agency: { LAW_ENFORCEMENT_REPORT: 2, NCMEC_REPORT: 2 } };
+    const tighter: ClockRules = { started: { [clockKey("LAW_ENFORCEMENT_REPORT", "")]: 24 }, agency: { ...FEDERAL_RULES.agency, reportHours: { LAW_ENFORCEMENT_REPORT: 2, NCMEC_REPORT: 2 } } };
     const { clocks } = episodeProgress(facts, now, tighter);
     expect(clockOfKind(clocks, "LAW_ENFORCEMENT_REPORT")!.ruleHours).toBe(24);
     expect(clockOfKind(clocks, "NCMEC_REPORT")!.ruleHours).toBe(2);
@@ -132,8 +139,8 @@ describe("episodeProgress: the clocks", () => {
 
 describe("episodeProgress: the notices", () => {
   const agencyNotices = { COURT: 48, PARENTS: 12, TRIBE: 24 };
-  const withList = { ...FEDERAL_RULES, agencyNotices };
-  const recorded = { recordedById: "0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b", recordedAt: now };
+  const withList: ClockRules = { started: {}, agency: { ...FEDERAL_RULES.agency, missingNotices: agencyNotices } };
+  const recorded = { recordedById: "0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b", recordedAt: now, event: "MISSING" as const, toldBy: null, toWhom: null, method: null, confirmed: null };
 
   it("starts one notice clock per recipient on the agency's list, from discovery, with that recipient's hours", () => {
     const facts = completeFacts(now);
@@ -144,7 +151,10 @@ describe("episodeProgress: the notices", () => {
   });
 
   it("keeps the list the clocks started with: a recipient added later adds no clock", () => {
-    const started = { ...withList, startedNotices: { COURT: 48 }, agencyNotices: { ...agencyNotices, CASA: 6 } };
+    const started: ClockRules = {
+      started: { [clockKey("LAW_ENFORCEMENT_REPORT", "")]: 24, [clockKey("NCMEC_REPORT", "")]: 24, [clockKey("MISSING_NOTICE", "COURT")]: 48 },
+      agency: { ...withList.agency, missingNotices: { ...agencyNotices, CASA: 6 } },
+    };
     expect(episodeProgress(completeFacts(now), now, started).notices.map((n) => n.recipient)).toEqual(["COURT"]);
   });
 

@@ -4,10 +4,10 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary } from "@/features/ui/error-summary";
 import { SelectField, TextAreaField, TextField } from "@/features/ui/fields";
-import { NOTICE_NOT_APPLICABLE_REASONS, type NoticeNotApplicableCode, type NoticeRecipientCode } from "@/domain/code-sets";
+import { NOTICE_NOT_APPLICABLE_REASONS, type EpisodeNoticeRecipient, type NoticeNotApplicableCode } from "@/domain/code-sets";
 import { readApiError } from "@/lib/schemas/api-error";
 
-type Props = { episodeId: string; version: number; recipient: NoticeRecipientCode; label: string; reasons: readonly NoticeNotApplicableCode[]; nowWallTime: string };
+type Props = { episodeId: string; version: number; recipient: EpisodeNoticeRecipient; label: string; reasons: readonly NoticeNotApplicableCode[]; nowWallTime: string };
 
 /** Records one notice as sent, or not applicable for this child, and reloads the case page. */
 export function NoticeForms({ episodeId, version, recipient, label, reasons, nowWallTime }: Props) {

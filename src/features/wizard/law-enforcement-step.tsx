@@ -61,7 +61,18 @@ export function LawEnforcementStep({ options, title, backHref, timeZone, deadlin
           <TextField id="caseNumber" label="Law-enforcement case number" className="max-w-sm" error={e.caseNumber?.message} {...register("caseNumber")} />
           <RadioGroup id="ncicEntered" name="ncicEntered" label="Was the child entered into NCIC?" options={YES_NO_UNKNOWN} inline error={e.ncicEntered?.message} register={register("ncicEntered")} />
           {ncicEntered === "yes" ? (
-            <TextField id="ncicNumber" label="NCIC number" className="max-w-sm" error={e.ncicNumber?.message} {...register("ncicNumber")} />
+            <>
+              <TextField id="ncicNumber" label="NCIC number" className="max-w-sm" error={e.ncicNumber?.message} {...register("ncicNumber")} />
+              <TextField
+                id="ncicEnteredAt"
+                label="When was the child entered into NCIC? (if known)"
+                hint={`Date and time (${zone}). Law enforcement must update the record within 30 days of this; you will be asked for the records by day 25.`}
+                type="datetime-local"
+                className="max-w-sm"
+                error={e.ncicEnteredAt?.message}
+                {...register("ncicEnteredAt")}
+              />
+            </>
           ) : null}
         </>
       )}

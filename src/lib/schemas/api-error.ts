@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Why a request conflicts with the record's state (a 409); see ConflictError on the server. */
-export const ZConflictCodeSchema = z.enum(["STEP_ORDER", "LAW_ENFORCEMENT_FIRST", "OPEN_EPISODE", "STALE_VERSION", "INCOMPLETE", "INELIGIBLE", "CLOSED"]);
+export const ZConflictCodeSchema = z.enum(["STEP_ORDER", "LAW_ENFORCEMENT_FIRST", "OPEN_EPISODE", "STALE_VERSION", "INCOMPLETE", "INELIGIBLE", "CLOSED", "REFUSED"]);
 export type TConflictCode = z.infer<typeof ZConflictCodeSchema>;
 
 /** What a conflict may carry besides its message, for the form to show or act on. */

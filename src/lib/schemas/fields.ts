@@ -51,6 +51,9 @@ export const longText = (message: string | null, max = 4000) => {
 export const wallTime = (message: string) =>
   z.string(message).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, message);
 
+/** A wall time that may be left empty (not known); forms saved before the field existed read as empty. */
+export const optionalWallTime = (message: string) => z.union([z.literal(""), wallTime(message)]).default("");
+
 export const calendarDate = (message: string) =>
   z
     .string(message)

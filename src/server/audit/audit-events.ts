@@ -6,6 +6,10 @@ import { PEOPLE_EVENTS } from "./catalogue/people";
 import { SIGN_IN_EVENTS } from "./catalogue/sign-in";
 import { AGENCY_EVENTS } from "./catalogue/agency";
 import { JOB_EVENTS } from "./catalogue/jobs";
+import { SEARCH_EVENTS } from "./catalogue/search";
+import { RECOVERY_EVENTS } from "./catalogue/recovery";
+import { DEBRIEF_EVENTS } from "./catalogue/debrief";
+import { CLOSURE_EVENTS } from "./catalogue/closure";
 
 /**
  * Every kind of event the audit trail records: the schema of its details and its words, once.
@@ -34,6 +38,11 @@ export const AUDIT_EVENTS = {
   "child.updated": { label: "Child's details changed", details: none },
   "episode.created": { label: "Report started", details: z.object({ childId: uuid, repeat: z.boolean() }).strict() },
   "episode.viewed": { label: "Case viewed", details: none },
+  "episode.change_refused": {
+    label: "Change to a case refused",
+    // `reason` is a code a use case chose (e.g. "not-recovered", "own-episode"), never words a person typed.
+    details: z.object({ change: z.string().regex(/^[a-z-]+$/), reason: z.string().regex(/^[a-z-]+$/) }).strict(),
+  },
   "episode.step_saved": { label: "Saved a step", details: z.object({ step: z.enum(FORM_STEP_KEYS), version: z.int() }).strict() },
   "episode.submitted": { label: "Report submitted", details: none },
   "episodes.listed": { label: "Viewed the case list", details: z.object({ stage: z.string().max(40), page: z.int(), results: z.int() }).strict() },
@@ -71,6 +80,10 @@ export const AUDIT_EVENTS = {
   ...SIGN_IN_EVENTS,
   ...AGENCY_EVENTS,
   ...JOB_EVENTS,
+  ...SEARCH_EVENTS,
+  ...RECOVERY_EVENTS,
+  ...DEBRIEF_EVENTS,
+  ...CLOSURE_EVENTS,
 } as const satisfies Record<string, { label: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

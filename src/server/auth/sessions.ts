@@ -138,22 +138,29 @@ export async function endSession(
   });
 }
 
+/** Why a person's own step ended their other sessions; recorded as account.sessions_ended. */
 export type SessionsEndReason = "PASSWORD_CHANGED" | "PASSWORD_RESET" | "ENDED_BY_USER" | "SECOND_FACTOR_RESET";
+/** Why an admin's change ended a person's sessions; the change's own audit event records how many. */
+export type AdminSessionsEndReason = "DEACTIVATED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_RESET";
+
+type SessionsToEnd = { userId: string; except?: string; now: Date };
 
 /**
  * Ends every open session of a person (but `except`, the one they are using) in the caller's
- * transaction, audited once with how many ended. Answers that number.
+ * transaction: their next request finds the session ended. Answers how many ended, and audits that
+ * number once, unless `who` is null: then an admin's change records it in its own event.
  */
 export async function endSessionsOf(
   tx: Tx,
-  who: AuditWho,
-  input: { userId: string; except?: string; reason: SessionsEndReason; now: Date },
+  ...[who, input]: [who: AuditWho, input: SessionsToEnd & { reason: SessionsEndReason }] | [who: null, input: SessionsToEnd & { reason: AdminSessionsEndReason }]
 ): Promise<number> {
   const { count } = await tx.userSession.updateMany({
     where: { userId: input.userId, endedAt: null, ...(input.except ? { id: { not: input.except } } : {}) },
     data: { endedAt: input.now, endReason: input.reason },
   });
-  await audit(tx, who, "account.sessions_ended", { target: { type: "User", id: input.userId }, details: { reason: input.reason, count } });
+  if (who !== null) {
+    await audit(tx, who, "account.sessions_ended", { target: { type: "User", id: input.userId }, details: { reason: input.reason, count } });
+  }
   return count;
 }
 

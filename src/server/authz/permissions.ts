@@ -7,7 +7,8 @@ import "server-only";
  */
 export const PERMISSIONS_BY_ROLE = {
   CASEWORKER: ["home:view", "profile:manage", "cases:view", "reports:file"],
-  SUPERVISOR: ["home:view", "profile:manage", "cases:view", "dashboard:view"],
+  // episodes:approve signs off (or returns) an episode's closure, reopens and voids; src/domain/episode-closure.ts decides whose.
+  SUPERVISOR: ["home:view", "profile:manage", "cases:view", "dashboard:view", "episodes:approve"],
   // users:manage changes another person's account; users:view only reads. teams:manage and
   // agency:manage change the agency's teams and rules.
   ADMIN: ["home:view", "profile:manage", "users:view", "users:manage", "teams:manage", "agency:manage", "audit:view"],

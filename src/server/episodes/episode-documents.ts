@@ -7,6 +7,7 @@ import {
   ZContactsSchema,
   ZDescriptionSchema,
   ZGuardianSchema,
+  ZMarksSchema,
   ZMissingEventDetailsSchema,
   ZPrefillSchema,
   ZRisksSchema,
@@ -15,6 +16,7 @@ import {
   type Contacts,
   type Description,
   type Guardian,
+  type Mark,
   type MissingEventDetails,
   type Prefill,
   type Risks,
@@ -145,6 +147,7 @@ export const readContacts = (value: unknown): Contacts => parse("contacts", eith
 export const readGuardian = (value: unknown): Guardian => parse("guardian", either(ZGuardianSchema, afterDecode(LegacyGuardian)), value);
 export const readPrefill = (value: unknown): Prefill => parse("prefill", either(ZPrefillSchema, LegacyPrefill), value);
 export const readStepVersions = (value: unknown): StepVersions => parse("step versions", ZStepVersionsSchema, value);
+export const readMarks = (value: unknown): Mark[] => parse("new marks", ZMarksSchema, value);
 
 /** A document as it is written: parsed by its schema on the way out too, so nothing else is stored. */
 export function documentOf<T extends z.ZodType>(schema: T, value: z.input<T>): z.output<T> {

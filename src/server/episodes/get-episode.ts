@@ -19,6 +19,8 @@ export type EpisodeView = {
   childName: string;
   progress: EpisodeProgress;
   recordedBy: { lawEnforcement: string | null; ncmec: string | null };
+  /** The names of the agency's people the facts refer to by id. */
+  names: Record<string, string>;
   draft: { step: FormStepKey; values: Record<string, unknown>; updatedAt: Date; baseVersion: number } | null;
   history: HistoryEntry[];
 };
@@ -50,9 +52,8 @@ export async function getEpisode(
           take: 200,
         })
       : [];
-    const recorderIds = [facts.lawEnforcement?.recordedById, facts.ncmec?.recordedById].filter((id): id is string => !!id);
     const people = await tx.user.findMany({
-      where: { agencyId: facts.agencyId, id: { in: [...recorderIds, ...auditRows.map((r) => r.actorUserId).filter((id): id is string => !!id)] } },
+      where: { agencyId: facts.agencyId, id: { in: [...peopleIn(facts), ...auditRows.map((r) => r.actorUserId).filter((id): id is string => !!id)] } },
       select: { id: true, name: true },
     });
     const nameOf = (id: string | null | undefined) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
@@ -65,6 +66,7 @@ export async function getEpisode(
       childName: fullName(facts.child),
       progress: episodeProgress(facts, now, rules),
       recordedBy: { lawEnforcement: nameOf(facts.lawEnforcement?.recordedById), ncmec: nameOf(facts.ncmec?.recordedById) },
+      names: Object.fromEntries(people.map((person) => [person.id, person.name])),
       draft:
         draftRow && options.draftStep && draftValues?.success
           ? { step: options.draftStep, values: draftValues.data, updatedAt: draftRow.updatedAt, baseVersion: draftRow.baseVersion }
@@ -72,4 +74,27 @@ export async function getEpisode(
       history: auditRows.map((row) => ({ at: row.occurredAt, text: describeAuditEvent(row), actorName: nameOf(row.actorUserId) })),
     };
   });
+}
+
+/** Every person an episode's facts name by id. */
+function peopleIn(facts: EpisodeFacts): string[] {
+  const ids = [
+    facts.caseworkerId,
+    facts.lawEnforcement?.recordedById,
+    facts.ncmec?.recordedById,
+    ...facts.notices.map((notice) => notice.recordedById),
+    ...facts.searchActivities.map((activity) => activity.recordedById),
+    ...facts.longTermItems.map((item) => item.doneById),
+    facts.recovery?.recordedById,
+    facts.debrief?.recordedById,
+    facts.debrief?.acceptedWithoutInterviewById,
+    facts.determination?.recordedById,
+    facts.traffickingReport?.recordedById,
+    facts.closure?.requestedById,
+    facts.closure?.decidedById,
+    ...(facts.closure?.entries.map((entry) => entry.byId) ?? []),
+    facts.ended?.recordedById,
+    facts.voided?.voidedById,
+  ];
+  return [...new Set(ids.filter((id): id is string => typeof id === "string"))];
 }

@@ -30,7 +30,8 @@ export type EpisodeRow = {
 /** Each filter over the stage column, which syncEpisode() keeps equal to episodeProgress()'s stage (tests compare them). */
 function stageSql(filter: StageFilter): Prisma.Sql {
   if (filter === "all") return Prisma.sql`TRUE`;
-  if (filter === "open") return Prisma.sql`e."stage" <> 'CLOSED'::"EpisodeStage"`;
+  // Open: not signed off and not voided (an episode ended without a recovery is open until signed off).
+  if (filter === "open") return Prisma.sql`e."closedAt" IS NULL AND e."stage" <> 'VOIDED'::"EpisodeStage"`;
   return Prisma.sql`e."stage" = ${STAGE_COLUMN[filter]}::"EpisodeStage"`;
 }
 

@@ -7,15 +7,14 @@ import { NotFoundError } from "@/server/authz/errors";
 import { isUuid } from "@/lib/uuid";
 import { isFormStepKey } from "@/domain/steps";
 import type { EpisodeFacts } from "@/domain/episode-facts";
-import type { ReportClockKind } from "@/domain/clocks";
-import type { ClockRules } from "@/domain/episode-progress";
-import { NOTICE_RECIPIENTS } from "@/domain/code-sets";
+import { clockKey, type ClockRules } from "@/domain/episode-clocks";
 import type { NoticeHours } from "@/domain/notice-rules";
 import {
   readChildProfile,
   readContacts,
   readDescription,
   readGuardian,
+  readMarks,
   readMissingEventDetails,
   readPrefill,
   readRisks,
@@ -38,6 +37,14 @@ const SELECT = {
   prefill: true,
   submittedAt: true,
   closedAt: true,
+  ncicRecordsSentAt: true,
+  endedAt: true,
+  endReason: true,
+  endNote: true,
+  endRecordedById: true,
+  voidedAt: true,
+  voidedById: true,
+  voidReason: true,
   createdAt: true,
   caseworkerId: true,
   caseworker: { select: { name: true } },
@@ -47,14 +54,33 @@ const SELECT = {
       timeZone: true,
       lawEnforcementClockHours: true,
       ncmecClockHours: true,
-      noticeRules: { where: { event: "MISSING" }, select: { recipient: true, hours: true } },
+      returnNoticeHours: true,
+      debriefHours: true,
+      leadHours: true,
+      longTermMissingDays: true,
+      searchReminderEveryDays: true,
+      searchReminderForDays: true,
+      traffickingReportHours: true,
+      traffickingClockForSuspected: true,
+      noticeRules: { select: { event: true, recipient: true, hours: true } },
     },
   },
   child: { select: { id: true, firstName: true, middleName: true, lastName: true, dateOfBirth: true, agencyCaseNumber: true, underAgencyGuardianship: true, profile: true } },
   lawEnforcementReport: true,
   ncmecReport: true,
   clocks: { select: { kind: true, subject: true, ruleHours: true } },
-  notices: { where: { event: "MISSING" }, select: { recipient: true, sentAt: true, notApplicableReason: true, note: true, recordedById: true, recordedAt: true } },
+  notices: {
+    select: { event: true, recipient: true, sentAt: true, notApplicableReason: true, note: true, recordedById: true, recordedAt: true, toldBy: true, toWhom: true, method: true, confirmed: true },
+  },
+  searchActivities: { orderBy: { at: "asc" } },
+  longTermItems: { select: { item: true, doneAt: true, doneById: true } },
+  recovery: true,
+  debrief: true,
+  debriefAttempts: { orderBy: { at: "asc" } },
+  screens: { orderBy: { screenedAt: "asc" } },
+  determination: true,
+  traffickingReport: true,
+  approvals: { where: { purpose: "CLOSURE" }, include: { entries: { orderBy: { at: "asc" } } } },
   amendments: { select: { step: true, amendedAt: true, sentAt: true }, orderBy: { amendedAt: "asc" } },
   _count: { select: { photos: true } },
 } as const;
@@ -84,17 +110,19 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
   if (!row) throw new NotFoundError();
   const le = row.lawEnforcementReport;
   const ncmec = row.ncmecReport;
-  const started: Partial<Record<ReportClockKind, number>> = {};
-  // Clock rows exist once the missing event started them; from then on the notice list is theirs.
-  const startedNotices: NoticeHours | null = row.clocks.length > 0 ? {} : null;
-  for (const clock of row.clocks) {
-    if (clock.kind !== "MISSING_NOTICE") started[clock.kind] ??= clock.ruleHours;
-    else {
-      const recipient = NOTICE_RECIPIENTS.find(({ code }) => code === clock.subject)?.code;
-      if (recipient && startedNotices) startedNotices[recipient] = clock.ruleHours;
-    }
-  }
-  const agencyNotices: NoticeHours = Object.fromEntries(row.agency.noticeRules.map((rule) => [rule.recipient, rule.hours]));
+  // Each existing clock keeps the hours it started with (and an event's notice list is the one its clocks started with).
+  const started: Record<string, number> = Object.fromEntries(row.clocks.map((clock) => [clockKey(clock.kind, clock.subject), clock.ruleHours]));
+  const listOf = (event: "MISSING" | "RETURN"): NoticeHours =>
+    Object.fromEntries(row.agency.noticeRules.filter((rule) => rule.event === event).map((rule) => [rule.recipient, rule.hours]));
+  const agency = row.agency;
+  const recovery = row.recovery;
+  const debrief = row.debrief;
+  const closure = row.approvals[0] ?? null;
+  const earlierRecoveries = await tx.recovery.findMany({
+    where: { agencyId: scope.agencyId, recoveredAt: { not: null }, episode: { childId: row.child.id, id: { not: row.id }, voidedAt: null } },
+    orderBy: { recoveredAt: "desc" },
+    select: { episodeId: true, recoveredAt: true, city: true, state: true, placeKind: true, recoveredBy: true, packetSummary: true },
+  });
   const facts: EpisodeFacts = {
     id: row.id,
     agencyId: row.agencyId,
@@ -135,6 +163,7 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
           reportedAt: le.reportedAt,
           ncicEntered: le.ncicEntered,
           ncicNumber: le.ncicNumber,
+          ncicEnteredAt: le.ncicEnteredAt,
           refusedBy: le.refusedBy,
           refusalStatement: le.refusalStatement,
           lateReason: le.lateReason,
@@ -157,12 +186,138 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
     photoCount: row._count.photos,
     notices: row.notices,
     amendments: row.amendments.flatMap(({ step, amendedAt, sentAt }) => (isFormStepKey(step) ? [{ step, at: amendedAt, sentAt }] : [])),
+    ncicRecordsSentAt: row.ncicRecordsSentAt,
+    searchActivities: row.searchActivities.map((activity) => ({
+      id: activity.id,
+      kind: activity.kind,
+      at: activity.at,
+      contactedPerson: activity.contactedPerson,
+      outcome: activity.outcome,
+      note: activity.note,
+      isLead: activity.isLead,
+      leadPassedAt: activity.leadPassedAt,
+      leadPassedTo: activity.leadPassedTo,
+      leadLateReason: activity.leadLateReason,
+      recordedById: activity.recordedById,
+      recordedAt: activity.recordedAt,
+    })),
+    longTermItems: row.longTermItems,
+    recovery: recovery
+      ? {
+          locatedAt: recovery.locatedAt,
+          recoveredAt: recovery.recoveredAt,
+          knownAt: recovery.knownAt,
+          address: recovery.address,
+          city: recovery.city,
+          state: recovery.state,
+          placeKind: recovery.placeKind,
+          outOfState: recovery.outOfState,
+          recoveredBy: recovery.recoveredBy,
+          officerName: recovery.officerName,
+          lawEnforcementCaseNumber: recovery.lawEnforcementCaseNumber,
+          condition: recovery.condition,
+          newMarks: readMarks(recovery.newMarks),
+          placement: recovery.placement,
+          packetSummary: recovery.packetSummary,
+          recordedById: recovery.recordedById,
+          recordedAt: recovery.recordedAt,
+        }
+      : null,
+    debrief: debrief
+      ? {
+          interviewerName: debrief.interviewerName,
+          interviewerRole: debrief.interviewerRole,
+          interviewedAt: debrief.interviewedAt,
+          place: debrief.place,
+          othersPresent: debrief.othersPresent,
+          acceptedWithoutInterviewAt: debrief.acceptedWithoutInterviewAt,
+          acceptedWithoutInterviewById: debrief.acceptedWithoutInterviewById,
+          ranAgainBeforeDebrief: debrief.ranAgainBeforeDebrief,
+          ranFrom: debrief.ranFrom,
+          ranTo: debrief.ranTo,
+          factorsNarrative: debrief.factorsNarrative,
+          responseNow: debrief.responseNow,
+          plansLater: debrief.plansLater,
+          stayedWhere: debrief.stayedWhere,
+          stayedWith: debrief.stayedWith,
+          needsMet: debrief.needsMet,
+          harm: debrief.harm,
+          completedAt: debrief.completedAt,
+          recordedById: debrief.recordedById,
+          recordedAt: debrief.recordedAt,
+        }
+      : null,
+    debriefAttempts: row.debriefAttempts.map((attempt) => ({
+      id: attempt.id,
+      at: attempt.at,
+      result: attempt.result,
+      nextAttemptOn: attempt.nextAttemptOn ? calendarDateOf(attempt.nextAttemptOn) : null,
+      note: attempt.note,
+    })),
+    screens: row.screens.map((screen) => ({
+      id: screen.id,
+      instrument: screen.instrument,
+      version: screen.version,
+      result: screen.result,
+      screenedBy: screen.screenedBy,
+      screenedAt: screen.screenedAt,
+    })),
+    determination: row.determination
+      ? {
+          sex: row.determination.sex,
+          labor: row.determination.labor,
+          informationReceivedAt: row.determination.informationReceivedAt,
+          recordedById: row.determination.recordedById,
+          recordedAt: row.determination.recordedAt,
+        }
+      : null,
+    traffickingReport: row.traffickingReport
+      ? {
+          agencyName: row.traffickingReport.agencyName,
+          officerName: row.traffickingReport.officerName,
+          caseNumber: row.traffickingReport.caseNumber,
+          reportedAt: row.traffickingReport.reportedAt,
+          lateReason: row.traffickingReport.lateReason,
+          recordedById: row.traffickingReport.recordedById,
+          recordedAt: row.traffickingReport.recordedAt,
+        }
+      : null,
+    closure: closure
+      ? {
+          status: closure.status,
+          requestedById: closure.requestedById,
+          requestedAt: closure.requestedAt,
+          decidedById: closure.decidedById,
+          decidedAt: closure.decidedAt,
+          entries: closure.entries.map((entry) => ({ action: entry.action, comment: entry.comment, byId: entry.byId, at: entry.at })),
+        }
+      : null,
+    ended:
+      row.endedAt && row.endReason && row.endRecordedById
+        ? { endedAt: row.endedAt, reason: row.endReason, note: row.endNote ?? "", recordedById: row.endRecordedById }
+        : null,
+    voided: row.voidedAt && row.voidedById ? { voidedAt: row.voidedAt, voidedById: row.voidedById, reason: row.voidReason ?? "" } : null,
+    earlierRecoveries: earlierRecoveries.flatMap((earlier) => (earlier.recoveredAt ? [{ ...earlier, recoveredAt: earlier.recoveredAt }] : [])),
   };
-  return { facts, agencyName: row.agency.name, caseworkerName: row.caseworker.name, rules: {
+  return {
+    facts,
+    agencyName: agency.name,
+    caseworkerName: row.caseworker.name,
+    rules: {
       started,
-      agency: { LAW_ENFORCEMENT_REPORT: row.agency.lawEnforcementClockHours, NCMEC_REPORT: row.agency.ncmecClockHours },
-      startedNotices,
-      agencyNotices,
+      agency: {
+        reportHours: { LAW_ENFORCEMENT_REPORT: agency.lawEnforcementClockHours, NCMEC_REPORT: agency.ncmecClockHours },
+        missingNotices: listOf("MISSING"),
+        returnNotices: listOf("RETURN"),
+        returnNoticeHours: agency.returnNoticeHours,
+        debriefHours: agency.debriefHours,
+        leadHours: agency.leadHours,
+        longTermMissingDays: agency.longTermMissingDays,
+        searchReminder:
+          agency.searchReminderEveryDays && agency.searchReminderForDays ? { everyDays: agency.searchReminderEveryDays, forDays: agency.searchReminderForDays } : null,
+        traffickingReportHours: agency.traffickingReportHours,
+        traffickingClockForSuspected: agency.traffickingClockForSuspected,
+      },
     },
   };
 }

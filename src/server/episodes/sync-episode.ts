@@ -2,7 +2,8 @@ import "server-only";
 import type { EpisodeStage as StageColumn } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
-import { deriveClocks, episodeProgress, type EpisodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { episodeProgress, type EpisodeProgress, type EpisodeStage } from "@/domain/episode-progress";
+import { deriveClocks } from "@/domain/episode-clocks";
 import { loadEpisode, type LoadedEpisode } from "./load-episode";
 
 /** The stage as the column holds it. */
@@ -11,7 +12,13 @@ export const STAGE_COLUMN: Record<EpisodeStage, StageColumn> = {
   "awaiting-ncmec": "AWAITING_NCMEC",
   "ready-to-submit": "READY_TO_SUBMIT",
   reported: "REPORTED",
+  located: "LOCATED",
+  recovered: "RECOVERED",
+  "debrief-due": "DEBRIEF_DUE",
+  "awaiting-sign-off": "AWAITING_SIGN_OFF",
   closed: "CLOSED",
+  "ended-without-recovery": "ENDED_WITHOUT_RECOVERY",
+  voided: "VOIDED",
 };
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { env } from "@/config/env";
+import { publicOrigin } from "@/config/env";
 import { currentActor } from "@/server/authz/actor";
 import type { Actor } from "@/server/authz/guard";
 import { CrossSiteError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/server/authz/errors";
@@ -52,12 +52,6 @@ export async function auditRefusal(error: unknown, context: { requestId: string;
   const who = context.actor ? auditWho(context.actor, context.requestId) : { requestId: context.requestId, userId: null, agencyId: null };
   // A refusal is answered whatever happens to its audit write; a failed write is logged like any failure.
   await recordRefusal(who, { reason, route: context.route }).catch((failure: unknown) => logFailure(failure, context));
-}
-
-function publicOrigin(): string {
-  const { NEXTAUTH_URL, PORT } = env();
-  // The launcher always sets NEXTAUTH_URL; run without it (tests, a bare `next dev`) the app is here.
-  return new URL(NEXTAUTH_URL ?? `http://localhost:${PORT}`).origin;
 }
 
 const STALE_PAGE = "This page is out of date: reload it, then try again.";

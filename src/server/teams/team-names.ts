@@ -1,7 +1,12 @@
 import "server-only";
-import type { Tx } from "@/server/db";
+import { db, type Tx } from "@/server/db";
+import { assertCan, type Actor } from "@/server/authz/guard";
+import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
-import { RefusedChangeError } from "@/server/users/account-changes";
+import { auditWho, type AuditWho } from "@/server/audit/audit";
+import { parseStep } from "@/server/episodes/field-errors";
+import { ZTeamNameSchema } from "@/features/admin/people-schemas";
+import { RefusedChangeError, isUniqueClash, lockAgency, withRefusalAudited } from "@/server/users/account-changes";
 import { isUuid } from "@/lib/uuid";
 
 const NAME_IN_USE = "The agency already has a team with this name. Choose another name.";
@@ -26,4 +31,33 @@ export async function loadAgencyTeam(tx: Tx, agencyId: string, teamId: string): 
     SELECT "id", "name" FROM "Team" WHERE "id" = ${teamId}::uuid AND "agencyId" = ${agencyId}::uuid FOR UPDATE`;
   if (!team) throw new NotFoundError();
   return team;
+}
+
+/**
+ * What adding a team and renaming one share: the actor may manage teams, the name is read from the
+ * input, the work runs in one transaction with the agency locked, a refusal is audited, and two
+ * requests that took the same name at once are answered as the name being in use (of `teamId`).
+ */
+export async function withTeamName<T>(
+  actor: Actor,
+  teamId: string | null,
+  input: unknown,
+  context: { requestId: string },
+  work: (tx: Tx, change: { agencyId: string; name: string; who: AuditWho }) => Promise<T>,
+): Promise<T> {
+  assertCan(actor, "teams:manage");
+  const scope = agencyScope(actor);
+  const { name } = parseStep(ZTeamNameSchema, input);
+  const who = auditWho(actor, context.requestId);
+  return withRefusalAudited(who, async () => {
+    try {
+      return await db().$transaction(async (tx) => {
+        await lockAgency(tx, scope.agencyId);
+        return work(tx, { agencyId: scope.agencyId, name, who });
+      });
+    } catch (error) {
+      if (isUniqueClash(error)) throw nameInUse(teamId);
+      throw error;
+    }
+  });
 }

@@ -1,14 +1,16 @@
 import "server-only";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
-import { audit, type AuditWho } from "@/server/audit/audit";
+import { assertCan, type Actor } from "@/server/authz/guard";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { audit, auditWho, type AuditWho } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
 import { leavesNoActiveAdmin, type PersonStanding } from "@/domain/last-admin";
-import { env } from "@/config/env";
+import { loadAgencyPerson, type AgencyPerson } from "./load-agency-person";
 
 /**
- * What the people and team use cases share: the agency's lock, the last-admin rule, ending a
- * person's sessions, and refusals that are audited although the change is rolled back.
+ * What the people and team use cases share: the agency's lock, the last-admin rule, refusals that
+ * are audited although the change is rolled back, and the opening of an admin's change to one person.
  */
 
 /**
@@ -62,6 +64,28 @@ export async function withRefusalAudited<T>(who: AuditWho, work: () => Promise<T
   }
 }
 
+/**
+ * The opening of an admin's change to one person: the actor may manage users, and the work runs in
+ * one transaction on the person (of the admin's agency, row locked; anyone else is not found), after
+ * the agency's lock when `lockAgency` is set. A refusal by a rule is audited.
+ */
+export async function changeAgencyPerson<T>(
+  actor: Actor,
+  userId: string,
+  options: { requestId: string; lockAgency: boolean },
+  work: (tx: Tx, person: AgencyPerson, who: AuditWho) => Promise<T>,
+): Promise<T> {
+  assertCan(actor, "users:manage");
+  const scope = agencyScope(actor);
+  const who = auditWho(actor, options.requestId);
+  return withRefusalAudited(who, () =>
+    db().$transaction(async (tx) => {
+      if (options.lockAgency) await lockAgency(tx, scope.agencyId);
+      return work(tx, await loadAgencyPerson(tx, scope.agencyId, userId), who);
+    }),
+  );
+}
+
 export const LAST_ADMIN_MESSAGE = "This is the agency's last active admin. Make someone else an admin first.";
 
 /** Refuses a change that would leave the agency (locked by the caller) with no active admin. */
@@ -70,24 +94,6 @@ export async function assertKeepsAnAdmin(tx: Tx, agencyId: string, after: Person
   if (leavesNoActiveAdmin(people, after)) {
     throw new RefusedChangeError({ area: "user", change, reason: "last-admin" }, { type: "User", id: after.id }, change === "update" ? { roles: LAST_ADMIN_MESSAGE } : {}, LAST_ADMIN_MESSAGE);
   }
-}
-
-/** Why an admin ended a person's sessions (UserSession.endReason). */
-export type AdminEndReason = "DEACTIVATED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_RESET";
-
-/**
- * Ends every open session of the person at once, in the caller's transaction: their next request
- * finds the session ended. Answers how many ended (the caller's audit event records it).
- */
-export async function endOpenSessions(tx: Tx, userId: string, reason: AdminEndReason, now: Date): Promise<number> {
-  const { count } = await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: reason } });
-  return count;
-}
-
-/** The app's public address, where links lead: NEXTAUTH_URL, or this server on its port (as the same-origin check reads it). */
-export function appBaseUrl(): string {
-  const { NEXTAUTH_URL, PORT } = env();
-  return new URL(NEXTAUTH_URL ?? `http://localhost:${PORT}`).origin;
 }
 
 /** Whether a Prisma error is a unique-constraint clash (two requests at once took the same e-mail or team name). */

@@ -1,8 +1,8 @@
 import "server-only";
+import { publicOrigin } from "@/config/env";
 import type { Tx } from "@/server/db";
 import { accountLink, issueAccountToken, type AccountTokenPurpose } from "@/server/accounts/account-tokens";
 import { queueEmail } from "@/server/mail/queue-email";
-import { appBaseUrl } from "./account-changes";
 
 /**
  * How a single-use link reached the person: e-mailed (SMTP configured), or returned to be shown
@@ -48,9 +48,9 @@ export async function sendAccountLink(
   input: { agencyId: string; userId: string; purpose: AccountTokenPurpose; createdById: string | null; now: Date; showOnly?: boolean },
 ): Promise<LinkDelivery> {
   const { tokenId, secret } = await issueAccountToken(tx, input);
-  if (input.showOnly) return { delivery: "shown", link: accountLink(appBaseUrl(), input.purpose, secret) };
+  if (input.showOnly) return { delivery: "shown", link: accountLink(publicOrigin(), input.purpose, secret) };
   const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, agency: { select: { name: true } } } });
-  const link = accountLink(appBaseUrl(), input.purpose, secret);
+  const link = accountLink(publicOrigin(), input.purpose, secret);
   const words = WORDS[input.purpose](user.agency.name, link);
   const key = `${input.purpose === "INVITATION" ? "invitation" : "password-reset"}:${tokenId}`;
   const emailed = await queueEmail(tx, { key, agencyId: input.agencyId, to: user.email, subject: words.subject, text: words.text });

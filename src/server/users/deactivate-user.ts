@@ -1,11 +1,9 @@
 import "server-only";
-import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/guard";
-import { agencyScope } from "@/server/authz/agency-scope";
-import { audit, auditWho } from "@/server/audit/audit";
+import type { Actor } from "@/server/authz/guard";
+import { audit } from "@/server/audit/audit";
 import { revokeAccountTokens } from "@/server/accounts/account-tokens";
-import { RefusedChangeError, assertKeepsAnAdmin, endOpenSessions, lockAgency, withRefusalAudited } from "./account-changes";
-import { loadAgencyPerson } from "./load-agency-person";
+import { endSessionsOf } from "@/server/auth/sessions";
+import { RefusedChangeError, assertKeepsAnAdmin, changeAgencyPerson } from "./account-changes";
 
 const SELF = "You cannot deactivate your own account. Ask another admin to do it.";
 
@@ -19,25 +17,18 @@ export async function deactivateUser(
   userId: string,
   context: { requestId: string; now?: Date },
 ): Promise<{ deactivated: boolean; openEpisodes: number }> {
-  assertCan(actor, "users:manage");
-  const scope = agencyScope(actor);
   const now = context.now ?? new Date();
-  const who = auditWho(actor, context.requestId);
-  return withRefusalAudited(who, () =>
-    db().$transaction(async (tx) => {
-      await lockAgency(tx, scope.agencyId);
-      const person = await loadAgencyPerson(tx, scope.agencyId, userId);
-      const target = { type: "User", id: person.id } as const;
-      const openEpisodes = await tx.episode.count({ where: { agencyId: scope.agencyId, caseworkerId: person.id, closedAt: null } });
-      if (!person.active) return { deactivated: false, openEpisodes };
-      if (person.id === actor.userId) throw new RefusedChangeError({ area: "user", change: "deactivate", reason: "self" }, target, {}, SELF);
-      await assertKeepsAnAdmin(tx, scope.agencyId, { id: person.id, roles: person.roles, active: false }, "deactivate");
-      await tx.user.update({ where: { id: person.id }, data: { active: false, deactivatedAt: now } });
-      const sessionsEnded = await endOpenSessions(tx, person.id, "DEACTIVATED", now);
-      const linksRevoked = await tx.accountToken.count({ where: { userId: person.id, usedAt: null, revokedAt: null } });
-      await revokeAccountTokens(tx, person.id, now);
-      await audit(tx, who, "user.deactivated", { target, details: { sessionsEnded, linksRevoked, openEpisodes } });
-      return { deactivated: true, openEpisodes };
-    }),
-  );
+  return changeAgencyPerson(actor, userId, { requestId: context.requestId, lockAgency: true }, async (tx, person, who) => {
+    const target = { type: "User", id: person.id } as const;
+    const openEpisodes = await tx.episode.count({ where: { agencyId: person.agencyId, caseworkerId: person.id, closedAt: null } });
+    if (!person.active) return { deactivated: false, openEpisodes };
+    if (person.id === actor.userId) throw new RefusedChangeError({ area: "user", change: "deactivate", reason: "self" }, target, {}, SELF);
+    await assertKeepsAnAdmin(tx, person.agencyId, { id: person.id, roles: person.roles, active: false }, "deactivate");
+    await tx.user.update({ where: { id: person.id }, data: { active: false, deactivatedAt: now } });
+    const sessionsEnded = await endSessionsOf(tx, null, { userId: person.id, reason: "DEACTIVATED", now });
+    const linksRevoked = await tx.accountToken.count({ where: { userId: person.id, usedAt: null, revokedAt: null } });
+    await revokeAccountTokens(tx, person.id, now);
+    await audit(tx, who, "user.deactivated", { target, details: { sessionsEnded, linksRevoked, openEpisodes } });
+    return { deactivated: true, openEpisodes };
+  });
 }

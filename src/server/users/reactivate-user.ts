@@ -1,21 +1,14 @@
 import "server-only";
-import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/guard";
-import { agencyScope } from "@/server/authz/agency-scope";
-import { audit, auditWho } from "@/server/audit/audit";
-import { lockAgency } from "./account-changes";
-import { loadAgencyPerson } from "./load-agency-person";
+import type { Actor } from "@/server/authz/guard";
+import { audit } from "@/server/audit/audit";
+import { changeAgencyPerson } from "./account-changes";
 
 /** Switches a deactivated account back on; the person signs in as before. An active account is left as it is. */
 export async function reactivateUser(actor: Actor, userId: string, context: { requestId: string }): Promise<{ reactivated: boolean }> {
-  assertCan(actor, "users:manage");
-  const scope = agencyScope(actor);
-  return db().$transaction(async (tx) => {
-    await lockAgency(tx, scope.agencyId);
-    const person = await loadAgencyPerson(tx, scope.agencyId, userId);
+  return changeAgencyPerson(actor, userId, { requestId: context.requestId, lockAgency: true }, async (tx, person, who) => {
     if (person.active) return { reactivated: false };
     await tx.user.update({ where: { id: person.id }, data: { active: true, deactivatedAt: null } });
-    await audit(tx, auditWho(actor, context.requestId), "user.reactivated", { target: { type: "User", id: person.id } });
+    await audit(tx, who, "user.reactivated", { target: { type: "User", id: person.id } });
     return { reactivated: true };
   });
 }

@@ -1,11 +1,9 @@
 import "server-only";
-import { db } from "@/server/db";
-import { assertCan, type Actor } from "@/server/authz/guard";
-import { agencyScope } from "@/server/authz/agency-scope";
-import { audit, auditWho } from "@/server/audit/audit";
+import type { Actor } from "@/server/authz/guard";
+import { audit } from "@/server/audit/audit";
 import { notifyUser } from "@/server/notifications/notify-user";
-import { endOpenSessions } from "./account-changes";
-import { loadAgencyPerson } from "./load-agency-person";
+import { endSessionsOf } from "@/server/auth/sessions";
+import { changeAgencyPerson } from "./account-changes";
 
 /**
  * For a person who lost their authenticator: the second factor and its recovery codes are removed,
@@ -17,19 +15,16 @@ export async function resetSecondFactor(
   userId: string,
   context: { requestId: string; now?: Date },
 ): Promise<{ sessionsEnded: number; recoveryCodesDeleted: number }> {
-  assertCan(actor, "users:manage");
-  const scope = agencyScope(actor);
   const now = context.now ?? new Date();
-  return db().$transaction(async (tx) => {
-    const person = await loadAgencyPerson(tx, scope.agencyId, userId);
+  return changeAgencyPerson(actor, userId, { requestId: context.requestId, lockAgency: false }, async (tx, person, who) => {
     await tx.user.update({ where: { id: person.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     const { count: recoveryCodesDeleted } = await tx.recoveryCode.deleteMany({ where: { userId: person.id } });
-    const sessionsEnded = await endOpenSessions(tx, person.id, "SECOND_FACTOR_RESET", now);
-    await audit(tx, auditWho(actor, context.requestId), "user.second_factor_reset", {
+    const sessionsEnded = await endSessionsOf(tx, null, { userId: person.id, reason: "SECOND_FACTOR_RESET", now });
+    await audit(tx, who, "user.second_factor_reset", {
       target: { type: "User", id: person.id },
       details: { sessionsEnded, recoveryCodesDeleted },
     });
-    await notifyUser(tx, { key: `second_factor.reset:${person.id}:${now.toISOString()}`, agencyId: scope.agencyId, userId: person.id, kind: "second_factor.reset" });
+    await notifyUser(tx, { key: `second_factor.reset:${person.id}:${now.toISOString()}`, agencyId: person.agencyId, userId: person.id, kind: "second_factor.reset" });
     return { sessionsEnded, recoveryCodesDeleted };
   });
 }

@@ -14,6 +14,11 @@ import { NoticeForms } from "@/features/cases/notice-forms";
 import { instantToWallTime } from "@/domain/zoned-time";
 import { RecordUpdateSentButton } from "@/features/cases/record-update-sent-button";
 import { stepTitle } from "@/domain/steps";
+import type { CaseSectionProps } from "@/features/cases/case-section";
+import { SearchSection } from "@/features/episode-search/search-section";
+import { ReturnSection } from "@/features/episode-return/return-section";
+import { DebriefSection } from "@/features/episode-debrief/debrief-section";
+import { ClosureSection } from "@/features/episode-closure/closure-section";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -31,6 +36,15 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const justSubmitted = (await searchParams).submitted === "1" && facts.submittedAt;
   const lawEnforcementClock = clockOfKind(progress.clocks, "LAW_ENFORCEMENT_REPORT");
   const ncmecClock = clockOfKind(progress.clocks, "NCMEC_REPORT");
+  const section: CaseSectionProps = {
+    facts,
+    progress,
+    canFile: canEdit,
+    canApprove: can(actor.roles, "episodes:approve"),
+    timeZone: tz,
+    nowWallTime: instantToWallTime(new Date(), tz),
+    names: view.names,
+  };
   return (
     <>
       {justSubmitted ? (
@@ -134,6 +148,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </div>
         </>
       ) : null}
+
+      <SearchSection {...section} />
+      <ReturnSection {...section} />
+      <DebriefSection {...section} />
+      <ClosureSection {...section} />
 
       <h2 className="mt-8 text-2xl font-bold">History</h2>
       <ol className="mt-3 space-y-2">

@@ -1,0 +1,34 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { postJson } from "@/features/auth/post-json";
+
+/**
+ * One change asked of the server from the case page: POSTs JSON with the page's version of the
+ * episode, then reloads the page's data on success. A refusal comes back as the server's words, and
+ * its field errors by field name, for the form to show next to each field (what was typed is kept).
+ */
+export function useCaseAction(version: number) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function send(path: string, body: Record<string, unknown>): Promise<boolean> {
+    setBusy(true);
+    setFailure(null);
+    setFieldErrors({});
+    const answer = await postJson(path, { version, ...body });
+    setBusy(false);
+    if (answer.ok) {
+      router.refresh();
+      return true;
+    }
+    setFieldErrors(answer.fieldErrors);
+    setFailure(Object.keys(answer.fieldErrors).length > 0 ? null : answer.message);
+    return false;
+  }
+
+  return { send, busy, failure, fieldErrors };
+}
