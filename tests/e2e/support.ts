@@ -48,7 +48,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   const secret = await giveSecondFactor(email);
   // The suite signs in from one address far more often than an office would (each password and each
   // code counts); the per-address limit itself is proven by tests/integration/rate-limits.test.ts.
-  await withDatabase((client) => client.query(`DELETE FROM "RateLimitWindow" WHERE "key" LIKE 'sign-in-address:%'`));
+  await withDatabase((client) => client.query(`DELETE FROM "RateLimitWindow" WHERE "key" LIKE 'sign-in-address:%' OR "key" LIKE 'account-link-address:%'`));
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);

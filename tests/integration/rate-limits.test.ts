@@ -4,6 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { db } from "@/server/db";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { POST as uploadPhoto } from "@/app/api/episodes/[episodeId]/photos/route";
+import { POST as checkInvitation } from "@/app/api/auth/welcome/check/route";
+import { POST as acceptInvitation } from "@/app/api/auth/welcome/route";
+import { POST as resetPassword } from "@/app/api/auth/reset-password/route";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { RATE_LIMITS } from "@/server/rate-limit/limits";
 import { pruneRateLimitWindows } from "@/server/rate-limit/rate-limit";
@@ -146,6 +149,33 @@ describe("photo upload rate limit", () => {
     expect(await refused.json()).toEqual({ error: "You have uploaded a lot of photos in a short time. Wait 10 minutes and try again." });
     expect(await db().photo.count()).toBe(max);
     expect(await refusals()).toEqual([{ outcome: "DENIED", details: { limit: "photo-upload" }, actorUserId: user.id }]);
+  });
+});
+
+describe("the single-use links' pages", () => {
+  it("refuse one address over its limit on every link page with 429 before any password work, and let others in", async () => {
+    const body = JSON.stringify({ secret: "x".repeat(43), password: "a long enough password for this" });
+    const from = (route: typeof checkInvitation, path: string, address: string) =>
+      call(route, {}, path, { method: "POST", headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address }, body });
+    const routes = [
+      [checkInvitation, "/api/auth/welcome/check"],
+      [acceptInvitation, "/api/auth/welcome"],
+      [resetPassword, "/api/auth/reset-password"],
+    ] as const;
+    const { max } = RATE_LIMITS["account-link-address"];
+    // A wrong link is answered (not 429) until the address has used up its window, on all three pages together.
+    for (let i = 0; i < max; i++) {
+      const [route, path] = routes[i % routes.length]!;
+      expect((await from(route, path, "203.0.113.80")).status).not.toBe(429);
+    }
+    for (const [route, path] of routes) {
+      const refused = await from(route, path, "203.0.113.80");
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe(String(15 * 60 - 5));
+      expect(await refused.json()).toEqual({ error: "Too many tries from this computer. Wait 15 minutes and try again." });
+    }
+    expect((await from(checkInvitation, "/api/auth/welcome/check", "198.51.100.80")).status).not.toBe(429);
+    expect(await refusals()).toEqual(routes.map(() => ({ outcome: "DENIED", details: { limit: "account-link-address" }, actorUserId: null })));
   });
 });
 

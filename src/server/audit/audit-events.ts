@@ -67,7 +67,7 @@ export const AUDIT_EVENTS = {
   },
   "rate_limit.refused": {
     label: "Refused: too many requests",
-    details: z.object({ limit: z.enum(["sign-in-address", "sign-in-all", "photo-upload", "packet"]) }).strict(),
+    details: z.object({ limit: z.enum(["sign-in-address", "sign-in-all", "account-link-address", "photo-upload", "packet"]) }).strict(),
   },
   "user.unlocked": { label: "Account unlocked by an admin", details: none },
   "packet.generated": {

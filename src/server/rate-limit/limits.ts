@@ -18,6 +18,10 @@ export const RATE_LIMITS = {
   // milliseconds each) that many addresses at once can make the servers do, about ten times the
   // busiest minute expected. A short window, so that sign-in recovers a minute after a flood stops.
   "sign-in-all": { max: 300, windowMs: MINUTE, refusal: "Too many people are signing in to Homeward right now." },
+  // The single-use links' pages (an invitation, a password reset), open to anyone: each check of a
+  // chosen password looks it up in the common-password list and each acceptance hashes it. A link's
+  // secret cannot be guessed; this holds back one address that floods them. A person uses a few.
+  "account-link-address": { max: 30, windowMs: 15 * MINUTE, refusal: "Too many tries from this computer." },
   // Per user: each photo is decoded and re-encoded; a report needs a few.
   "photo-upload": { max: 30, windowMs: 10 * MINUTE, refusal: "You have uploaded a lot of photos in a short time." },
   // Per user: each packet renders a PDF with the photos; a report needs a few downloads.
