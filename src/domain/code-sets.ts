@@ -133,6 +133,7 @@ export type NoticeAuthorityCode = CodeOf<typeof NOTICE_AUTHORITIES>;
 export type EpisodeNoticeRecipient = NoticeAuthorityCode | NoticeRecipientCode;
 /** Why a notice is owed: the child went missing, came back, or the episode ended without a recovery. */
 export type EpisodeNoticeEvent = NoticeEventCode | "CANCEL";
+export const EPISODE_NOTICE_EVENTS = ["MISSING", "RETURN", "CANCEL"] as const satisfies readonly EpisodeNoticeEvent[];
 
 export const SEARCH_ACTIVITY_KINDS = [
   { code: "PHONE_OR_TEXT", label: "Called or texted the child" },

@@ -156,9 +156,10 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
 /** Never stored as a verdict: the stage follows from the facts every time (the column is a copy for lists). */
 function stageOf(facts: ProgressFacts): EpisodeStage {
   if (facts.voided) return "voided";
+  // An episode that ended without a recovery waits for sign-off like any other (the supervisors' filter finds it).
+  if (facts.closure?.status === "REQUESTED" && !facts.closedAt) return "awaiting-sign-off";
   if (facts.ended) return "ended-without-recovery";
   if (facts.closedAt) return "closed";
-  if (facts.closure?.status === "REQUESTED") return "awaiting-sign-off";
   if (facts.recovery?.recoveredAt) return facts.debrief?.completedAt ? "recovered" : "debrief-due";
   if (facts.recovery?.locatedAt) return "located";
   if (facts.submittedAt) return "reported";
@@ -246,7 +247,8 @@ type RecordedProblem = RuleViolation & { report: "law-enforcement" | "NCMEC" };
 export function recordedReportProblems(facts: Pick<ProgressFacts, "missingEvent" | "lawEnforcement" | "ncmec">, clocks: readonly ClockFacts[], now: Date): RecordedProblem[] {
   const event = facts.missingEvent;
   const le = facts.lawEnforcement;
-  if (!event || !le) return [];
+  // A voided episode keeps no clocks (both report clocks start together): nothing to check against.
+  if (!event || !le || !clocks.some((c) => c.kind === "LAW_ENFORCEMENT_REPORT")) return [];
   const context = (kind: ClockKind) => {
     const clock = clocks.find((c) => c.kind === kind)!;
     return { lastSeenAt: event.lastSeenAt, now, deadline: clock.deadline, ruleHours: clock.ruleHours };

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, labelOf, ncicHeight, formatHeight, type CodeSet } from "./ncic-codes";
-import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RISKS } from "./code-sets";
+import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RECOVERED_BY, RECOVERY_PLACE_KINDS, RISKS } from "./code-sets";
 import { CLOCK_LABELS, type Clock, type ClockKind } from "./clocks";
 import { stepTitle, type FormStepKey } from "./steps";
 import { episodeProgress, clockOfKind } from "./episode-progress";
@@ -14,8 +14,11 @@ import { fullName, type EpisodeFacts } from "./episode-facts";
 import { calendarDateIn } from "./zoned-time";
 import { isOlderThanRecentLimit } from "./photo-age";
 
-/** 2.0: every coded value is `{ code, label }`; yes / no / not known answers are booleans or null. */
-export const PACKET_SCHEMA_VERSION = "2.0";
+/**
+ * 2.0: every coded value is `{ code, label }`; yes / no / not known answers are booleans or null.
+ * 3.0: an earlier episode's `recovery` is its recovery in named fields (or null), no longer words.
+ */
+export const PACKET_SCHEMA_VERSION = "3.0";
 
 const ZCode = z.object({ code: z.string(), label: z.string() }).strict();
 const ZClock = z.object({ kind: ZCode, deadline: z.iso.datetime(), state: ZCode, reportedAt: z.iso.datetime().nullable() }).strict();
@@ -113,8 +116,29 @@ export const ZFullPacketSchema = z
     abductor: z.object({ name: z.string(), description: z.string(), phone: z.string(), driversLicense: z.string(), vehicle: z.string() }).nullable(),
     phones: z.array(z.object({ number: z.string(), note: z.string() })).nullable(),
     onlineAccounts: z.array(z.object({ platform: z.string(), handle: z.string() })).nullable(),
+    /** The child's earlier episodes, oldest first, each with its recovery when one was recorded (never the placement, condition, screen or determination). */
     earlierEpisodes: z.array(
-      z.object({ discoveredAt: z.iso.datetime().nullable(), lastSeenAt: z.iso.datetime().nullable(), circumstances: z.string(), closedAt: z.iso.datetime().nullable(), recovery: z.string() }),
+      z
+        .object({
+          discoveredAt: z.iso.datetime().nullable(),
+          lastSeenAt: z.iso.datetime().nullable(),
+          circumstances: z.string(),
+          closedAt: z.iso.datetime().nullable(),
+          recovery: z
+            .object({
+              /** The day the child was recovered, in the agency's time zone. */
+              recoveredOn: z.iso.date(),
+              city: z.string(),
+              state: z.string().nullable(),
+              placeKind: ZCode.nullable(),
+              recoveredBy: ZCode.nullable(),
+              /** What the caseworker wrote for the packet. */
+              summary: z.string(),
+            })
+            .strict()
+            .nullable(),
+        })
+        .strict(),
     ),
     photoConsent: z.array(z.object({ photoId: z.uuid(), attestedBy: z.string(), attestedAt: z.iso.datetime(), wording: z.string() })),
     ncmecReport: z.object({ reportedAt: z.iso.datetime(), method: ZCode, caseNumber: z.string().nullable(), contact: z.string().nullable() }).nullable(),
@@ -129,7 +153,8 @@ export type PublicPacket = z.infer<typeof ZPublicPacketSchema>;
 export type Packet = FullPacket | PublicPacket;
 
 export type PacketPhoto = { id: string; takenOn: string; width: number; height: number; jpegBase64: string; attestedBy: string; attestedAt: Date; attestationText: string };
-export type EarlierEpisode = { discoveredAt: Date | null; lastSeenAt: Date | null; circumstances: string; closedAt: Date | null };
+/** An earlier episode of the child (voided ones are left out); its recovery comes from the facts (facts.earlierRecoveries). */
+export type EarlierEpisode = { id: string; discoveredAt: Date | null; lastSeenAt: Date | null; circumstances: string; closedAt: Date | null };
 
 /** One episode's facts as loaded through the agency scope, with what the packet adds to them. */
 export type PacketSource = {
@@ -241,13 +266,25 @@ export function buildFullPacket(source: PacketSource, now: Date): FullPacket {
     abductor: contacts?.abductor ? { ...contacts.abductor } : null,
     phones: contacts ? contacts.phones.map((p) => ({ ...p })) : null,
     onlineAccounts: contacts ? contacts.accounts.map((a) => ({ ...a })) : null,
-    earlierEpisodes: source.earlierEpisodes.map((e) => ({
-      discoveredAt: iso(e.discoveredAt),
-      lastSeenAt: iso(e.lastSeenAt),
-      circumstances: e.circumstances,
-      closedAt: iso(e.closedAt),
-      recovery: "Recovery details are not recorded in Homeward yet",
-    })),
+    earlierEpisodes: source.earlierEpisodes.map((e) => {
+      const recovery = facts.earlierRecoveries.find((earlier) => earlier.episodeId === e.id);
+      return {
+        discoveredAt: iso(e.discoveredAt),
+        lastSeenAt: iso(e.lastSeenAt),
+        circumstances: e.circumstances,
+        closedAt: iso(e.closedAt),
+        recovery: recovery
+          ? {
+              recoveredOn: calendarDateIn(recovery.recoveredAt, facts.timeZone),
+              city: recovery.city,
+              state: recovery.state,
+              placeKind: codedOrNull(RECOVERY_PLACE_KINDS, recovery.placeKind),
+              recoveredBy: codedOrNull(RECOVERED_BY, recovery.recoveredBy),
+              summary: recovery.packetSummary,
+            }
+          : null,
+      };
+    }),
     photoConsent: source.photos.map((p) => ({ photoId: p.id, attestedBy: p.attestedBy, attestedAt: p.attestedAt.toISOString(), wording: p.attestationText })),
     ncmecReport: facts.ncmec
       ? { reportedAt: facts.ncmec.reportedAt.toISOString(), method: coded(NCMEC_METHODS, facts.ncmec.method), caseNumber: facts.ncmec.ncmecCaseNumber, contact: facts.ncmec.contactName }

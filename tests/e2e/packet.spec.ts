@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { completeSteps, ORDERED_STEPS } from "../fixtures/episode-steps";
+import { completeSteps } from "../fixtures/episode-steps";
 import { jpegWithGps, renamedExecutable } from "../fixtures/images";
-import { errorSummary, expectAccessible, signIn, withDatabase } from "./support";
+import { errorSummary, expectAccessible, saveSteps, signIn, withDatabase } from "./support";
 
 async function api(page: Page, method: "POST" | "PUT", path: string, data: unknown) {
   const origin = new URL(page.url()).origin;
@@ -16,12 +16,7 @@ async function completeEpisode(page: Page): Promise<string> {
     newChild: { firstName: "Jordan", lastName: "Rivera", dateOfBirth: "2011-05-14", agencyCaseNumber: caseNumber, underAgencyGuardianship: "yes" },
   });
   const { episodeId } = (await started.json()) as { episodeId: string };
-  const steps = completeSteps(new Date());
-  for (const step of ORDERED_STEPS) {
-    const version = await withDatabase(async (c) => (await c.query(`SELECT "version" FROM "Episode" WHERE "id" = $1`, [episodeId])).rows[0].version);
-    const response = await api(page, "PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
-    expect(response.status(), await response.text()).toBe(200);
-  }
+  await saveSteps(page, episodeId, completeSteps(new Date()));
   return episodeId;
 }
 

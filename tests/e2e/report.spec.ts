@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { completeSteps, newYorkWall, ORDERED_STEPS } from "../fixtures/episode-steps";
-import type { FormStepKey } from "../../src/domain/steps";
-import type { StepValues } from "../../src/lib/schemas/episode-steps";
-import { errorSummary, expectAccessible, signIn, withDatabase } from "./support";
+import { completeSteps, newYorkWall } from "../fixtures/episode-steps";
+import { errorSummary, expectAccessible, saveSteps, signIn, withDatabase } from "./support";
 import { choose, chooseRadio, tabTo, tick, typeDate, typeDateTime, typeInto } from "./keyboard";
 
 const CASEWORKER = "caseworker@demo.example.org";
@@ -25,14 +23,6 @@ async function startForNewChild(page: Page, caseNumber = `E2E-${randomUUID().sli
   });
   expect(response.status()).toBe(201);
   return (await response.json()).episodeId as string;
-}
-
-async function saveSteps(page: Page, episodeId: string, steps: StepValues, through: FormStepKey) {
-  for (const step of ORDERED_STEPS.slice(0, ORDERED_STEPS.indexOf(through) + 1)) {
-    const version = await withDatabase(async (c) => (await c.query(`SELECT "version" FROM "Episode" WHERE "id" = $1`, [episodeId])).rows[0].version);
-    const response = await api(page, "PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
-    expect(response.status(), `${step}: ${await response.text()}`).toBe(200);
-  }
 }
 
 test("a caseworker files a complete report with the keyboard alone", async ({ page }) => {

@@ -4,6 +4,9 @@ import pg from "pg";
 import { randomUUID } from "node:crypto";
 import { launcherEnv } from "../../src/config/env";
 import { giveSecondFactorIn, totpCode } from "../fixtures/second-factor";
+import { ORDERED_STEPS } from "../fixtures/episode-steps";
+import type { FormStepKey } from "../../src/domain/steps";
+import type { StepValues } from "../../src/lib/schemas/episode-steps";
 
 export { totpCode };
 
@@ -104,6 +107,19 @@ export async function startReportForNewChild(page: Page): Promise<string> {
   });
   expect(response.status()).toBe(201);
   return (await response.json()).episodeId as string;
+}
+
+/** The episode's version as stored now: what a change through the API must carry. */
+export async function episodeVersion(episodeId: string): Promise<number> {
+  return withDatabase(async (client) => (await client.query(`SELECT "version" FROM "Episode" WHERE "id" = $1`, [episodeId])).rows[0].version);
+}
+
+/** Saves the report's steps through the API as the signed-in caseworker, in order, through `through` (every step by default). */
+export async function saveSteps(page: Page, episodeId: string, steps: StepValues, through: FormStepKey = ORDERED_STEPS[ORDERED_STEPS.length - 1]!) {
+  for (const step of ORDERED_STEPS.slice(0, ORDERED_STEPS.indexOf(through) + 1)) {
+    const response = await callApi(page, "PUT", `/api/episodes/${episodeId}/steps/${step}`, { version: await episodeVersion(episodeId), values: steps[step] });
+    expect(response.status(), `${step}: ${await response.text()}`).toBe(200);
+  }
 }
 
 /** The keys of this origin's localStorage that hold a copy of what someone typed in a report. */

@@ -7,7 +7,8 @@ import { getAgencySettings } from "@/server/agency/get-agency-settings";
 import { updateAgencySettings } from "@/server/agency/update-agency-settings";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
-import { completeSteps } from "../fixtures/episode-steps";
+import { recordRecovery } from "@/server/episodes/record-recovery";
+import { completeSteps, newYorkWall } from "../fixtures/episode-steps";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 import type { TAgencySettings } from "@/lib/schemas/agency-settings";
 
@@ -105,6 +106,80 @@ describe("agency settings", () => {
     await change({ ncmecClockHours: 3 }, otherAdmin);
     expect((await getAgencySettings(admin)).ncmecClockHours).toBe(24);
     expect((await getAgencySettings(otherAdmin)).ncmecClockHours).toBe(3);
+  });
+});
+
+describe("the agency's rules after the report", () => {
+  it("are the product's defaults until changed, then saved and audited before and after", async () => {
+    expect(await getAgencySettings(admin)).toMatchObject({
+      returnNoticeHours: 24,
+      debriefHours: 72,
+      leadHours: 24,
+      longTermMissingDays: 30,
+      searchReminderEveryDays: null,
+      searchReminderForDays: null,
+      traffickingReportHours: 24,
+      traffickingClockForSuspected: false,
+      screeningInstruments: [],
+    });
+    const rules = {
+      returnNoticeHours: 12,
+      debriefHours: 48,
+      leadHours: 8,
+      longTermMissingDays: 60,
+      searchReminderEveryDays: 7,
+      searchReminderForDays: 30,
+      traffickingReportHours: 8,
+      traffickingClockForSuspected: true,
+      screeningInstruments: ["Texas HTSA", "County intake screen"],
+    };
+    expect((await change(rules)).changed).toEqual(Object.keys(rules));
+    expect(await getAgencySettings(admin)).toMatchObject(rules);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "agency.settings_changed" } });
+    expect(event.details).toEqual({
+      before: { returnNoticeHours: 24, debriefHours: 72, leadHours: 24, longTermMissingDays: 30, searchReminderEveryDays: null, searchReminderForDays: null, traffickingReportHours: 24, traffickingClockForSuspected: false, screeningInstruments: [] },
+      after: rules,
+    });
+    // The reminder turned off again: both empty.
+    await change({ searchReminderEveryDays: null, searchReminderForDays: null });
+    expect(await db().agency.findUniqueOrThrow({ where: { id: agencyId } })).toMatchObject({ searchReminderEveryDays: null, searchReminderForDays: null });
+  });
+
+  it.each([
+    [{ returnNoticeHours: 0 }, "returnNoticeHours", "between 1 and 168"],
+    [{ returnNoticeHours: 169 }, "returnNoticeHours", "between 1 and 168"],
+    [{ debriefHours: 721 }, "debriefHours", "between 1 and 720"],
+    [{ debriefHours: 2.5 }, "debriefHours", "whole number"],
+    [{ leadHours: 0 }, "leadHours", "between 1 and 168"],
+    [{ longTermMissingDays: 366 }, "longTermMissingDays", "between 1 and 365"],
+    [{ traffickingReportHours: 25 }, "traffickingReportHours", "federal law allows at most 24"],
+    [{ searchReminderEveryDays: 7, searchReminderForDays: null }, "searchReminderForDays", "for how many days"],
+    [{ searchReminderEveryDays: null, searchReminderForDays: 30 }, "searchReminderEveryDays", "how often"],
+    [{ searchReminderEveryDays: 14, searchReminderForDays: 7 }, "searchReminderForDays", "at least one interval"],
+    [{ searchReminderEveryDays: 31, searchReminderForDays: 60 }, "searchReminderEveryDays", "between 1 and 30"],
+    [{ screeningInstruments: ["Texas HTSA", "texas htsa"] }, "screeningInstruments.1", "already listed"],
+    [{ screeningInstruments: ["Vera TVIT, short form"] }, "screeningInstruments.0", "built-in list"],
+    [{ screeningInstruments: ["  "] }, "screeningInstruments.0", "Enter the instrument's name"],
+    [{ screeningInstruments: Array.from({ length: 21 }, (_, i) => `Tool ${i}`) }, "screeningInstruments", "at most 20"],
+  ] satisfies [Partial<TAgencySettings>, string, string][])("refuses %j in words next to the field, changing nothing", async (edit, field, words) => {
+    const error = await change(edit).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors[field]).toContain(words);
+    expect(await db().auditEvent.count({ where: { action: "agency.settings_changed" } })).toBe(0);
+  });
+
+  it("run the new clocks: the search reminder from the missing event, the debrief and the return notices from the recovery; running clocks keep theirs", async () => {
+    await change({ searchReminderEveryDays: 7, searchReminderForDays: 30, returnNoticeHours: 6, debriefHours: 24, returnNotices: { CASA: 10 } });
+    const episodeId = await episodeWithClocks("DC-1");
+    expect((await clocksOf(episodeId)).filter((c) => c.startsWith("SEARCH_REMINDER"))).toEqual(["SEARCH_REMINDER:1=168", "SEARCH_REMINDER:2=168", "SEARCH_REMINDER:3=168", "SEARCH_REMINDER:4=168"]);
+    await recordRecovery(caseworker, { episodeId, values: { version: await version(episodeId), recoveredAt: newYorkWall(new Date(Date.now() - 3_600_000)) } }, ctx());
+    const afterRecovery = await clocksOf(episodeId);
+    expect(afterRecovery.filter((c) => /RETURN_NOTICE|DEBRIEF/.test(c))).toEqual(["RETURN_NOTICE:CASA=10", "RETURN_NOTICE:LAW_ENFORCEMENT=6", "RETURN_NOTICE:NCMEC=6", "DEBRIEF=24"]);
+    // The reminders that would start after the child was found are dropped.
+    expect(afterRecovery.filter((c) => c.startsWith("SEARCH_REMINDER"))).toEqual(["SEARCH_REMINDER:1=168"]);
+    await change({ returnNoticeHours: 2, debriefHours: 72, returnNotices: { COURT: 4 } });
+    await recordRecovery(caseworker, { episodeId, values: { version: await version(episodeId), recoveredAt: newYorkWall(new Date(Date.now() - 2 * 3_600_000)) } }, ctx());
+    expect(await clocksOf(episodeId)).toEqual(afterRecovery);
   });
 });
 

@@ -55,3 +55,26 @@ export async function sessionCookie(sessionId: string): Promise<string> {
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: run this through npm run test:integration");
   return `${servedOverHttps(env()) ? "__Secure-" : ""}next-auth.session-token=${await encode({ token: { sid: sessionId }, secret })}`;
 }
+
+/**
+ * POSTs a JSON change to one of an episode's route handlers as the signed-in person, with the
+ * episode's current version unless the body gives one; answers the status and the parsed body.
+ */
+export async function postEpisodeChange<P extends { episodeId: string }>(
+  handler: Handler<P>,
+  params: P,
+  path: string,
+  body: Record<string, unknown>,
+  who: { sessionId: string },
+): Promise<{ status: number; body: unknown }> {
+  // Imported here, not at the top: test files load this module from their vi.mock("next/headers")
+  // factory, and ./support imports code that imports next/headers, which would wait on itself.
+  const { episodeVersion } = await import("./support");
+  const response = await call(handler, params, `/api/episodes/${params.episodeId}/${path}`, {
+    method: "POST",
+    cookie: await sessionCookie(who.sessionId),
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ version: await episodeVersion(params.episodeId), ...body }),
+  });
+  return { status: response.status, body: await response.json() };
+}

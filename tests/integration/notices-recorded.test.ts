@@ -58,9 +58,9 @@ describe("notices", () => {
       ["COURT", "PARENTS", "TRIBE", "CAREGIVER"].map((subject) => [subject, rows.find((r) => r.subject === subject)!.doneAt, rows.find((r) => r.subject === subject)!.ruleHours]),
     );
     expect((await db().auditEvent.findMany({ where: { action: { startsWith: "notice." } }, orderBy: { id: "asc" } })).map((e) => [e.action, e.details])).toEqual([
-      ["notice.sent_recorded", { recipient: "PARENTS", late: false }],
-      ["notice.not_applicable", { recipient: "TRIBE", reason: "ICWA_DOES_NOT_APPLY" }],
-      ["notice.not_applicable", { recipient: "CAREGIVER", reason: "OTHER" }],
+      ["notice.sent_recorded", { recipient: "PARENTS", event: "MISSING", late: false }],
+      ["notice.not_applicable", { recipient: "TRIBE", event: "MISSING", reason: "ICWA_DOES_NOT_APPLY" }],
+      ["notice.not_applicable", { recipient: "CAREGIVER", event: "MISSING", reason: "OTHER" }],
     ]);
   });
 
@@ -99,6 +99,37 @@ describe("notices", () => {
     await expect(recordNoticeSent(caseworker, { episodeId, recipient: "COURT", values: { version: stale, sentAt: newYorkWall(discoveredAt), lateReason: "" } }, ctx())).rejects.toBeInstanceOf(ConflictError);
     await expect(recordNoticeSent(caseworker, { episodeId, recipient: "COURT", values: { version: 1, sentAt: newYorkWall(discoveredAt), lateReason: "", extra: 1 } }, ctx())).rejects.toMatchObject({ name: "BadRequestError" });
     expect(await db().episodeNotice.count()).toBe(0);
+  });
+
+  it("keep a recorded notice within its rules when the missing event's times change", async () => {
+    const steps = completeSteps(new Date());
+    const saveTimes = async (times: { discoveredAt: Date; lastSeenAt: Date }) =>
+      saveEpisodeStep(
+        caseworker,
+        { episodeId, step: "missing-event", version: await version(episodeId), values: { ...steps["missing-event"], discoveredAt: newYorkWall(times.discoveredAt), lastSeenAt: newYorkWall(times.lastSeenAt) } },
+        ctx(),
+      );
+    const lastSeenAt = (await db().episode.findUniqueOrThrow({ where: { id: episodeId } })).lastSeenAt!;
+    // Told the court an hour after the agency learned of it: on time for its 2 hours.
+    await sent("COURT", new Date(discoveredAt.getTime() + HOUR));
+    // Learned 1.5 hours earlier: the notice would be late, and it has no reason.
+    const late = await saveTimes({ discoveredAt: new Date(discoveredAt.getTime() - 90 * 60_000), lastSeenAt }).catch((e: unknown) => e);
+    expect((late as ValidationError).fieldErrors.discoveredAt).toContain("notice to the court would be past its deadline");
+    // Last seen after the notice was given: refused too.
+    const before = await saveTimes({ discoveredAt: new Date(discoveredAt.getTime() + 2 * HOUR), lastSeenAt: new Date(discoveredAt.getTime() + 90 * 60_000) }).catch((e: unknown) => e);
+    expect((before as ValidationError).fieldErrors.lastSeenAt).toContain("notice to the court is recorded as given before the child was last seen");
+    expect((await db().episode.findUniqueOrThrow({ where: { id: episodeId } })).discoveredAt).toEqual(discoveredAt);
+    // With the reason recorded, the earlier time is taken.
+    await sent("COURT", new Date(discoveredAt.getTime() + HOUR), "Waited for the court's duty clerk");
+    await saveTimes({ discoveredAt: new Date(discoveredAt.getTime() - 90 * 60_000), lastSeenAt });
+    expect((await progress()).notices[0]).toMatchObject({ recipient: "COURT", state: "late" });
+  });
+
+  it("are named in the case's history", async () => {
+    await sent("PARENTS", new Date(discoveredAt.getTime() + HOUR));
+    await notApplicable("TRIBE", "ICWA_DOES_NOT_APPLY");
+    const { history } = await getEpisode(caseworker, episodeId, { permission: "cases:view", withHistory: true, requestId: requestId() });
+    expect(history.map((entry) => entry.text).slice(-2)).toEqual(["Notice recorded as sent: The parents", "Notice marked not applicable: The child's tribe"]);
   });
 
   it("leaves the case list's report clocks as they were", async () => {

@@ -14,12 +14,14 @@ import { listPhotos } from "@/server/photos/list-photos";
 import { readPhoto } from "@/server/photos/read-photo";
 import { removePhoto } from "@/server/photos/remove-photo";
 import { generatePacket } from "@/server/packets/generate-packet";
+import { syncEpisode } from "@/server/episodes/sync-episode";
+import { calendarDateIn } from "@/domain/zoned-time";
 import { packetJsonSchema } from "@/lib/packet-json-schema";
 import { PHOTO_ATTESTATION } from "@/lib/photo-consent";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 import { heifWithZeroLargeBox, jpegWithGps, pixelFlood, png, polyglot, renamedExecutable, truncatedJpeg, webp } from "../fixtures/images";
 import { pdfImageCounts, pdfText } from "../support/pdf-text";
-import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
+import { makeAgency, makeUser, reportedEpisode, requestId, resetDatabase, signInAs } from "./support";
 
 const ctx = () => ({ requestId: requestId() });
 let caseworker: Actor;
@@ -97,7 +99,7 @@ describe("the packet", () => {
     addFormats.default(ajv);
     const validate = ajv.compile(packetJsonSchema());
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
-    expect(JSON.parse(body)).toMatchObject({ schemaVersion: "2.0", variant: "full", status: "final" });
+    expect(JSON.parse(body)).toMatchObject({ schemaVersion: "3.0", variant: "full", status: "final" });
     // Every coded value is a code with its label.
     expect(JSON.parse(body).child.ethnicity).toEqual({ code: "hispanic", label: "Hispanic or Latino" });
     // The schema is not vacuous: a wrong version and a missing child are refused.
@@ -124,6 +126,58 @@ describe("the packet", () => {
     expect(text).toContain("Jordan Lee Rivera");
     expect(text).toContain("Springfield, NY");
     expect(text).toContain("1-800-843-5678");
+  });
+
+  it("lists each earlier episode's recovery in named fields in the full packet only, never the placement, condition, screen or determination", async () => {
+    const first = await reportedEpisode(caseworker);
+    const recoveredAt = new Date(Date.now() - 2 * 3_600_000);
+    const secret = { address: "12 Hidden Lane", condition: "Bruised left arm, tired", placement: "Oak Street foster home", screenedBy: "Dana Screener" };
+    await db().recovery.create({
+      data: {
+        episodeId: first.episodeId, agencyId: caseworker.agency.id, locatedAt: recoveredAt, recoveredAt, knownAt: recoveredAt,
+        address: secret.address, city: "Albany", state: "NY", placeKind: "FRIEND_HOME", recoveredBy: "LAW_ENFORCEMENT", condition: secret.condition, placement: secret.placement,
+        packetSummary: "Found at a classmate's house after a tip; came back willingly", recordedById: caseworker.userId, recordedAt: recoveredAt,
+      },
+    });
+    await db().traffickingScreen.create({ data: { agencyId: caseworker.agency.id, episodeId: first.episodeId, instrument: "CSE_IT", result: "POSSIBLE", screenedBy: secret.screenedBy, screenedAt: recoveredAt, recordedById: caseworker.userId, recordedAt: recoveredAt } });
+    await db().traffickingDetermination.create({ data: { episodeId: first.episodeId, agencyId: caseworker.agency.id, sex: "SUSPECTED", labor: "NOT_A_VICTIM", informationReceivedAt: recoveredAt, recordedById: caseworker.userId, recordedAt: recoveredAt } });
+    await db().$transaction((tx) => syncEpisode(tx, caseworker, first.episodeId, new Date()));
+    // An episode entered in error in between is no earlier episode.
+    const mistaken = await reportedEpisode(caseworker, { childId: first.childId, submit: false });
+    await db().episode.update({ where: { id: mistaken.episodeId }, data: { voidedAt: new Date(), voidedById: caseworker.userId, voidReason: "Entered twice" } });
+    await db().$transaction((tx) => syncEpisode(tx, caseworker, mistaken.episodeId, new Date()));
+    const { episodeId } = await reportedEpisode(caseworker, { childId: first.childId });
+
+    const full = await generatePacket(caseworker, { episodeId, variant: "full", format: "json" }, ctx());
+    const fullJson = new TextDecoder().decode(full.bytes);
+    const earlier = JSON.parse(fullJson).earlierEpisodes;
+    expect(earlier).toHaveLength(1);
+    expect(earlier[0].recovery).toEqual({
+      recoveredOn: calendarDateIn(recoveredAt, "America/New_York"),
+      city: "Albany",
+      state: "NY",
+      placeKind: { code: "FRIEND_HOME", label: "A friend's home" },
+      recoveredBy: { code: "LAW_ENFORCEMENT", label: "Found by law enforcement" },
+      summary: "Found at a classmate's house after a tip; came back willingly",
+    });
+    const fullPdf = await pdfText((await generatePacket(caseworker, { episodeId, variant: "full", format: "pdf" }, ctx())).bytes);
+    for (const line of [
+      `Date recovered: ${calendarDateIn(recoveredAt, "America/New_York")}`,
+      "City and state: Albany, NY",
+      "Kind of place: A friend's home",
+      "How and by whom recovered: Found by law enforcement",
+      "Summary: Found at a classmate's house after a tip; came back willingly",
+    ]) {
+      expect(fullPdf.text).toContain(line);
+    }
+    const never = [...Object.values(secret), "CSE_IT", "CSE-IT", "POSSIBLE", "SUSPECTED", "NOT_A_VICTIM", "Entered twice"];
+    expect(never.filter((value) => fullJson.includes(value) || fullPdf.text.includes(value))).toEqual([]);
+
+    const publicJson = new TextDecoder().decode((await generatePacket(caseworker, { episodeId, variant: "public-safe", format: "json" }, ctx())).bytes);
+    const publicPdf = await pdfText((await generatePacket(caseworker, { episodeId, variant: "public-safe", format: "pdf" }, ctx())).bytes);
+    expect(JSON.parse(publicJson)).not.toHaveProperty("earlierEpisodes");
+    const earlierValues = [...never, "Albany", "classmate", "A friend's home", "Found by law enforcement", "Earlier", "recovered", "Recovered"];
+    expect(earlierValues.filter((value) => publicJson.includes(value) || publicPdf.text.includes(value))).toEqual([]);
   });
 
   it("is a draft, marked on every page with what is missing, until the report is complete", async () => {

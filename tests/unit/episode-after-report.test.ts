@@ -259,6 +259,15 @@ describe("the stage", () => {
     },
     { name: "closed", facts: { submittedAt: at(3), recovery: recovered, closedAt: at(70) }, stage: "closed" },
     { name: "ended without recovery", facts: { submittedAt: at(3), ended: { endedAt: at(100), reason: "AGED_OUT" as const, note: "", recordedById: who.recordedById } }, stage: "ended-without-recovery" },
+    {
+      name: "ended without recovery, awaiting sign-off",
+      facts: {
+        submittedAt: at(3),
+        ended: { endedAt: at(100), reason: "AGED_OUT" as const, note: "", recordedById: who.recordedById },
+        closure: { status: "REQUESTED" as const, requestedById: who.recordedById, requestedAt: at(110), decidedById: null, decidedAt: null, entries: [] },
+      },
+      stage: "awaiting-sign-off",
+    },
     { name: "voided", facts: { submittedAt: at(3), recovery: recovered, voided: { voidedAt: at(5), voidedById: who.recordedById, reason: "Entered twice" } }, stage: "voided" },
   ] satisfies { name: string; facts: Partial<EpisodeFacts>; stage: string }[])("$name → $stage", ({ facts, stage }) => {
     expect(episodeProgress({ ...base, ...facts }, now).stage).toBe(stage);
@@ -272,6 +281,12 @@ describe("the stage", () => {
 
   it("keeps no clock for a voided episode", () => {
     expect(deriveClocks({ ...base, voided: { voidedAt: at(5), voidedById: who.recordedById, reason: "x" } }, FEDERAL_RULES)).toEqual([]);
+  });
+
+  it("works out a voided draft whose reports were recorded (no clock to check them against)", () => {
+    const progress = episodeProgress({ ...base, submittedAt: null, voided: { voidedAt: at(5), voidedById: who.recordedById, reason: "x" } }, now);
+    expect(progress.stage).toBe("voided");
+    expect(progress.editable).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportClockHoursProblem } from "@/domain/clocks";
-import { checkNoticeSent, checkNotApplicable, noticeHoursProblem, notApplicableReasonsFor } from "@/domain/notice-rules";
+import { checkNoticeSent, checkNotApplicable, noticeHoursProblem, notApplicableReasonsFor, recordedNoticeProblems, noticeText, inSentence, type NoticeRecord } from "@/domain/notice-rules";
 import { NOTICE_RECIPIENTS } from "@/domain/code-sets";
 import { ZAgencySettingsSchema } from "@/lib/schemas/agency-settings";
 
@@ -50,13 +50,65 @@ describe("a notice recorded as sent", () => {
   const lastSeenAt = new Date("2026-03-08T10:00:00Z");
   const deadline = new Date("2026-03-08T14:00:00Z");
   const now = new Date("2026-03-08T20:00:00Z");
-  const context = { lastSeenAt, now, deadline, ruleHours: 2 };
+  const context = { event: "MISSING" as const, notBefore: lastSeenAt, now, deadline, ruleHours: 2 };
   it("is judged against the episode's times like a report", () => {
     expect(checkNoticeSent("COURT", { sentAt: new Date("2026-03-08T13:00:00Z"), lateReason: null }, context)).toEqual([]);
     expect(checkNoticeSent("COURT", { sentAt: new Date("2026-03-08T21:00:00Z"), lateReason: "x" }, context).map((v) => v.code)).toEqual(["SENT_IN_FUTURE"]);
-    expect(checkNoticeSent("COURT", { sentAt: new Date("2026-03-08T09:00:00Z"), lateReason: null }, context).map((v) => v.code)).toEqual(["SENT_BEFORE_LAST_SEEN"]);
+    expect(checkNoticeSent("COURT", { sentAt: new Date("2026-03-08T09:00:00Z"), lateReason: null }, context).map((v) => v.code)).toEqual(["SENT_BEFORE_EVENT"]);
     expect(checkNoticeSent("COURT", { sentAt: new Date("2026-03-08T15:00:00Z"), lateReason: "" }, context).map((v) => v.code)).toEqual(["LATE_REASON_REQUIRED"]);
     expect(checkNoticeSent("COURT", { sentAt: new Date("2026-03-08T15:00:00Z"), lateReason: "Court closed" }, context)).toEqual([]);
+  });
+
+  it("says what a return or a cancellation is counted from, and refuses one before its event", () => {
+    const recoveredAt = new Date("2026-03-08T12:00:00Z");
+    const ret = { ...context, event: "RETURN" as const, notBefore: recoveredAt };
+    expect(checkNoticeSent("LAW_ENFORCEMENT", { sentAt: new Date("2026-03-08T11:00:00Z"), lateReason: null }, ret)[0]?.message).toContain("before the child was recovered");
+    expect(checkNoticeSent("NCMEC", { sentAt: new Date("2026-03-08T15:00:00Z"), lateReason: null }, ret)[0]?.message).toContain("2 hours after the agency learned of the recovery");
+    const cancel = { ...context, event: "CANCEL" as const, notBefore: recoveredAt };
+    expect(checkNoticeSent("NCMEC", { sentAt: new Date("2026-03-08T15:00:00Z"), lateReason: null }, cancel)[0]?.message).toContain("after the episode ended");
+    expect(checkNoticeSent("NCMEC", { sentAt: new Date("2026-03-08T11:00:00Z"), lateReason: null }, cancel)[0]?.message).toBe(
+      "The time NCMEC was asked to cancel the report cannot be before the episode ended. Please check it.",
+    );
+  });
+});
+
+describe("a notice in words", () => {
+  it("says a cancellation is asked for, and keeps NCMEC's name as it is in a sentence", () => {
+    const clock = { kind: "CANCEL_NOTICE" as const, subject: "NCMEC", startedAt: new Date(0), ruleHours: 24, deadline: new Date(0), doneAt: null, lateReason: null, state: "pending" as const, msRemaining: 2 * 3_600_000, msLate: null };
+    const notice = { recipient: "NCMEC" as const, event: "CANCEL" as const, label: "NCMEC", clock, state: "pending" as const, record: null, reasons: [] };
+    expect(noticeText(notice)).toBe("Not asked yet: 2 h left");
+    expect(noticeText({ ...notice, clock: { ...clock, state: "on-time", msRemaining: null }, state: "on-time" })).toBe("Asked on time");
+    expect(noticeText({ ...notice, event: "RETURN" })).toBe("Not told yet: 2 h left");
+    expect([inSentence("NCMEC"), inSentence("The court"), inSentence("Law enforcement")]).toEqual(["NCMEC", "the court", "law enforcement"]);
+  });
+});
+
+describe("recorded notices against changed times", () => {
+  const lastSeenAt = new Date("2026-03-08T10:00:00Z");
+  const now = new Date("2026-03-09T20:00:00Z");
+  const notice = (sentAt: Date, note: string | null): NoticeRecord => ({
+    event: "MISSING",
+    recipient: "COURT",
+    sentAt,
+    notApplicableReason: null,
+    note,
+    recordedById: "u",
+    recordedAt: now,
+    toldBy: null,
+    toWhom: null,
+    method: null,
+    confirmed: null,
+  });
+  const clock = { kind: "MISSING_NOTICE" as const, subject: "COURT", startedAt: lastSeenAt, ruleHours: 2, deadline: new Date("2026-03-08T12:00:00Z"), doneAt: null, lateReason: null };
+  const facts = (notices: NoticeRecord[]) => ({ missingEvent: null, recovery: null, ended: null, notices });
+  it("finds a notice now late without a reason, or before the child was last seen", () => {
+    const withEvent = (notices: NoticeRecord[]) => ({ ...facts(notices), missingEvent: { lastSeenAt, discoveredAt: lastSeenAt, lastSeenPlace: "", lastSeenCity: "", circumstances: "", clothing: "", possibleDestinations: "", hasRunBefore: null } });
+    expect(recordedNoticeProblems(withEvent([notice(new Date("2026-03-08T11:00:00Z"), null)]), [clock], now)).toEqual([]);
+    expect(recordedNoticeProblems(withEvent([notice(new Date("2026-03-08T13:00:00Z"), null)]), [clock], now).map((p) => p.code)).toEqual(["LATE_REASON_REQUIRED"]);
+    expect(recordedNoticeProblems(withEvent([notice(new Date("2026-03-08T13:00:00Z"), "Closed")]), [clock], now)).toEqual([]);
+    expect(recordedNoticeProblems(withEvent([notice(new Date("2026-03-08T09:00:00Z"), null)]), [clock], now).map((p) => p.code)).toEqual(["SENT_BEFORE_EVENT"]);
+    // Without the event's time or its clock there is nothing to judge against.
+    expect(recordedNoticeProblems(facts([notice(new Date("2026-03-08T09:00:00Z"), null)]), [clock], now)).toEqual([]);
   });
 });
 
@@ -71,6 +123,15 @@ describe("the settings form's schema", () => {
     secondFactorOptionalReason: "",
     missingNotices: { COURT: 24 },
     returnNotices: {},
+    returnNoticeHours: 24,
+    debriefHours: 72,
+    leadHours: 24,
+    longTermMissingDays: 30,
+    searchReminderEveryDays: null,
+    searchReminderForDays: null,
+    traffickingReportHours: 24,
+    traffickingClockForSuspected: false,
+    screeningInstruments: [],
   };
   it("takes Missouri's 2 hours and refuses the looser, the fractional and a bad zone", () => {
     expect(ZAgencySettingsSchema.safeParse(valid).success).toBe(true);

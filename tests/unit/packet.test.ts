@@ -29,6 +29,15 @@ describe("the packet data object", () => {
     expect(packet.risks?.find((r) => r.risk.code === "medical")).toEqual({ risk: { code: "medical", label: "Medical conditions" }, present: true, details: "Asthma; needs an inhaler" });
     expect(packet.abductor?.vehicle).toBe("Gray sedan, plate ABC-1234");
     expect(packet.earlierEpisodes).toHaveLength(1);
+    // Recovered 2026-01-11 at 22:30 in New York (03:30 UTC the next day): the agency's day.
+    expect(packet.earlierEpisodes[0]!.recovery).toEqual({
+      recoveredOn: "2026-01-11",
+      city: "Albany",
+      state: "NY",
+      placeKind: { code: "FAMILY_HOME", label: "A relative's or parent's home" },
+      recoveredBy: { code: "LAW_ENFORCEMENT", label: "Found by law enforcement" },
+      summary: "Found at a cousin's apartment after a tip; came back willingly",
+    });
     expect(packet.episode.lawEnforcementClock?.state).toEqual({ code: "on-time", label: "Reported on time" });
     expect(packet.generatedAt).toBe(now.toISOString());
   });

@@ -4,23 +4,31 @@ import { useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import { FieldGroup, SelectField, TextAreaField, TextField, fieldId } from "@/features/ui/fields";
-import { NOTICE_RECIPIENTS, US_STATES, type NoticeRecipientCode } from "@/domain/code-sets";
+import { NOTICE_RECIPIENTS, SCREENING_INSTRUMENTS, US_STATES, type NoticeRecipientCode } from "@/domain/code-sets";
+import { AFTER_REPORT_RULE_BOUNDS, MAX_SCREENING_INSTRUMENTS } from "@/domain/after-report-rules";
 import { FEDERAL_CLOCK_HOURS } from "@/domain/clocks";
 import { MAX_NOTICE_HOURS } from "@/domain/notice-rules";
 import { ZAgencySettingsSchema, type TAgencySettings } from "@/lib/schemas/agency-settings";
 import { readApiError } from "@/lib/schemas/api-error";
 
 type NoticeRow = { on: boolean; hours: string };
-type FormValues = {
+/** The agency's whole numbers, typed into text boxes. */
+const NUMBER_FIELDS = ["lawEnforcementClockHours", "ncmecClockHours", "returnNoticeHours", "debriefHours", "leadHours", "longTermMissingDays", "traffickingReportHours"] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+type FormValues = Record<NumberField, string> & {
   name: string;
   state: string;
   timeZone: string;
-  lawEnforcementClockHours: string;
-  ncmecClockHours: string;
   caseworkerSecondFactorOptional: boolean;
   secondFactorOptionalReason: string;
   missingNotices: Record<NoticeRecipientCode, NoticeRow>;
   returnNotices: Record<NoticeRecipientCode, NoticeRow>;
+  /** The search reminder: off, or every so many days for so many days. */
+  searchReminder: boolean;
+  searchReminderEveryDays: string;
+  searchReminderForDays: string;
+  traffickingClockForSuspected: boolean;
+  screeningInstruments: string[];
 };
 type ListName = "missingNotices" | "returnNotices";
 
@@ -32,22 +40,36 @@ const hoursOf = (text: string) => (text.trim() === "" ? Number.NaN : Number(text
 
 function settingsOf(values: FormValues): unknown {
   const list = (rows: Record<NoticeRecipientCode, NoticeRow>) => Object.fromEntries(NOTICE_RECIPIENTS.filter(({ code }) => rows[code].on).map(({ code }) => [code, hoursOf(rows[code].hours)]));
+  const { searchReminder, ...rest } = values;
   return {
-    ...values,
-    lawEnforcementClockHours: hoursOf(values.lawEnforcementClockHours),
-    ncmecClockHours: hoursOf(values.ncmecClockHours),
+    ...rest,
+    ...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, hoursOf(values[field])])),
+    searchReminderEveryDays: searchReminder ? hoursOf(values.searchReminderEveryDays) : null,
+    searchReminderForDays: searchReminder ? hoursOf(values.searchReminderForDays) : null,
     missingNotices: list(values.missingNotices),
     returnNotices: list(values.returnNotices),
   };
 }
 
-/** The agency's settings: who it is, its reporting clocks, its second-factor rule and its notice list. */
+/**
+ * The agency's settings: who it is, its reporting clocks, its second-factor rule, its notice lists,
+ * and its rules after the report (return notices, debrief, leads, long-term missing, the search
+ * reminder, the trafficking report and its own screening instruments).
+ */
 export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
   const router = useRouter();
   const [values, setValues] = useState<FormValues>({
     ...initial,
     lawEnforcementClockHours: String(initial.lawEnforcementClockHours),
     ncmecClockHours: String(initial.ncmecClockHours),
+    returnNoticeHours: String(initial.returnNoticeHours),
+    debriefHours: String(initial.debriefHours),
+    leadHours: String(initial.leadHours),
+    longTermMissingDays: String(initial.longTermMissingDays),
+    traffickingReportHours: String(initial.traffickingReportHours),
+    searchReminder: initial.searchReminderEveryDays !== null,
+    searchReminderEveryDays: String(initial.searchReminderEveryDays ?? 7),
+    searchReminderForDays: String(initial.searchReminderForDays ?? 30),
     missingNotices: rowsOf(initial.missingNotices),
     returnNotices: rowsOf(initial.returnNotices),
   });
@@ -56,7 +78,7 @@ export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const text = (field: "name" | "state" | "timeZone" | "lawEnforcementClockHours" | "ncmecClockHours" | "secondFactorOptionalReason") => ({
+  const text = (field: "name" | "state" | "timeZone" | "secondFactorOptionalReason" | "searchReminderEveryDays" | "searchReminderForDays" | NumberField) => ({
     id: fieldId(field),
     name: field,
     value: values[field],
@@ -152,7 +174,7 @@ export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
       {(
         [
           ["missingNotices", "Who is told when a child goes missing", "Each one becomes a clock on the episode, from when the agency learned the child was missing."],
-          ["returnNotices", "Who is told when a child returns", "Kept now; these clocks start once a child's return is recorded."],
+          ["returnNotices", "Who is told when a child returns", "Besides law enforcement and NCMEC (below), whom the law asks for. Each becomes a clock from when the agency learned of the recovery."],
         ] as const
       ).map(([list, title, hint]) => (
         <FieldGroup key={list} title={title} hint={`${hint} Deadlines are 1 to ${MAX_NOTICE_HOURS} hours.`}>
@@ -184,6 +206,105 @@ export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
           })}
         </FieldGroup>
       ))}
+
+      <FieldGroup title="After the report" hint="Each becomes a clock on the episode. A change applies to clocks that start after it.">
+        <TextField
+          label="Tell law enforcement and NCMEC of a return, or ask them to cancel their reports, within (hours)"
+          hint={`From when the agency learned of the recovery or the episode ended; 1 to ${AFTER_REPORT_RULE_BOUNDS.returnNoticeHours.max}.`}
+          inputMode="numeric"
+          className="max-w-md"
+          {...text("returnNoticeHours")}
+        />
+        <TextField
+          label="Return debrief within (hours after the recovery)"
+          hint={`Federal law sets no limit; states do (72 is common). 1 to ${AFTER_REPORT_RULE_BOUNDS.debriefHours.max}.`}
+          inputMode="numeric"
+          className="max-w-md"
+          {...text("debriefHours")}
+        />
+        <TextField label="Pass a search lead to law enforcement within (hours)" hint={`1 to ${AFTER_REPORT_RULE_BOUNDS.leadHours.max}.`} inputMode="numeric" className="max-w-md" {...text("leadHours")} />
+        <TextField
+          label="Long-term missing checklist after (days missing)"
+          hint={`Medical, dental and fingerprint records, relatives for DNA samples, NCMEC's long-term services. 1 to ${AFTER_REPORT_RULE_BOUNDS.longTermMissingDays.max}.`}
+          inputMode="numeric"
+          className="max-w-md"
+          {...text("longTermMissingDays")}
+        />
+      </FieldGroup>
+
+      <FieldGroup title="Search reminder" hint="Off unless the agency asks for one (Florida, for one: weekly for 30 days). Each reminder is met by a search activity recorded in its time.">
+        <div className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            id="searchReminder"
+            className="h-5 w-5 accent-blue-800"
+            checked={values.searchReminder}
+            onChange={(event) => setValues({ ...values, searchReminder: event.target.checked })}
+          />
+          <label htmlFor="searchReminder" className="font-semibold">
+            Remind caseworkers to search while a child is missing
+          </label>
+        </div>
+        {values.searchReminder ? (
+          <>
+            <TextField label="Every (days)" hint={`1 to ${AFTER_REPORT_RULE_BOUNDS.searchReminderEveryDays.max}.`} inputMode="numeric" className="max-w-xs" {...text("searchReminderEveryDays")} />
+            <TextField label="For (days after the child went missing)" hint={`Up to ${AFTER_REPORT_RULE_BOUNDS.searchReminderForDays.max}.`} inputMode="numeric" className="max-w-xs" {...text("searchReminderForDays")} />
+          </>
+        ) : null}
+      </FieldGroup>
+
+      <FieldGroup title="Trafficking report" hint="A child identified as a sex-trafficking victim is reported to law enforcement within 24 hours at most of the agency receiving the information (federal law); your state may ask for less (Texas: 8).">
+        <TextField label="Report an identified victim to law enforcement within (hours)" inputMode="numeric" className="max-w-md" {...text("traffickingReportHours")} />
+        <div className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            id="traffickingClockForSuspected"
+            className="mt-1 h-5 w-5 shrink-0 accent-blue-800"
+            checked={values.traffickingClockForSuspected}
+            onChange={(event) => setValues({ ...values, traffickingClockForSuspected: event.target.checked })}
+          />
+          <label htmlFor="traffickingClockForSuspected">Also run this clock for a suspected victim, not only a confirmed one</label>
+        </div>
+      </FieldGroup>
+
+      <FieldGroup
+        title="Screening instruments"
+        hint={`Built in: ${SCREENING_INSTRUMENTS.map((instrument) => instrument.label).join("; ")}. Add the ones your agency uses by name (at most ${MAX_SCREENING_INSTRUMENTS}).`}
+      >
+        {errors.screeningInstruments ? (
+          <p id="screeningInstruments" className="font-semibold text-red-800">
+            <span className="sr-only">Error: </span>
+            {errors.screeningInstruments}
+          </p>
+        ) : null}
+        {values.screeningInstruments.length === 0 ? <p>No instruments of the agency&apos;s own.</p> : null}
+        {values.screeningInstruments.map((instrument, index) => (
+          <div key={index} className="flex flex-wrap items-end gap-x-4 gap-y-2">
+            <TextField
+              id={fieldId(`screeningInstruments.${index}`)}
+              label={`Instrument ${index + 1}`}
+              className="min-w-0 flex-1"
+              value={instrument}
+              error={errors[`screeningInstruments.${index}`]}
+              onChange={(event) => setValues({ ...values, screeningInstruments: values.screeningInstruments.map((name, i) => (i === index ? event.target.value : name)) })}
+            />
+            <button
+              type="button"
+              className="py-2 font-semibold text-blue-800 underline"
+              onClick={() => setValues({ ...values, screeningInstruments: values.screeningInstruments.filter((_, i) => i !== index) })}
+            >
+              Remove instrument {index + 1}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="rounded border-2 border-blue-800 px-4 py-2 font-semibold text-blue-800"
+          onClick={() => setValues({ ...values, screeningInstruments: [...values.screeningInstruments, ""] })}
+        >
+          Add an instrument
+        </button>
+      </FieldGroup>
 
       <button type="submit" disabled={busy} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
         {busy ? "Saving…" : "Save settings"}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export type SummaryError = { fieldId?: string; message: string };
 
@@ -10,6 +10,8 @@ export type SummaryError = { fieldId?: string; message: string };
  */
 export function ErrorSummary({ errors, title = "There is a problem" }: { errors: SummaryError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique on the page: the case page holds several forms, each with its own summary.
+  const titleId = useId();
   const signature = errors.map((e) => `${e.fieldId}:${e.message}`).join("|");
   useEffect(() => {
     if (signature) ref.current?.focus();
@@ -20,10 +22,10 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-6 rounded border-2 border-red-700 bg-white p-4"
     >
-      <h2 id="error-summary-title" className="text-lg font-bold text-red-800">
+      <h2 id={titleId} className="text-lg font-bold text-red-800">
         {title}
       </h2>
       <ul className="mt-2 list-disc pl-5">

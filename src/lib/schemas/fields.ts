@@ -91,3 +91,8 @@ export const optionalEmailAddress = (message: string) =>
 export function requireWhen(ctx: z.RefinementCtx, condition: boolean, path: (string | number)[], message: string) {
   if (condition) ctx.addIssue({ code: "custom", path, message });
 }
+
+const STALE_PAGE = "This page is out of date: reload it, then try again.";
+
+/** The version of a record as the page showed it (a PostgreSQL integer): a change from an older page is refused. */
+export const pageVersion = z.int(STALE_PAGE).min(1, STALE_PAGE).max(2_147_483_647, STALE_PAGE);

@@ -19,6 +19,15 @@ const FIELDS = [
   "secondFactorOptionalReason",
   "missingNotices",
   "returnNotices",
+  "returnNoticeHours",
+  "debriefHours",
+  "leadHours",
+  "longTermMissingDays",
+  "searchReminderEveryDays",
+  "searchReminderForDays",
+  "traffickingReportHours",
+  "traffickingClockForSuspected",
+  "screeningInstruments",
 ] as const satisfies readonly Field[];
 
 /** What a field holds as the audit records it (an empty reason or state is none). */
@@ -26,7 +35,11 @@ const recorded = (settings: TAgencySettings) => ({ ...settings, state: settings.
 
 /**
  * Changes the admin's own agency's settings: name, state, time zone, the reporting clocks' hours,
- * whether caseworkers may sign in without a second factor (with the reason) and the notice lists.
+ * whether caseworkers may sign in without a second factor (with the reason), the notice lists (when
+ * a child goes missing and when they return) and the rules after the report: the hours for the
+ * return notices, the debrief, leads and the trafficking report (and whether its clock runs for a
+ * suspected victim), the long-term checklist's days, the search reminder and the agency's own
+ * screening instruments.
  * The agency is always the actor's. A clock keeps the hours it started with: a change here applies
  * to clocks that start after it. Audited with what changed, before and after; a save that changes
  * nothing records nothing.
@@ -51,6 +64,15 @@ export async function updateAgencySettings(actor: Actor, input: unknown, context
         ncmecClockHours: settings.ncmecClockHours,
         caseworkerSecondFactorOptional: settings.caseworkerSecondFactorOptional,
         secondFactorOptionalReason: settings.secondFactorOptionalReason || null,
+        returnNoticeHours: settings.returnNoticeHours,
+        debriefHours: settings.debriefHours,
+        leadHours: settings.leadHours,
+        longTermMissingDays: settings.longTermMissingDays,
+        searchReminderEveryDays: settings.searchReminderEveryDays,
+        searchReminderForDays: settings.searchReminderForDays,
+        traffickingReportHours: settings.traffickingReportHours,
+        traffickingClockForSuspected: settings.traffickingClockForSuspected,
+        screeningInstruments: settings.screeningInstruments,
       },
     });
     for (const [event, list] of [["MISSING", settings.missingNotices], ["RETURN", settings.returnNotices]] as const) {

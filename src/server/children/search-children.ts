@@ -8,6 +8,7 @@ import { ValidationError } from "@/server/use-case-errors";
 import { ZChildSearchSchema, type TChildSearchResult } from "@/lib/schemas/child-search";
 import { fieldErrorsFrom } from "@/server/episodes/field-errors";
 import { fullName } from "@/domain/episode-facts";
+import { STILL_MISSING } from "@/server/episodes/still-missing";
 
 /**
  * Prisma sends `contains` and case-insensitive `equals` to PostgreSQL as ILIKE patterns, unescaped:
@@ -48,7 +49,9 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
         lastName: true,
         dateOfBirth: true,
         agencyCaseNumber: true,
-        episodes: { select: { id: true, closedAt: true } },
+        // The episode the child is still missing in (a new one cannot start); voided episodes do not count.
+        episodes: { where: STILL_MISSING, select: { id: true }, take: 1 },
+        _count: { select: { episodes: { where: { voidedAt: null } } } },
       },
     });
     await audit(tx, auditWho(actor, context.requestId), "children.searched", { details: { results: children.length } });
@@ -57,8 +60,8 @@ export async function searchChildren(actor: Actor, input: unknown, context: { re
       name: fullName(child),
       dateOfBirth: calendarDateOf(child.dateOfBirth),
       agencyCaseNumber: child.agencyCaseNumber,
-      openEpisodeId: child.episodes.find((e) => e.closedAt === null)?.id ?? null,
-      episodeCount: child.episodes.length,
+      openEpisodeId: child.episodes[0]?.id ?? null,
+      episodeCount: child._count.episodes,
     }));
   });
 }

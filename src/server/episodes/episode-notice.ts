@@ -3,50 +3,54 @@ import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
 import { NotFoundError } from "@/server/authz/errors";
 import { ConflictError } from "@/server/use-case-errors";
-import { NOTICE_RECIPIENTS, type NoticeNotApplicableCode, type NoticeRecipientCode } from "@/domain/code-sets";
-import { episodeProgress, noticeOf } from "@/domain/episode-progress";
-import type { NoticeProgress } from "@/domain/notice-rules";
-import { loadEpisode, type LoadedEpisode } from "./load-episode";
+import type { EpisodeNoticeEvent, EpisodeNoticeRecipient, NoticeNotApplicableCode } from "@/domain/code-sets";
+import type { EpisodeFacts } from "@/domain/episode-facts";
+import type { EpisodeProgress } from "@/domain/episode-progress";
+import { isEpisodeNoticeRecipient, type NoticeProgress } from "@/domain/notice-rules";
+
+/** Where each event's notices are in episodeProgress(), and why an episode may not have one yet. */
+const NOTICES_OF: Record<EpisodeNoticeEvent, { list: "notices" | "returnNotices" | "cancelNotices"; none: string }> = {
+  MISSING: { list: "notices", none: "This episode has no such notice: it is not on the notice list its clocks started with." },
+  RETURN: { list: "returnNotices", none: "This episode has no such return notice: they start once the child's recovery is recorded, from the list in force then." },
+  CANCEL: { list: "cancelNotices", none: "This episode has no such cancellation: law enforcement and NCMEC are asked to cancel their reports once the episode ends without a recovery." },
+};
 
 /**
- * The episode (locked for the change) and one of its notices, for recording it: another agency's
- * episode or a recipient that is not a code is not found; a closed episode, a page older than the
- * episode, or a recipient not on the list its clocks started with is refused.
+ * One of the episode's notices, for recording it: a recipient that is not a code is not found; one
+ * the episode has no clock for (not on the list its clocks started with, or its event has not
+ * happened) is refused.
  */
-export async function loadNoticeForChange(
-  tx: Tx,
-  actor: Actor,
-  input: { episodeId: string; recipient: string; version: number },
-  now: Date,
-): Promise<{ loaded: LoadedEpisode; notice: NoticeProgress; recipient: NoticeRecipientCode }> {
-  const recipient = NOTICE_RECIPIENTS.find(({ code }) => code === input.recipient)?.code;
-  if (!recipient) throw new NotFoundError();
-  const loaded = await loadEpisode(tx, actor, input.episodeId, { forUpdate: true });
-  const progress = episodeProgress(loaded.facts, now, loaded.rules);
-  if (!progress.editable) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
-  if (input.version !== loaded.facts.version) {
-    throw new ConflictError("STALE_VERSION", "This case changed after you opened this page. Reload it, check the notices, then record this one again.", { version: loaded.facts.version });
-  }
-  const notice = noticeOf(progress, recipient);
-  if (!notice) throw new ConflictError("INCOMPLETE", "This episode has no such notice: it is not on the notice list its clocks started with.");
-  return { loaded, notice, recipient };
+export function noticeToRecord(progress: EpisodeProgress, event: EpisodeNoticeEvent, code: string): { notice: NoticeProgress; recipient: EpisodeNoticeRecipient } {
+  if (!isEpisodeNoticeRecipient(code)) throw new NotFoundError();
+  const { list, none } = NOTICES_OF[event];
+  const notice = progress[list].find((candidate) => candidate.recipient === code);
+  if (!notice) throw new ConflictError("INCOMPLETE", none);
+  return { notice, recipient: code };
 }
 
-/** Writes the notice and bumps the episode's version, so other open pages of it know they are old. */
+export type NoticeData = {
+  sentAt: Date | null;
+  notApplicableReason: NoticeNotApplicableCode | null;
+  note: string | null;
+  toldBy: string | null;
+  toWhom: string | null;
+  method: string | null;
+  confirmed: boolean | null;
+};
+
+/** Writes the notice (a second record of the same notice corrects the first); the caller's change bumps the version. */
 export async function saveNotice(
   tx: Tx,
   actor: Actor,
-  { loaded, recipient }: { loaded: LoadedEpisode; recipient: NoticeRecipientCode },
-  data: { sentAt: Date | null; notApplicableReason: NoticeNotApplicableCode | null; note: string | null },
+  facts: Pick<EpisodeFacts, "id" | "agencyId">,
+  { event, recipient }: { event: EpisodeNoticeEvent; recipient: EpisodeNoticeRecipient },
+  data: NoticeData,
   now: Date,
-): Promise<number> {
-  const { facts } = loaded;
+): Promise<void> {
   const values = { ...data, recordedById: actor.userId, recordedAt: now };
   await tx.episodeNotice.upsert({
-    where: { episodeId_event_recipient: { episodeId: facts.id, event: "MISSING", recipient } },
-    create: { agencyId: facts.agencyId, episodeId: facts.id, event: "MISSING", recipient, ...values },
+    where: { episodeId_event_recipient: { episodeId: facts.id, event, recipient } },
+    create: { agencyId: facts.agencyId, episodeId: facts.id, event, recipient, ...values },
     update: values,
   });
-  const saved = await tx.episode.update({ where: { id: facts.id }, data: { version: { increment: 1 } }, select: { version: true } });
-  return saved.version;
 }

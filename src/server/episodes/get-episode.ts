@@ -4,11 +4,11 @@ import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import type { Permission } from "@/server/authz/permissions";
 import { audit, auditWho } from "@/server/audit/audit";
-import { describeAuditEvent } from "@/server/audit/audit-events";
 import { episodeProgress, type EpisodeProgress } from "@/domain/episode-progress";
 import { fullName, type EpisodeFacts } from "@/domain/episode-facts";
 import type { FormStepKey } from "@/domain/steps";
 import { loadEpisode } from "./load-episode";
+import { historyText } from "./episode-history";
 
 export type HistoryEntry = { at: Date; text: string; actorName: string | null };
 
@@ -71,7 +71,7 @@ export async function getEpisode(
         draftRow && options.draftStep && draftValues?.success
           ? { step: options.draftStep, values: draftValues.data, updatedAt: draftRow.updatedAt, baseVersion: draftRow.baseVersion }
           : null,
-      history: auditRows.map((row) => ({ at: row.occurredAt, text: describeAuditEvent(row), actorName: nameOf(row.actorUserId) })),
+      history: auditRows.map((row) => ({ at: row.occurredAt, text: historyText(row), actorName: nameOf(row.actorUserId) })),
     };
   });
 }

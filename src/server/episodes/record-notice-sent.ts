@@ -1,19 +1,24 @@
 import "server-only";
-import { db } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
-import { audit, auditWho } from "@/server/audit/audit";
+import { audit } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
-import { checkNoticeSent } from "@/domain/notice-rules";
-import { wallTimeToInstant } from "@/domain/zoned-time";
+import { checkNoticeSent, isNoticeAuthority, noticeNotBefore } from "@/domain/notice-rules";
 import { ZNoticeSentSchema } from "@/lib/schemas/episode-notices";
+import { instantFromWallTime } from "@/lib/step-codecs";
 import { parseStep, throwViolations } from "./field-errors";
-import { loadNoticeForChange, saveNotice } from "./episode-notice";
-import { syncEpisode } from "./sync-episode";
+import { changeEpisode } from "./change-episode";
+import { noticeToRecord, saveNotice } from "./episode-notice";
+
+const orNull = (text: string) => (text === "" ? null : text);
 
 /**
- * Records that a person on the episode's notice list was told the child is missing: when (in the
- * agency's time zone, checked against the episode's times like a report) and why, when late. The
- * notice's clock is met; re-derived by syncEpisode() in the same transaction.
+ * Records that a notice was given: to someone on the episode's notice list that the child is
+ * missing (the default event), to law enforcement, NCMEC or the return list that the child is back,
+ * or to law enforcement and NCMEC that their reports are to be cancelled. When (in the agency's time
+ * zone: not in the future, not before its event) and why when late; for a return or a cancellation
+ * who told whom and how, and for law enforcement and NCMEC whether the NCIC entry was cleared or
+ * NCMEC's case closed. Refused for a notice the episode has no clock for. A second record corrects
+ * the first while the episode is open; the notice's clock is met.
  */
 export async function recordNoticeSent(
   actor: Actor,
@@ -21,24 +26,36 @@ export async function recordNoticeSent(
   context: { requestId: string; now?: Date },
 ): Promise<{ version: number }> {
   assertCan(actor, "reports:file");
-  const now = context.now ?? new Date();
   const form = parseStep(ZNoticeSentSchema, input.values);
-  return db().$transaction(async (tx) => {
-    const target = await loadNoticeForChange(tx, actor, { episodeId: input.episodeId, recipient: input.recipient, version: form.version }, now);
-    const { facts } = target.loaded;
-    const sentAt = wallTimeToInstant(form.sentAt, facts.timeZone);
-    if (!sentAt.ok) {
-      throw new ValidationError({ sentAt: sentAt.reason === "nonexistent" ? "That time did not happen on that day (the clocks went forward). Check it." : "Enter a real date and time." });
-    }
-    const lateReason = form.lateReason === "" ? null : form.lateReason;
-    const { clock } = target.notice;
-    // The clock starts with the missing event, so the episode has its times.
-    const lastSeenAt = facts.missingEvent?.lastSeenAt ?? clock.startedAt;
-    throwViolations(checkNoticeSent(target.recipient, { sentAt: sentAt.instant, lateReason }, { lastSeenAt, now, deadline: clock.deadline, ruleHours: clock.ruleHours }));
+  return changeEpisode(actor, input.episodeId, context, { permission: "reports:file", change: "notice", version: form.version }, async ({ tx, loaded: { facts }, progress, who, now }) => {
+    const { notice, recipient } = noticeToRecord(progress, form.event, input.recipient);
+    const sentAt = instantFromWallTime(form.sentAt, facts.timeZone);
+    if (!sentAt.ok) throw new ValidationError({ sentAt: sentAt.message });
+    const lateReason = orNull(form.lateReason);
+    const { clock } = notice;
+    // The clock starts with its event, so the event's time is there; its start is the fallback.
+    const notBefore = noticeNotBefore(facts, form.event) ?? clock.startedAt;
+    throwViolations(checkNoticeSent(recipient, { sentAt: sentAt.instant, lateReason }, { event: form.event, notBefore, now, deadline: clock.deadline, ruleHours: clock.ruleHours }));
     const late = sentAt.instant.getTime() > clock.deadline.getTime();
-    const version = await saveNotice(tx, actor, target, { sentAt: sentAt.instant, notApplicableReason: null, note: late ? lateReason : null }, now);
-    await audit(tx, auditWho(actor, context.requestId), "notice.sent_recorded", { target: { type: "Episode", id: facts.id }, details: { recipient: target.recipient, late } });
-    await syncEpisode(tx, actor, facts.id, now);
-    return { version };
+    await saveNotice(
+      tx,
+      actor,
+      facts,
+      { event: form.event, recipient },
+      {
+        sentAt: sentAt.instant,
+        notApplicableReason: null,
+        // Kept as given, as a report's is: a later change of the missing event's times may make the notice late.
+        note: lateReason,
+        toldBy: orNull(form.toldBy),
+        toWhom: orNull(form.toWhom),
+        method: orNull(form.method),
+        // Only law enforcement (the NCIC entry) and NCMEC (its case) have something to confirm.
+        confirmed: isNoticeAuthority(recipient) ? form.confirmed : null,
+      },
+      now,
+    );
+    await audit(tx, who, "notice.sent_recorded", { target: { type: "Episode", id: facts.id }, details: { recipient, event: form.event, late } });
+    return {};
   });
 }

@@ -8,6 +8,7 @@ import { calendarDateIn, dateColumnOf } from "@/domain/zoned-time";
 import { checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNcmecReport, provisionalMissingAt } from "@/domain/reporting-rules";
 import { clockOfKind, episodeProgress, recordedReportProblems, type EpisodeProgress } from "@/domain/episode-progress";
 import { deriveClocks } from "@/domain/episode-clocks";
+import { inSentence, recordedNoticeProblems, recipientLabel } from "@/domain/notice-rules";
 import { ZChildProfileSchema, ZContactsSchema, ZDescriptionSchema, ZGuardianSchema, ZMissingEventDetailsSchema, ZRisksSchema, savedAnswers, type StepAnswers } from "@/domain/episode-facts";
 import { isFormStepKey, type FormStepKey } from "@/domain/steps";
 import { formatInstant } from "@/lib/format-time";
@@ -98,8 +99,12 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
     throwViolations(checkMissingEvent({ discoveredAt, lastSeenAt }, now));
     // Reports already recorded must still satisfy the rules against the changed times.
     const changed = { ...facts, missingEvent: answers };
-    const problem = recordedReportProblems(changed, deriveClocks(changed, rules), now)[0];
+    const clocks = deriveClocks(changed, rules);
+    const problem = recordedReportProblems(changed, clocks, now)[0];
     if (problem) throw new ValidationError({ [problem.field]: problem.message });
+    // So must the notices recorded: one now late without a reason, or given before the child was last seen.
+    const notice = recordedNoticeProblems(changed, clocks, now)[0];
+    if (notice) throw new ValidationError(noticeProblemError(notice));
     eligibilityOrThrow(facts.timeZone, facts.child, lastSeenAt);
     await tx.episode.update({ where: { id: facts.id }, data: { discoveredAt, lastSeenAt, missingEvent: documentOf(ZMissingEventDetailsSchema, details) } });
   },
@@ -149,6 +154,14 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
     await audit(tx, auditWho(actor, requestId), "ncmec.recorded", { target: { type: "Episode", id: facts.id }, details: { method: answers.method, late: answers.lateReason !== null } });
   },
 };
+
+/** A recorded notice the changed times would break, said against the field to change. */
+function noticeProblemError(problem: ReturnType<typeof recordedNoticeProblems>[number]): Record<string, string> {
+  const who = inSentence(recipientLabel(problem.notice.recipient));
+  return problem.code === "LATE_REASON_REQUIRED"
+    ? { discoveredAt: `With this time the notice to ${who} would be past its deadline, and it has no reason recorded. Check the time, or record the notice again with the reason first.` }
+    : { lastSeenAt: `The notice to ${who} is recorded as given before the child was last seen. Check this time.` };
+}
 
 /** The refusal of an outdated save, naming who saved last and when, with their answers. */
 async function staleVersion(tx: Tx, { facts }: LoadedEpisode, step: FormStepKey): Promise<ConflictError> {

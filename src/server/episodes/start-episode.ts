@@ -7,17 +7,21 @@ import { audit, auditWho } from "@/server/audit/audit";
 import { BadRequestError, ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn, calendarDateOf, dateColumnOf } from "@/domain/zoned-time";
 import { checkEligibility, provisionalMissingAt } from "@/domain/reporting-rules";
-import { EMPTY_CHILD_PROFILE, ZChildProfileSchema, ZPrefillSchema, type Prefill } from "@/domain/episode-facts";
+import { EMPTY_CHILD_PROFILE, ZChildProfileSchema, ZPrefillSchema, type Mark, type Prefill } from "@/domain/episode-facts";
 import { isUuid } from "@/lib/uuid";
 import { ZNewChildSchema } from "@/lib/schemas/start-report";
 import { fieldErrorsFrom } from "./field-errors";
-import { documentOf, readContacts, readDescription, readGuardian, readRisks } from "./episode-documents";
+import { documentOf, readContacts, readDescription, readGuardian, readMarks, readRisks } from "./episode-documents";
+import { STILL_MISSING } from "./still-missing";
 import { syncEpisode } from "./sync-episode";
 
 /**
- * Opens a new episode for a known child or a new one. One open episode per child: the child's row
- * is locked while checking, so two people starting at once cannot both succeed. A known child's
- * episode starts from the stable facts of the last one, for the caseworker to confirm.
+ * Opens a new episode for a known child or a new one. One missing episode per child at a time
+ * (STILL_MISSING): a child who ran again once recovered gets a new episode at once, even while the
+ * last one's debrief is due or its sign-off pending. The child's row is locked while checking, so
+ * two people starting at once cannot both succeed. A known child's episode starts from the stable
+ * facts of the last one (a voided one does not count), with the new marks noted at the latest
+ * recovery added to the description, for the caseworker to confirm.
  */
 export async function startEpisode(
   actor: Actor,
@@ -71,25 +75,34 @@ export async function startEpisode(
       throw new ConflictError("INELIGIBLE", eligibility.message);
     }
 
-    const open = await tx.episode.findFirst({ where: scope.where({ childId, closedAt: null }), select: { id: true } });
+    const open = await tx.episode.findFirst({ where: scope.where({ childId, ...STILL_MISSING }), select: { id: true } });
     if (open) {
-      throw new ConflictError("OPEN_EPISODE", "This child already has an open missing episode. Continue that report instead.", {
-        episodeId: open.id,
-      });
+      throw new ConflictError(
+        "OPEN_EPISODE",
+        "This child is still missing in an episode that is in progress (not recovered yet). Continue that episode instead of starting a new one.",
+        { episodeId: open.id },
+      );
     }
 
     const previous = await tx.episode.findFirst({
-      where: scope.where({ childId }),
+      where: scope.where({ childId, voidedAt: null }),
       orderBy: { createdAt: "desc" },
       select: { description: true, risks: true, contacts: true, guardian: true },
     });
+    const latestRecovery = previous
+      ? await tx.recovery.findFirst({
+          where: { agencyId: scope.agencyId, recoveredAt: { not: null }, episode: { childId, voidedAt: null } },
+          orderBy: { recoveredAt: "desc" },
+          select: { newMarks: true },
+        })
+      : null;
     const episode = await tx.episode.create({
       data: {
         agencyId: scope.agencyId,
         childId,
         caseworkerId: actor.userId,
         completedSteps: [],
-        prefill: previous ? documentOf(ZPrefillSchema, prefillFrom(previous)) : undefined,
+        prefill: previous ? documentOf(ZPrefillSchema, prefillFrom(previous, latestRecovery ? readMarks(latestRecovery.newMarks) : [])) : undefined,
       },
       select: { id: true },
     });
@@ -115,12 +128,18 @@ function parseStartInput(input: unknown): { childId: string } | { newChild: Retu
 
 type PreviousAnswers = { description: unknown; risks: unknown; contacts: unknown; guardian: unknown };
 
-/** The facts that usually stay the same between runs (read through the same parsers); the event-specific ones start empty. */
-function prefillFrom(previous: PreviousAnswers): Prefill {
+/**
+ * The facts that usually stay the same between runs (read through the same parsers); the
+ * event-specific ones start empty. New marks or tattoos noted at the latest recovery join the
+ * description's marks (each once).
+ */
+function prefillFrom(previous: PreviousAnswers, newMarks: readonly Mark[]): Prefill {
   const contacts = previous.contacts === null ? null : readContacts(previous.contacts);
+  const description = previous.description === null ? null : readDescription(previous.description);
+  const sameMark = (a: Mark, b: Mark) => a.kind === b.kind && a.location === b.location && a.description === b.description;
   return {
     hasRunBefore: true,
-    description: previous.description === null ? null : readDescription(previous.description),
+    description: description ? { ...description, marks: newMarks.reduce((marks, mark) => (marks.some((known) => sameMark(known, mark)) ? marks : [...marks, mark]), description.marks) } : null,
     risks: previous.risks === null ? null : readRisks(previous.risks),
     contacts: contacts ? { phones: contacts.phones, accounts: contacts.accounts } : null,
     guardian: previous.guardian === null ? null : readGuardian(previous.guardian),

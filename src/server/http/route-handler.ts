@@ -12,6 +12,7 @@ import { currentRequestId } from "@/server/request-id";
 import { logFailure, type FailureContext } from "@/server/log/log-failure";
 import { routePattern } from "@/lib/redact-message";
 import { ZConflictDetailsSchema, type TApiError } from "@/lib/schemas/api-error";
+import { pageVersion } from "@/lib/schemas/fields";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -54,10 +55,8 @@ export async function auditRefusal(error: unknown, context: { requestId: string;
   await recordRefusal(who, { reason, route: context.route }).catch((failure: unknown) => logFailure(failure, context));
 }
 
-const STALE_PAGE = "This page is out of date: reload it, then try again.";
-
 /** A record's version as the server handed it out: a PostgreSQL integer, so a larger one never was. */
-export const ZRecordVersionSchema = z.int(STALE_PAGE).min(1, STALE_PAGE).max(2_147_483_647, STALE_PAGE);
+export const ZRecordVersionSchema = pageVersion;
 
 /** Reads a JSON body of bounded size; anything else is a 400. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {

@@ -23,6 +23,19 @@ export const NOTIFICATION_KINDS = {
     title: "An unused account was deactivated",
     text: "An account of your agency that had not been used for 90 days was deactivated, as the security policy asks. An admin can reactivate it from the user list.",
   },
+  // Closure sign-off: which episode is in the notification's details (an id), never in the words.
+  "closure.requested": {
+    title: "An episode is waiting for your sign-off",
+    text: "A caseworker asked for an episode to be closed. In Homeward, open Cases and show \"Awaiting sign-off\" to approve it or return it with a comment.",
+  },
+  "closure.returned": {
+    title: "A closure was returned to you",
+    text: "A supervisor returned your request to close an episode, with a comment. Open your cases in Homeward to read the comment and answer it.",
+  },
+  "closure.approved": {
+    title: "A closure was approved",
+    text: "A supervisor approved your request to close an episode. It is now closed.",
+  },
 } as const satisfies Record<string, { title: string; text: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -18,9 +18,10 @@ export async function loadPacketSource(tx: Tx, actor: Actor, episodeId: string):
   });
   const people = await tx.user.findMany({ where: scope.where({ id: { in: photos.map((p) => p.attestedById) } }), select: { id: true, name: true } });
   const earlier = await tx.episode.findMany({
-    where: scope.where({ childId: facts.child.id, id: { not: facts.id }, createdAt: { lt: facts.createdAt } }),
+    // A voided episode was entered in error: it is no earlier episode.
+    where: scope.where({ childId: facts.child.id, id: { not: facts.id }, createdAt: { lt: facts.createdAt }, voidedAt: null }),
     orderBy: { createdAt: "asc" },
-    select: { discoveredAt: true, lastSeenAt: true, missingEvent: true, closedAt: true },
+    select: { id: true, discoveredAt: true, lastSeenAt: true, missingEvent: true, closedAt: true },
   });
   return {
     agencyName,
@@ -37,6 +38,7 @@ export async function loadPacketSource(tx: Tx, actor: Actor, episodeId: string):
       attestationText: p.attestationText,
     })),
     earlierEpisodes: earlier.map((e) => ({
+      id: e.id,
       discoveredAt: e.discoveredAt,
       lastSeenAt: e.lastSeenAt,
       circumstances: e.missingEvent === null ? "" : readMissingEventDetails(e.missingEvent).circumstances,

@@ -122,7 +122,7 @@ function sections(packet: Packet): Section[] {
     {
       title: "Earlier missing episodes",
       rows: p.earlierEpisodes.length
-        ? p.earlierEpisodes.map((e, i) => [`Episode ${i + 1}`, list([`Last seen ${when(e.lastSeenAt, tz) || "not recorded"}`, e.circumstances, e.closedAt ? `Closed ${when(e.closedAt, tz)}` : "", `Recovery: ${e.recovery}`])] as Row)
+        ? p.earlierEpisodes.map((e, i) => [`Episode ${i + 1}`, list([`Last seen ${when(e.lastSeenAt, tz) || "not recorded"}`, e.circumstances, e.closedAt ? `Closed ${when(e.closedAt, tz)}` : "", ...recoveryLines(e.recovery)])] as Row)
         : [["Earlier episodes", "None recorded in Homeward"]],
     },
     {
@@ -138,6 +138,18 @@ function sections(packet: Packet): Section[] {
         ? [["Reported at", when(p.ncmecReport.reportedAt, tz)], ["How", p.ncmecReport.method.label], ["NCMEC case number", p.ncmecReport.caseNumber ?? ""], ["NCMEC contact", p.ncmecReport.contact ?? ""]]
         : [["Status", "Not recorded yet: call 1-800-843-5678 (1-800-THE-LOST)"]],
     },
+  ];
+}
+
+/** An earlier episode's recovery, field by field, as NCMEC asks for it when the child runs again. */
+function recoveryLines(recovery: FullPacket["earlierEpisodes"][number]["recovery"]): string[] {
+  if (!recovery) return ["Recovery: not recorded"];
+  return [
+    `Date recovered: ${recovery.recoveredOn}`,
+    `City and state: ${[recovery.city, recovery.state].filter(Boolean).join(", ") || "Not recorded"}`,
+    `Kind of place: ${recovery.placeKind?.label ?? "Not recorded"}`,
+    `How and by whom recovered: ${recovery.recoveredBy?.label ?? "Not recorded"}`,
+    `Summary: ${recovery.summary || "None written"}`,
   ];
 }
 

@@ -20,7 +20,7 @@ export async function deactivateUser(
   const now = context.now ?? new Date();
   return changeAgencyPerson(actor, userId, { requestId: context.requestId, lockAgency: true }, async (tx, person, who) => {
     const target = { type: "User", id: person.id } as const;
-    const openEpisodes = await tx.episode.count({ where: { agencyId: person.agencyId, caseworkerId: person.id, closedAt: null } });
+    const openEpisodes = await tx.episode.count({ where: { agencyId: person.agencyId, caseworkerId: person.id, closedAt: null, voidedAt: null } });
     if (!person.active) return { deactivated: false, openEpisodes };
     if (person.id === actor.userId) throw new RefusedChangeError({ area: "user", change: "deactivate", reason: "self" }, target, {}, SELF);
     await assertKeepsAnAdmin(tx, person.agencyId, { id: person.id, roles: person.roles, active: false }, "deactivate");

@@ -33,7 +33,7 @@ export async function getAgencyUser(actor: Actor, userId: string, context: { req
     });
     if (!user) throw new NotFoundError();
     const episodes = await tx.episode.findMany({
-      where: scope.where({ caseworkerId: user.id, closedAt: null }),
+      where: scope.where({ caseworkerId: user.id, closedAt: null, voidedAt: null }),
       select: { id: true, discoveredAt: true, child: { select: { firstName: true, lastName: true } } },
       orderBy: [{ discoveredAt: "asc" }, { createdAt: "asc" }],
     });

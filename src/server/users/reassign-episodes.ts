@@ -34,7 +34,7 @@ export async function reassignEpisodes(actor: Actor, fromUserId: string, input: 
       }
       const ids = [...new Set(episodeIds)];
       const { count } = await tx.episode.updateMany({
-        where: { id: { in: ids }, agencyId: scope.agencyId, caseworkerId: from.id, closedAt: null },
+        where: { id: { in: ids }, agencyId: scope.agencyId, caseworkerId: from.id, closedAt: null, voidedAt: null },
         data: { caseworkerId: to.id },
       });
       if (count !== ids.length) throw new ValidationError({ episodeIds: STALE }, STALE);

@@ -44,6 +44,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </div>
+      {can(actor.roles, "episodes:approve") && stage !== "awaiting-sign-off" ? (
+        <p className="mt-4">
+          <Link href="/cases?stage=awaiting-sign-off" className="font-semibold text-blue-800 underline">
+            Show the episodes awaiting sign-off
+          </Link>{" "}
+          (closures a caseworker asked you or the on-call supervisors to approve or return).
+        </p>
+      ) : null}
       <form method="get" action="/cases" className="mt-6 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="stage" className="block font-semibold">

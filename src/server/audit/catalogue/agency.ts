@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOTICE_NOT_APPLICABLE_REASONS, NOTICE_RECIPIENTS } from "@/domain/code-sets";
+import { EPISODE_NOTICE_EVENTS, NOTICE_AUTHORITIES, NOTICE_NOT_APPLICABLE_REASONS, NOTICE_RECIPIENTS } from "@/domain/code-sets";
 import { codesOf } from "@/domain/ncic-codes";
 
 /**
@@ -8,6 +8,9 @@ import { codesOf } from "@/domain/ncic-codes";
  * after (only what changed). The audit trail's filters are ids, codes and calendar dates.
  */
 const recipient = z.enum(codesOf(NOTICE_RECIPIENTS));
+/** An episode's notice: to anyone on a list or to law enforcement or NCMEC; of a child missing, returned, or a report to cancel. */
+const noticeRecipient = z.enum([...codesOf(NOTICE_AUTHORITIES), ...codesOf(NOTICE_RECIPIENTS)]);
+const noticeEvent = z.enum(EPISODE_NOTICE_EVENTS);
 
 /** The agency's settings, as a change records them; in a change, only those that changed. */
 const ZAgencySettingsFieldsSchema = z
@@ -23,6 +26,16 @@ const ZAgencySettingsFieldsSchema = z
     missingNotices: z.partialRecord(recipient, z.int()),
     /** Who is told when a child returns, and within how many hours. */
     returnNotices: z.partialRecord(recipient, z.int()),
+    returnNoticeHours: z.int(),
+    debriefHours: z.int(),
+    leadHours: z.int(),
+    longTermMissingDays: z.int(),
+    searchReminderEveryDays: z.int().nullable(),
+    searchReminderForDays: z.int().nullable(),
+    traffickingReportHours: z.int(),
+    traffickingClockForSuspected: z.boolean(),
+    /** The agency's own screening instruments' names (the agency's rules, not a person's words about a child). */
+    screeningInstruments: z.array(z.string().max(100)).max(20),
   })
   .partial()
   .strict();
@@ -44,10 +57,10 @@ export const AGENCY_EVENTS = {
     label: "Agency settings changed",
     details: z.object({ before: ZAgencySettingsFieldsSchema, after: ZAgencySettingsFieldsSchema }).strict(),
   },
-  "notice.sent_recorded": { label: "Notice recorded as sent", details: z.object({ recipient, late: z.boolean() }).strict() },
+  "notice.sent_recorded": { label: "Notice recorded as sent", details: z.object({ recipient: noticeRecipient, event: noticeEvent, late: z.boolean() }).strict() },
   "notice.not_applicable": {
     label: "Notice marked not applicable",
-    details: z.object({ recipient, reason: z.enum(codesOf(NOTICE_NOT_APPLICABLE_REASONS)) }).strict(),
+    details: z.object({ recipient: noticeRecipient, event: noticeEvent, reason: z.enum(codesOf(NOTICE_NOT_APPLICABLE_REASONS)) }).strict(),
   },
   "audit.searched": { label: "Searched the audit trail", details: z.object({ filters: ZAuditFiltersSchema, results: z.int(), more: z.boolean() }).strict() },
   "audit.exported": { label: "Exported the audit trail (CSV)", details: z.object({ filters: ZAuditFiltersSchema, rows: z.int(), truncated: z.boolean() }).strict() },
