@@ -184,6 +184,7 @@ test("an episode from the report to its closure, and the child running again", a
   await traffickingReport.getByLabel("When law enforcement was told", { exact: true }).fill(ago(10));
   await traffickingReport.getByRole("button", { name: "Record the report", exact: true }).click();
   await expect(traffickingReport).toContainText("Reported on time");
+  await expect(traffickingReport.getByRole("heading", { level: 2, name: "Trafficking report to law enforcement", exact: true })).toBeFocused();
   await expect(traffickingReport).toContainText("Springfield Police Department, Detective Lee Park, case number SPD-26-131");
   await accessibleAtBothWidths(page);
 
@@ -191,6 +192,7 @@ test("an episode from the report to its closure, and the child running again", a
   await expect(completion).toContainText("Nothing is missing: the debrief can be marked complete.");
   await completion.getByRole("button", { name: "Mark the debrief complete", exact: true }).click();
   await expect(debrief).toContainText("Done on time");
+  await expect(debrief.getByRole("heading", { level: 2, name: "Return debrief", exact: true })).toBeFocused();
   await expect(debrief).toContainText("Marked complete");
   await expect(closure).toContainText("Nothing is missing: closure can be asked for.");
   await accessibleAtBothWidths(page);

@@ -71,7 +71,7 @@ test("a caseworker uploads a photo, attests, and downloads both formats of both 
         expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
       } else {
         const packet = JSON.parse(bytes.toString("utf8"));
-        expect(packet).toMatchObject({ schemaVersion: "2.0", status: "final", variant: variant.startsWith("full") ? "full" : "public-safe" });
+        expect(packet).toMatchObject({ schemaVersion: "3.0", status: "final", variant: variant.startsWith("full") ? "full" : "public-safe" });
         expect(packet.photos).toHaveLength(1);
         if (variant.startsWith("public")) expect(bytes.toString("utf8")).not.toContain("Asthma");
       }

@@ -157,7 +157,7 @@ test("a caseworker files a complete report with the keyboard alone", async ({ pa
 
   // The case page: reported, both clocks on time.
   await expect(page.getByRole("heading", { name: "Report submitted" })).toBeVisible();
-  await expect(page.getByText("Status: Reported")).toBeVisible();
+  await expect(page.getByText("Status: Missing (reported)")).toBeVisible();
   await expect(page.getByRole("region", { name: "Law enforcement" })).toContainText("Reported on time");
   await expect(page.getByRole("region", { name: "NCMEC" })).toContainText("Reported on time");
   await expect(page.getByRole("region", { name: "NCMEC" })).toContainText(/Deadline: .* (EST|EDT)/);

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { useCaseAction } from "@/features/cases/case-action";
 import { ErrorSummary } from "@/features/ui/error-summary";
 import { TextAreaField } from "@/features/ui/fields";
+import { focusSection } from "@/features/ui/focus-section";
 
 /**
  * The forms of the closure: the caseworker asks for sign-off; a supervisor approves or returns it
@@ -20,14 +21,22 @@ const PANEL = "mt-4 min-w-0 rounded border border-slate-300 bg-white p-3 sm:p-4"
 
 type EpisodeForm = { episodeId: string; version: number };
 
-/** One form's posting, its field ids (`prefix-field`) and its error summary. */
+/**
+ * One form's posting, its field ids (`prefix-field`) and its error summary. A form of the closure is
+ * gone once it succeeds: focus then moves to the section's heading.
+ */
 function useClosureForm(version: number, prefix: string, title: string) {
   const action = useCaseAction(version);
+  async function send(path: string, body: Record<string, unknown>) {
+    const ok = await action.send(path, body);
+    if (ok) focusSection("closure-heading");
+    return ok;
+  }
   const id = (field: string) => `${prefix}-${field}`;
   const summaryOf = (fieldErrors: Record<string, string>) => (
     <ErrorSummary errors={[...Object.entries(fieldErrors).map(([field, message]) => ({ fieldId: id(field), message })), ...(action.failure ? [{ message: action.failure }] : [])]} title={title} />
   );
-  return { ...action, id, summary: summaryOf(action.fieldErrors), summaryOf };
+  return { ...action, send, id, summary: summaryOf(action.fieldErrors), summaryOf };
 }
 
 /** The caseworker asks a supervisor to sign off; after a return, the comment answers the supervisor's. */

@@ -19,7 +19,7 @@ export function ClosureSection(props: CaseSectionProps) {
   const waiting = closure.state === "requested" && progress.editable;
   return (
     <section aria-labelledby="closure-heading" className="mt-8 min-w-0 break-words">
-      <h2 id="closure-heading" className="text-2xl font-bold">
+      <h2 id="closure-heading" tabIndex={-1} className="text-2xl font-bold">
         Closure
       </h2>
       <p className="mt-1 max-w-prose">

@@ -1,6 +1,7 @@
 "use client";
 
 import { SelectField, TextAreaField, TextField } from "@/features/ui/fields";
+import { focusSection } from "@/features/ui/focus-section";
 import { CONCERN_LEVELS, DEBRIEF_ATTEMPT_RESULTS, RAN_FROM, RAN_TO, TRAFFICKING_FINDINGS } from "@/domain/code-sets";
 import { BUTTON, CheckboxList, FormPart, FormStatus, SubmitButton, useDebriefForm, useFields } from "./debrief-form-kit";
 
@@ -173,7 +174,7 @@ export function TraffickingReportForm({ episodeId, version, nowWallTime }: Targe
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void form.post("trafficking/report", values);
+        void form.post("trafficking/report", values).then((ok) => ok && focusSection("trafficking-report-heading"));
       }}
     >
       <FormStatus form={form} title="The report was not recorded" savedText="The report was recorded." />
@@ -187,13 +188,13 @@ export function TraffickingReportForm({ episodeId, version, nowWallTime }: Targe
   );
 }
 
-/** One button that asks for a change with nothing but the page's version (accept, complete, ran again). */
+/** One button that asks for a change with nothing but the page's version (accept, complete, ran again); it is gone once it succeeds. */
 export function DebriefActionButton({ episodeId, version, path, label, savedText }: Target & { path: string; label: string; savedText: string }) {
   const form = useDebriefForm(episodeId, version, path.replaceAll("/", "-"));
   return (
     <div className="mt-3">
       <FormStatus form={form} title="Not recorded" savedText={savedText} />
-      <button type="button" disabled={form.busy} className={BUTTON} onClick={() => void form.post(path)}>
+      <button type="button" disabled={form.busy} className={BUTTON} onClick={() => void form.post(path).then((ok) => ok && focusSection("debrief-heading"))}>
         {form.busy ? "Recording…" : label}
       </button>
     </div>

@@ -31,7 +31,7 @@ export async function DebriefSection(props: CaseSectionProps) {
   return (
     <>
       <section aria-labelledby="debrief-heading" className="mt-8 min-w-0 break-words">
-        <h2 id="debrief-heading" className="text-2xl font-bold">
+        <h2 id="debrief-heading" tabIndex={-1} className="text-2xl font-bold">
           Return debrief
         </h2>
         {progress.debrief.clock ? (
@@ -277,7 +277,7 @@ function TraffickingReport({ facts, progress, canFile, timeZone, nowWallTime, na
   const report = facts.traffickingReport;
   return (
     <section aria-labelledby="trafficking-report-heading" className="mt-8 min-w-0 break-words">
-      <h2 id="trafficking-report-heading" className="text-2xl font-bold">
+      <h2 id="trafficking-report-heading" tabIndex={-1} className="text-2xl font-bold">
         Trafficking report to law enforcement
       </h2>
       {clock ? (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ErrorSummary } from "@/features/ui/error-summary";
 import { SelectField, TextAreaField, TextField } from "@/features/ui/fields";
 import { useCaseAction } from "@/features/cases/case-action";
+import { focusSection } from "@/features/ui/focus-section";
 import { END_REASONS } from "@/domain/code-sets";
 
 const id = (field: string) => `end-${field}`;
@@ -24,7 +25,7 @@ export function EndEpisodeForm({ episodeId, version, nowWallTime }: { episodeId:
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void send(`/api/episodes/${episodeId}/end`, { reason, endedAt, note });
+          void send(`/api/episodes/${episodeId}/end`, { reason, endedAt, note }).then((ok) => ok && focusSection("recovery-heading"));
         }}
       >
         <ErrorSummary errors={summary} title="The episode was not ended" />

@@ -20,7 +20,7 @@ export function ReturnSection(props: CaseSectionProps) {
   const { recovery, ended } = facts;
   return (
     <section aria-labelledby="recovery-heading" className="mt-8">
-      <h2 id="recovery-heading" className="text-2xl font-bold">
+      <h2 id="recovery-heading" tabIndex={-1} className="text-2xl font-bold">
         Recovery
       </h2>
       {ended ? (

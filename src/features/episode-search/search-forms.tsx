@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useCaseAction } from "@/features/cases/case-action";
 import { ErrorSummary } from "@/features/ui/error-summary";
 import { SelectField, TextAreaField, TextField } from "@/features/ui/fields";
+import { focusSection } from "@/features/ui/focus-section";
 import { SEARCH_ACTIVITY_KINDS } from "@/domain/code-sets";
 
 /**
@@ -147,7 +148,7 @@ export function LongTermItemButton({ episodeId, version, item, label }: EpisodeF
         disabled={form.busy}
         aria-label={`Mark done: ${label}`}
         className={BUTTON}
-        onClick={() => void form.send(`/api/episodes/${episodeId}/search/long-term/${item}`, {})}
+        onClick={() => void form.send(`/api/episodes/${episodeId}/search/long-term/${item}`, {}).then((ok) => ok && focusSection("search-heading"))}
       >
         {form.busy ? "Recording…" : "Mark done"}
       </button>

@@ -21,7 +21,7 @@ export function SearchSection(props: CaseSectionProps) {
   const canChange = canFile && progress.editable;
   return (
     <section aria-labelledby="search-heading" className="mt-8 min-w-0 break-words">
-      <h2 id="search-heading" className="text-2xl font-bold">
+      <h2 id="search-heading" tabIndex={-1} className="text-2xl font-bold">
         Search while missing
       </h2>
       {progress.missing ? (
