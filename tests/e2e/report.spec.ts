@@ -162,6 +162,11 @@ test("a caseworker files a complete report with the keyboard alone", async ({ pa
   await expect(page.getByRole("region", { name: "NCMEC" })).toContainText("Reported on time");
   await expect(page.getByRole("region", { name: "NCMEC" })).toContainText(/Deadline: .* (EST|EDT)/);
   await expectAccessible(page);
+  // Said once: the address drops its flag, so a reload does not say it again.
+  await expect(page).not.toHaveURL(/submitted/);
+  await page.reload();
+  await expect(page.getByText("Status: Missing (reported)")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Report submitted" })).toHaveCount(0);
 
   // The case list shows it, the caseworker's own first.
   await tabTo(page, page.getByRole("link", { name: "All cases" }));

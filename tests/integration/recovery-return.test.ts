@@ -116,6 +116,19 @@ describe("the recovery", () => {
     expect((await view()).facts.recovery).toMatchObject({ locatedAt: null, city: "", recoveredBy: null });
   });
 
+  it("keeps the child's last-seen time before the recovery: a change of the missing event past it is refused, changing nothing", async () => {
+    // Last seen 5 hours ago, recovered 4 hours ago; the reports were made 2 hours and 1 hour ago.
+    await recover({ recoveredAt: newYorkWall(ago(4 * HOUR)) });
+    const steps = completeSteps(new Date());
+    const values = { ...steps["missing-event"], lastSeenAt: newYorkWall(ago(3.5 * HOUR)) };
+    const before = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    const error = await refusal(saveEpisodeStep(caseworker, { episodeId, step: "missing-event", version: await episodeVersion(episodeId), values }, ctx()));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.lastSeenAt).toMatch(/recorded as found on .*, before this time/);
+    const after = await db().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    expect([after.lastSeenAt, after.version]).toEqual([before.lastSeenAt, before.version]);
+  });
+
   it("refuses times in the future, before the child was last seen, known before recovered, or none at all, changing nothing", async () => {
     for (const [values, field, words] of [
       [{ recoveredAt: newYorkWall(ago(-2 * HOUR)) }, "recoveredAt", "future"],

@@ -13,6 +13,8 @@ export type CaseSectionProps = {
   canFile: boolean;
   /** May sign off, return, reopen and void (supervisors); the domain still decides each case. */
   canApprove: boolean;
+  /** The person viewing: nobody signs off their own episode, so it is not offered to them. */
+  viewerId: string;
   /** The agency's time zone, and now as a wall time in it (a form's default). */
   timeZone: string;
   nowWallTime: string;

@@ -11,7 +11,9 @@ import { ReopenForm, RequestClosureForm, SignOffForms, VoidForm } from "./closur
  * forms for what the person may do. The server decides each case again.
  */
 export function ClosureSection(props: CaseSectionProps) {
-  const { facts, progress, canFile, canApprove } = props;
+  const { facts, progress, canFile, canApprove, viewerId } = props;
+  // Never on one's own episode (the server refuses it too).
+  const signsOff = canApprove && viewerId !== facts.caseworkerId;
   const started = facts.submittedAt !== null || facts.recovery?.recoveredAt != null || facts.ended !== null || facts.closure !== null || facts.closedAt !== null;
   const voidable = canApprove && progress.editable;
   if (!started && !voidable && !facts.voided) return null;
@@ -40,7 +42,7 @@ export function ClosureSection(props: CaseSectionProps) {
         </>
       ) : null}
       {canFile && progress.editable && closure.canRequest ? <RequestClosureForm episodeId={facts.id} version={facts.version} answering={closure.state === "returned"} /> : null}
-      {canApprove && waiting ? (
+      {signsOff && waiting ? (
         <>
           <h3 className="mt-6 text-xl font-bold">Your sign-off</h3>
           <p className="mt-1 max-w-prose">Approve to close the episode, or return it with a comment saying what the caseworker must do first.</p>

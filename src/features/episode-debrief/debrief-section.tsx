@@ -146,11 +146,11 @@ function DebriefAnswers({ debrief, timeZone }: { debrief: DebriefFacts | null; t
   );
 }
 
-function Attempts({ facts, progress, canFile, canApprove, timeZone, nowWallTime }: CaseSectionProps) {
+function Attempts({ facts, progress, canFile, canApprove, viewerId, timeZone, nowWallTime }: CaseSectionProps) {
   const debrief = facts.debrief;
   const canChange = canFile && progress.editable && !debrief?.completedAt;
   const canAccept =
-    canApprove && progress.editable && facts.debriefAttempts.length > 0 && !debrief?.completedAt && !debrief?.acceptedWithoutInterviewAt && !debrief?.interviewedAt;
+    canApprove && viewerId !== facts.caseworkerId && progress.editable && facts.debriefAttempts.length > 0 && !debrief?.completedAt && !debrief?.acceptedWithoutInterviewAt && !debrief?.interviewedAt;
   return (
     <Part id="debrief-attempts-heading" title="Attempts to debrief the child">
       {facts.debriefAttempts.length === 0 ? (

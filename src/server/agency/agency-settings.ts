@@ -1,7 +1,6 @@
 import "server-only";
 import type { Tx } from "@/server/db";
-import { NOTICE_RECIPIENTS } from "@/domain/code-sets";
-import type { NoticeHours } from "@/domain/notice-rules";
+import { AGENCY_RULE_COLUMNS, noticeList } from "./agency-clock-rules";
 import type { TAgencySettings } from "@/lib/schemas/agency-settings";
 
 /** The agency's settings as the settings form holds them, read inside a transaction. */
@@ -14,29 +13,12 @@ export async function readAgencySettings(tx: Tx, agencyId: string, options: { fo
       name: true,
       state: true,
       timeZone: true,
-      lawEnforcementClockHours: true,
-      ncmecClockHours: true,
+      ...AGENCY_RULE_COLUMNS,
       caseworkerSecondFactorOptional: true,
       secondFactorOptionalReason: true,
-      returnNoticeHours: true,
-      debriefHours: true,
-      leadHours: true,
-      longTermMissingDays: true,
-      searchReminderEveryDays: true,
-      searchReminderForDays: true,
-      traffickingReportHours: true,
-      traffickingClockForSuspected: true,
       screeningInstruments: true,
-      noticeRules: { select: { recipient: true, event: true, hours: true } },
     },
   });
-  const list = (event: "MISSING" | "RETURN"): NoticeHours =>
-    Object.fromEntries(
-      NOTICE_RECIPIENTS.flatMap(({ code }) => {
-        const rule = agency.noticeRules.find((r) => r.event === event && r.recipient === code);
-        return rule ? [[code, rule.hours]] : [];
-      }),
-    );
   return {
     name: agency.name,
     state: agency.state ?? "",
@@ -45,8 +27,8 @@ export async function readAgencySettings(tx: Tx, agencyId: string, options: { fo
     ncmecClockHours: agency.ncmecClockHours,
     caseworkerSecondFactorOptional: agency.caseworkerSecondFactorOptional,
     secondFactorOptionalReason: agency.secondFactorOptionalReason ?? "",
-    missingNotices: list("MISSING"),
-    returnNotices: list("RETURN"),
+    missingNotices: noticeList(agency, "MISSING"),
+    returnNotices: noticeList(agency, "RETURN"),
     returnNoticeHours: agency.returnNoticeHours,
     debriefHours: agency.debriefHours,
     leadHours: agency.leadHours,

@@ -1,4 +1,5 @@
 import "server-only";
+import { AGENCY_RULE_COLUMNS, agencyClockRules } from "@/server/agency/agency-clock-rules";
 import { calendarDateOf } from "@/domain/zoned-time";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
@@ -8,7 +9,6 @@ import { isUuid } from "@/lib/uuid";
 import { isFormStepKey } from "@/domain/steps";
 import type { EpisodeFacts } from "@/domain/episode-facts";
 import { clockKey, type ClockRules } from "@/domain/episode-clocks";
-import type { NoticeHours } from "@/domain/notice-rules";
 import {
   readChildProfile,
   readContacts,
@@ -52,17 +52,7 @@ const SELECT = {
     select: {
       name: true,
       timeZone: true,
-      lawEnforcementClockHours: true,
-      ncmecClockHours: true,
-      returnNoticeHours: true,
-      debriefHours: true,
-      leadHours: true,
-      longTermMissingDays: true,
-      searchReminderEveryDays: true,
-      searchReminderForDays: true,
-      traffickingReportHours: true,
-      traffickingClockForSuspected: true,
-      noticeRules: { select: { event: true, recipient: true, hours: true } },
+      ...AGENCY_RULE_COLUMNS,
     },
   },
   child: { select: { id: true, firstName: true, middleName: true, lastName: true, dateOfBirth: true, agencyCaseNumber: true, underAgencyGuardianship: true, profile: true } },
@@ -112,8 +102,6 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
   const ncmec = row.ncmecReport;
   // Each existing clock keeps the hours it started with (and an event's notice list is the one its clocks started with).
   const started: Record<string, number> = Object.fromEntries(row.clocks.map((clock) => [clockKey(clock.kind, clock.subject), clock.ruleHours]));
-  const listOf = (event: "MISSING" | "RETURN"): NoticeHours =>
-    Object.fromEntries(row.agency.noticeRules.filter((rule) => rule.event === event).map((rule) => [rule.recipient, rule.hours]));
   const agency = row.agency;
   const recovery = row.recovery;
   const debrief = row.debrief;
@@ -303,21 +291,6 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
     facts,
     agencyName: agency.name,
     caseworkerName: row.caseworker.name,
-    rules: {
-      started,
-      agency: {
-        reportHours: { LAW_ENFORCEMENT_REPORT: agency.lawEnforcementClockHours, NCMEC_REPORT: agency.ncmecClockHours },
-        missingNotices: listOf("MISSING"),
-        returnNotices: listOf("RETURN"),
-        returnNoticeHours: agency.returnNoticeHours,
-        debriefHours: agency.debriefHours,
-        leadHours: agency.leadHours,
-        longTermMissingDays: agency.longTermMissingDays,
-        searchReminder:
-          agency.searchReminderEveryDays && agency.searchReminderForDays ? { everyDays: agency.searchReminderEveryDays, forDays: agency.searchReminderForDays } : null,
-        traffickingReportHours: agency.traffickingReportHours,
-        traffickingClockForSuspected: agency.traffickingClockForSuspected,
-      },
-    },
+    rules: { started, agency: agencyClockRules(agency) },
   };
 }

@@ -7,7 +7,7 @@ import { ConflictError, ValidationError } from "@/server/use-case-errors";
 import { calendarDateIn, dateColumnOf } from "@/domain/zoned-time";
 import { checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNcmecReport, provisionalMissingAt } from "@/domain/reporting-rules";
 import { clockOfKind, episodeProgress, recordedReportProblems, type EpisodeProgress } from "@/domain/episode-progress";
-import { deriveClocks } from "@/domain/episode-clocks";
+import { deriveClocks, foundAt } from "@/domain/episode-clocks";
 import { inSentence, recordedNoticeProblems, recipientLabel } from "@/domain/notice-rules";
 import { ZChildProfileSchema, ZContactsSchema, ZDescriptionSchema, ZGuardianSchema, ZMissingEventDetailsSchema, ZRisksSchema, savedAnswers, type StepAnswers } from "@/domain/episode-facts";
 import { isFormStepKey, type FormStepKey } from "@/domain/steps";
@@ -105,6 +105,11 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
     // So must the notices recorded: one now late without a reason, or given before the child was last seen.
     const notice = recordedNoticeProblems(changed, clocks, now)[0];
     if (notice) throw new ValidationError(noticeProblemError(notice));
+    // And the child cannot have been found (located, recovered, the episode ended) before last seen.
+    const found = foundAt(facts);
+    if (found && lastSeenAt.getTime() > found.getTime()) {
+      throw new ValidationError({ lastSeenAt: `The child is recorded as found on ${formatInstant(found, facts.timeZone)}, before this time. Check it, or correct the recovery first.` });
+    }
     eligibilityOrThrow(facts.timeZone, facts.child, lastSeenAt);
     await tx.episode.update({ where: { id: facts.id }, data: { discoveredAt, lastSeenAt, missingEvent: documentOf(ZMissingEventDetailsSchema, details) } });
   },

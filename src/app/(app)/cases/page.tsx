@@ -74,8 +74,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <p className="mt-4" role="status">
         {total} {total === 1 ? "episode" : "episodes"}. Your own are listed first.
       </p>
-      <table className="mt-3 w-full border-collapse text-left">
-        <caption className="sr-only">
+      {/* A narrow screen scrolls the table inside its own region, never the page (WCAG 1.4.10). */}
+      <div role="region" aria-labelledby="cases-caption" tabIndex={0} className="mt-3 overflow-x-auto">
+      <table className="w-full min-w-[40rem] border-collapse text-left">
+        <caption id="cases-caption" className="sr-only">
           {FILTER_LABELS[stage]}, sorted by {SORT_LABELS[sort].toLowerCase()}, page {page} of {pageCount}
         </caption>
         <thead>
@@ -107,6 +109,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
+      </div>
       {rows.length === 0 ? <p className="mt-4">No episodes match.</p> : null}
       <Pagination label="Case pages" page={page} pageCount={pageCount} hrefFor={(n) => link({ page: String(n) })} />
     </>

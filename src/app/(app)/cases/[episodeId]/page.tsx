@@ -19,6 +19,7 @@ import { SearchSection } from "@/features/episode-search/search-section";
 import { ReturnSection } from "@/features/episode-return/return-section";
 import { DebriefSection } from "@/features/episode-debrief/debrief-section";
 import { ClosureSection } from "@/features/episode-closure/closure-section";
+import { SubmittedNotice } from "@/features/cases/submitted-notice";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -41,18 +42,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     progress,
     canFile: canEdit,
     canApprove: can(actor.roles, "episodes:approve"),
+    viewerId: actor.userId,
     timeZone: tz,
     nowWallTime: instantToWallTime(new Date(), tz),
     names: view.names,
   };
   return (
     <>
-      {justSubmitted ? (
-        <div role="status" className="mb-6 rounded border-l-8 border-green-800 bg-green-50 p-4">
-          <h2 className="text-lg font-bold">Report submitted</h2>
-          <p>Law enforcement and NCMEC are recorded. Supervisors can see this episode on their list.</p>
-        </div>
-      ) : null}
+      {justSubmitted ? <SubmittedNotice /> : null}
       <p>
         <Link href="/cases" className="text-blue-800 underline">
           All cases
