@@ -10,7 +10,7 @@ export function Pagination({ label, page, pageCount, hrefFor, previous = "Previo
   next?: string;
 }) {
   return (
-    <nav aria-label={label} className="mt-6 flex gap-4">
+    <nav aria-label={label} className="mt-6 flex flex-wrap gap-x-4 gap-y-2">
       {page > 1 ? (
         <Link className="text-blue-800 underline" href={hrefFor(page - 1)}>
           {previous}

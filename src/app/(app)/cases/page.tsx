@@ -53,11 +53,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <form method="get" action="/cases" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
+        <div className="max-w-full">
           <label htmlFor="stage" className="block font-semibold">
             Show
           </label>
-          <select id="stage" name="stage" defaultValue={stage} className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2">
+          <select id="stage" name="stage" defaultValue={stage} className="mt-1 max-w-full rounded border-2 border-slate-600 bg-white px-3 py-2">
             {STAGE_FILTERS.map((value) => (
               <option key={value} value={value}>
                 {FILTER_LABELS[value]}
@@ -74,8 +74,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <p className="mt-4" role="status">
         {total} {total === 1 ? "episode" : "episodes"}. Your own are listed first.
       </p>
-      {/* A narrow screen scrolls the table inside its own region, never the page (WCAG 1.4.10). */}
-      <div role="region" aria-labelledby="cases-caption" tabIndex={0} className="mt-3 overflow-x-auto">
+      {/* A narrow screen scrolls the table inside its own region, never the page (WCAG 1.4.10); the
+          region is positioned so that the headers' visually hidden words are clipped with the table. */}
+      <div role="region" aria-labelledby="cases-caption" tabIndex={0} className="relative mt-3 overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-left">
         <caption id="cases-caption" className="sr-only">
           {FILTER_LABELS[stage]}, sorted by {SORT_LABELS[sort].toLowerCase()}, page {page} of {pageCount}
