@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { useCaseAction } from "@/features/cases/case-action";
 import { ErrorSummary } from "@/features/ui/error-summary";
+import { HintAndError, describedBy } from "@/features/ui/fields";
 
 /**
  * What every form of the debrief section shares: the post to the episode's route with the page's
@@ -82,21 +83,10 @@ export function CheckboxList({
   value: readonly string[];
   onChange: (codes: string[]) => void;
 }) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className="min-w-0" aria-describedby={described} aria-invalid={error ? true : undefined}>
+    <fieldset className="min-w-0" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
       <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <div className="mt-2 space-y-2">
         {options.map((option, index) => {
           const inputId = index === 0 ? id : `${id}-${option.code}`;

@@ -8,11 +8,13 @@ export function fieldId(name: string): string {
   return name.replaceAll(".", "-");
 }
 
-function describedBy(id: string, hint?: unknown, error?: string) {
+/** The ids of a control's hint and error, for aria-describedby. */
+export function describedBy(id: string, hint?: unknown, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+/** A control's hint and its error in words, with the ids describedBy() names. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint ? (
