@@ -12,8 +12,10 @@ const MINUTE = 60 * 1000;
  */
 export const RATE_LIMITS = {
   // One address spraying passwords over many accounts (the per-account lock, 5 failures for 15
-  // minutes, stops guessing at one account). An agency office signs in from one address: room for it.
-  "sign-in-address": { max: 50, windowMs: 15 * MINUTE, refusal: "Too many sign-in attempts from this computer." },
+  // minutes, stops guessing at one account). An agency office signs in from one address, and each
+  // sign-in counts twice (the password, then the code): room for an office of 50 at the start of a
+  // shift, twice over.
+  "sign-in-address": { max: 200, windowMs: 15 * MINUTE, refusal: "Too many sign-in attempts from this computer." },
   // All sign-ins together: a ceiling on the password hashing (argon2id, 19 MiB and tens of
   // milliseconds each) that many addresses at once can make the servers do, about ten times the
   // busiest minute expected. A short window, so that sign-in recovers a minute after a flood stops.
