@@ -18,3 +18,37 @@ export function judgeSession(
 export function sessionDeadlines(session: { createdAt: Date; lastSeenAt: Date }): { idleAt: Date; absoluteAt: Date } {
   return { idleAt: new Date(session.lastSeenAt.getTime() + SESSION_IDLE_LIMIT_MS), absoluteAt: new Date(session.createdAt.getTime() + SESSION_ABSOLUTE_LIMIT_MS) };
 }
+
+/** A warning is due this long before the session ends (WCAG 2.2.1: time to ask for more). */
+export const SESSION_WARNING_LEAD_MS = 2 * 60 * 1000;
+
+/**
+ * Which warning the signed-in person should see now: "idle-soon" (staying signed in moves the end),
+ * "absolute-soon" (the 12-hour limit, which nothing moves; it wins once it is near, since staying
+ * signed in could not take the session past it) or "none".
+ */
+export type SessionWarning = "none" | "idle-soon" | "absolute-soon";
+
+export function sessionWarningDue(deadlines: { idleAt: Date; absoluteAt: Date }, now: Date): SessionWarning {
+  if (now.getTime() >= deadlines.absoluteAt.getTime() - SESSION_WARNING_LEAD_MS) return "absolute-soon";
+  if (now.getTime() >= deadlines.idleAt.getTime() - SESSION_WARNING_LEAD_MS) return "idle-soon";
+  return "none";
+}
+
+/** When the session ends unless used again: the sooner of its two deadlines. */
+export function sessionEndOf(deadlines: { idleAt: Date; absoluteAt: Date }): Date {
+  return new Date(Math.min(deadlines.idleAt.getTime(), deadlines.absoluteAt.getTime()));
+}
+
+/** When the next warning becomes due (it may already be). */
+export function sessionWarningAt(deadlines: { idleAt: Date; absoluteAt: Date }): Date {
+  return new Date(sessionEndOf(deadlines).getTime() - SESSION_WARNING_LEAD_MS);
+}
+
+/** How soon the session ends, in words: "in 2 minutes", "in 1 minute", "in less than a minute", "now". */
+export function timeLeftInWords(leftMs: number): string {
+  if (leftMs <= 0) return "now";
+  const minutes = Math.round(leftMs / 60_000);
+  if (minutes < 1) return "in less than a minute";
+  return minutes === 1 ? "in 1 minute" : `in ${minutes} minutes`;
+}

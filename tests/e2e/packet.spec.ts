@@ -66,9 +66,12 @@ test("a caseworker uploads a photo, attests, and downloads both formats of both 
       const failure = await download.failure();
       expect(failure, `download of the ${variant} as ${format}`).toBeNull();
       const bytes = readFileSync((await download.path())!);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^homeward-${variant.startsWith("full") ? "full" : "public-safe"}-final-[0-9a-f]{8}\\.${format.toLowerCase()}$`));
+      // The public-safe packet's name says nothing of the agency or foster care (decision 014).
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${variant.startsWith("full") ? "homeward-full" : "missing-child"}-final-[0-9a-f]{8}\\.${format.toLowerCase()}$`));
       if (format === "PDF") {
-        expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+        // A tagged PDF 1.7 (its tagging is checked with poppler in tests/unit/packet-pdf-tagged.test.ts).
+        expect(bytes.subarray(0, 8).toString()).toBe("%PDF-1.7");
+        expect(bytes.includes(Buffer.from("/StructTreeRoot"))).toBe(true);
       } else {
         const packet = JSON.parse(bytes.toString("utf8"));
         expect(packet).toMatchObject({ schemaVersion: "3.0", status: "final", variant: variant.startsWith("full") ? "full" : "public-safe" });

@@ -27,21 +27,102 @@ export async function accessibleAtBothWidths(page: Page) {
   await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectAccessible(page);
-  // What sticks out, leaving out what a region that scrolls on its own clips (that is allowed); an
-  // absolutely positioned element escapes a region that is not positioned itself.
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
+  const wide = await whatSticksOut(page);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, wide.join(" | ")).toBeLessThanOrEqual(clientWidth);
+  await textSpacingFits(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/**
+ * The first elements that stick out of the window sideways, or whose text does (a long word or
+ * address overflows its box without widening it), leaving out what a region that scrolls on its own
+ * clips (that is allowed); an absolutely positioned element escapes a region that is not positioned.
+ */
+async function whatSticksOut(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth + 0.5;
+    return [...document.querySelectorAll<HTMLElement>("body *")]
       .filter((e) => {
-        if (e.getBoundingClientRect().right <= 320.5) return false;
+        const box = e.getBoundingClientRect();
+        if (box.right <= width && (e.children.length > 0 || box.left + e.scrollWidth <= width)) return false;
         const region = e.parentElement?.closest(".overflow-x-auto");
         return !region || (getComputedStyle(e).position === "absolute" && getComputedStyle(region).position === "static");
       })
       .map((e) => `${e.tagName}.${e.className} "${(e.textContent ?? "").trim().slice(0, 40)}"`)
-      .slice(0, 5),
-  );
+      .slice(0, 5);
+  });
+}
+
+/** The text spacing WCAG 1.4.12 lets a reader set, as a user style sheet would. */
+const WCAG_TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }`;
+
+/**
+ * With the text spacing raised as WCAG 1.4.12 allows, the page still does not scroll sideways and no
+ * text is cut off by a box that hides what overflows it (what only screen readers see is left out).
+ * Takes the spacing away again.
+ */
+export async function textSpacingFits(page: Page) {
+  const style = await page.addStyleTag({ content: WCAG_TEXT_SPACING });
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth, wide.join(" | ")).toBeLessThanOrEqual(clientWidth);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  const wide = scrollWidth > clientWidth ? [`page ${scrollWidth} px wide: ${(await whatSticksOut(page)).join(" | ")}`] : [];
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    for (const e of document.querySelectorAll<HTMLElement>("body *")) {
+      const css = getComputedStyle(e);
+      // A text box scrolls what is typed in it by design.
+      if (["INPUT", "TEXTAREA", "SELECT"].includes(e.tagName)) continue;
+      if (css.display === "none" || css.visibility === "hidden" || e.closest(".sr-only")) continue;
+      const clipsX = css.overflowX === "hidden" || css.overflowX === "clip";
+      const clipsY = css.overflowY === "hidden" || css.overflowY === "clip";
+      if ((clipsX && e.scrollWidth > e.clientWidth + 1) || (clipsY && e.scrollHeight > e.clientHeight + 1)) {
+        if (e.clientWidth <= 1 || e.clientHeight <= 1) continue;
+        found.push(`${e.tagName}.${e.className} "${(e.textContent ?? "").trim().slice(0, 40)}" cut off`);
+      }
+    }
+    return found.slice(0, 5);
+  });
+  await style.evaluate((node) => (node as Element).remove());
+  expect([...wide, ...problems], "with WCAG 1.4.12 text spacing").toEqual([]);
+}
+
+/**
+ * Tabs through the page's first `stops` focus stops: each shows a focus indicator (an outline or a
+ * ring) and is not hidden under anything else (WCAG 2.4.7, 2.4.11). Starts from the top of the page.
+ */
+export async function focusStaysVisible(page: Page, stops = 40) {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.locator("body").focus();
+  const seen = new Set<string>();
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press("Tab");
+    const verdict = await page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      if (!e || e === document.body) return { done: true, key: "", problem: "" };
+      // The development server's own overlay (never in the production build the suite runs).
+      if (e.tagName === "NEXTJS-PORTAL") return { done: false, key: "dev-overlay", problem: "" };
+      const name = `${e.tagName} "${(e.getAttribute("aria-label") ?? e.textContent ?? "").trim().slice(0, 40)}"`;
+      const key = `${name}#${[...document.querySelectorAll("*")].indexOf(e)}`;
+      const css = getComputedStyle(e);
+      const indicated = (css.outlineStyle !== "none" && parseFloat(css.outlineWidth) > 0) || css.boxShadow !== "none";
+      // An inline link may wrap: its first line box is where it shows.
+      const box = e.getClientRects()[0] ?? e.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return { done: false, key, problem: `${name} has no size` };
+      const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
+      const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), window.innerHeight - 1);
+      const top = document.elementFromPoint(x, y);
+      const covered = top !== null && top.tagName !== "NEXTJS-PORTAL" && top !== e && !e.contains(top) && !(top instanceof HTMLLabelElement && top.control === e) && !top.contains(e);
+      const problem = !indicated ? `${name} shows no focus indicator` : covered ? `${name} is hidden under ${top!.tagName}.${top!.className}` : "";
+      return { done: false, key, problem };
+    });
+    if (verdict.done || seen.has(verdict.key)) break;
+    seen.add(verdict.key);
+    expect(verdict.problem, "focus is visible").toBe("");
+  }
 }
 
 /** Gives the person a second factor in the database when they have none; see tests/fixtures/second-factor.ts. */

@@ -27,9 +27,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="font-semibold">{actor.name}</span>
               <span className="block">{rolesText(actor.roles)}</span>
             </p>
-            {actor.sessionEnds ? (
-              <SessionTimer userId={actor.userId} idleLeftMs={actor.sessionEnds.idleAt.getTime() - now} absoluteLeftMs={actor.sessionEnds.absoluteAt.getTime() - now} />
-            ) : null}
             <SignOutButton />
           </div>
         </div>
@@ -48,6 +45,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         ) : null}
         {children}
       </main>
+      {/* The warning before the session ends is a modal dialog: outside the header and the page's landmarks. */}
+      {actor.sessionEnds ? (
+        <SessionTimer
+          userId={actor.userId}
+          idleLeftMs={actor.sessionEnds.idleAt.getTime() - now}
+          absoluteLeftMs={actor.sessionEnds.absoluteAt.getTime() - now}
+          timeZone={actor.agency.timeZone}
+        />
+      ) : null}
     </>
   );
 }

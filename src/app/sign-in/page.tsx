@@ -6,15 +6,27 @@ import { safeCallback } from "@/lib/safe-callback";
 export const metadata: Metadata = { title: "Sign in" };
 
 const REASONS: Record<string, string> = {
-  idle: "You were signed out after 30 minutes without activity. Sign in again to continue.",
-  expired: "You were signed out because you signed in more than 12 hours ago. Sign in again to continue.",
-  ended: "You have been signed out. Sign in again to continue.",
+  idle: "You were signed out after 30 minutes without activity.",
+  expired: "You were signed out because you signed in more than 12 hours ago.",
+  ended: "You have been signed out.",
 };
 
+/** What became of what the person had typed, as the signed-in page found out before it left (src/features/shell/session-timer.tsx). */
+const WORK: Record<string, string> = {
+  kept: "What you had typed was kept as a draft.",
+  "not-sent": "Your last changes could not be saved as a draft, and for privacy they were not kept on this device; what was saved before then is kept.",
+};
+
+/** The words for a query parameter's value, when it is one of ours ("constructor" is not). */
+function wordsFor(words: Record<string, string>, value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && Object.hasOwn(words, value) ? words[value] : undefined;
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  const ended = wordsFor(REASONS, params.reason);
+  const work = ended ? wordsFor(WORK, params.work) : undefined;
+  const reason = ended ? [ended, work, "Sign in again to continue."].filter(Boolean).join(" ") : undefined;
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <ForgetLocalCopies />

@@ -107,7 +107,7 @@ export function PhotoUpload({ episodeId }: { episodeId: string }) {
           accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
           aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
           aria-invalid={errors.file ? true : undefined}
-          className="mt-1 block"
+          className="mt-1 block w-full max-w-md text-sm file:mr-3 file:min-h-11 file:rounded file:border-2 file:border-slate-600 file:bg-white file:px-3 file:py-2 file:font-semibold"
         />
       </div>
       <TextField id="takenOn" name="takenOn" type="date" label="Date the photo was taken" className="max-w-xs" error={errors.takenOn} />

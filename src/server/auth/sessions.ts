@@ -56,11 +56,19 @@ function problemOf(session: StoredSession, now: Date): "ended" | "idle" | "expir
 }
 
 /**
- * Loads the session and its user from the database on every call: a deactivated user, a changed
- * role or an ended session takes effect on the very next request. Marks the session as seen.
- * Answers every session that still lets its person in, with the sign-in step it is at.
+ * What a request tells the session resolver besides who: `markSeen: false` for a request the
+ * browser makes on its own while nobody uses it (the session warning's checks and its last drafts,
+ * see src/app/api/session/unattended): it is not activity, so the idle limit keeps running.
  */
-export async function resolveSignInSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SignInSession> {
+type ResolveContext = { requestId: string; now?: Date; markSeen?: boolean };
+
+/**
+ * Loads the session and its user from the database on every call: a deactivated user, a changed
+ * role or an ended session takes effect on the very next request. Marks the session as seen
+ * (unless `markSeen` is false). Answers every session that still lets its person in, with the
+ * sign-in step it is at.
+ */
+export async function resolveSignInSession(sessionId: string, context: ResolveContext): Promise<SignInSession> {
   const now = context.now ?? new Date();
   const session = await loadSession(sessionId);
   if (!session) throw new UnauthenticatedError("none");
@@ -72,7 +80,8 @@ export async function resolveSignInSession(sessionId: string, context: { request
     throw new UnauthenticatedError(problem);
   }
 
-  await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const markSeen = context.markSeen ?? true;
+  if (markSeen) await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   const { user } = session;
   const { caseworkerSecondFactorOptional, ...agency } = user.agency;
   const hasSecondFactor = user.totpEnabledAt !== null;
@@ -84,7 +93,7 @@ export async function resolveSignInSession(sessionId: string, context: { request
     email: user.email,
     roles: user.roles,
     agency,
-    sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: now }),
+    sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: markSeen ? now : session.lastSeenAt }),
     hasSecondFactor,
     mustHaveSecondFactor: mustHave,
     step: signInStep({
@@ -101,7 +110,7 @@ export async function resolveSignInSession(sessionId: string, context: { request
  * password given, the second factor's code not yet) or one that must first choose a new password
  * or set up a second factor reaches nothing else: it gets SignInUnfinishedError.
  */
-export async function resolveSession(sessionId: string, context: { requestId: string; now?: Date }): Promise<SessionUser> {
+export async function resolveSession(sessionId: string, context: ResolveContext): Promise<SessionUser> {
   const { step, hasSecondFactor: _has, mustHaveSecondFactor: _must, ...user } = await resolveSignInSession(sessionId, context);
   if (step !== "done") throw new SignInUnfinishedError(step);
   return user;
@@ -114,6 +123,12 @@ export async function resolveSession(sessionId: string, context: { requestId: st
 export async function isSessionOpen(sessionId: string, now = new Date()): Promise<boolean> {
   const session = await loadSession(sessionId);
   return session !== null && problemOf(session, now) === null;
+}
+
+/** Why a session ended, as recorded (null while it is open, or when there is no such session). */
+export async function sessionEndReason(sessionId: string): Promise<string | null> {
+  const session = await db().userSession.findUnique({ where: { id: sessionId }, select: { endReason: true } });
+  return session?.endReason ?? null;
 }
 
 /** Ends a session once (a second call changes nothing) and records why. */

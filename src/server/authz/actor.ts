@@ -17,8 +17,8 @@ import { recordRefusal } from "@/server/audit/record-refusal";
 
 export { actorFrom, assertCan, type Actor } from "./guard";
 
-/** The session id the request's cookie carries (next-auth verifies its signature and expiry). */
-async function currentSessionId(): Promise<string> {
+/** The session id the request's cookie carries (next-auth verifies its signature and expiry); UnauthenticatedError("none") without one. */
+export async function currentSessionId(): Promise<string> {
   await connection();
   const token = await getToken({
     req: { cookies: await cookies(), headers: {} } as never,

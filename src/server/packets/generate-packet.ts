@@ -36,7 +36,9 @@ export async function generatePacket(
         target: { type: "Episode", id: source.facts.id },
         details: { variant: request.variant, format: request.format, status: packet.status, sha256 },
       });
-      const name = `homeward-${request.variant}-${packet.status}-${source.facts.id.slice(0, 8)}.${request.format}`;
+      // The public-safe packet goes to the press and onto posters: its name says nothing of the agency or foster care.
+      const stem = request.variant === "full" ? "homeward-full" : "missing-child";
+      const name = `${stem}-${packet.status}-${source.facts.id.slice(0, 8)}.${request.format}`;
       return { bytes, contentType: request.format === "pdf" ? "application/pdf" : "application/json", filename: name, packet };
     },
     { timeout: 30_000 },

@@ -103,7 +103,7 @@ export default async function ProfilePage() {
                 {s.browser}
                 {s.current ? " (this browser)" : ""}
               </p>
-              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+              <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 text-sm">
                 <dt>Signed in</dt>
                 <dd>{formatInstant(s.createdAt, zone)}</dd>
                 <dt>Last active</dt>

@@ -59,7 +59,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </Link>
       </p>
       <h1 className="mt-4 text-3xl font-bold break-words">{user.name}</h1>
-      <dl className="mt-6 grid max-w-2xl gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr] sm:gap-y-3">
+      <dl className="mt-6 grid max-w-2xl grid-cols-[minmax(0,1fr)] gap-x-4 gap-y-1 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-y-3">
         {rows.map(([term, value]) => (
           <div key={term} className="contents">
             <dt className="font-semibold">{term}</dt>
