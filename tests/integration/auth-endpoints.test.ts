@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import { endSession } from "@/server/auth/sessions";
 import { GET } from "@/app/api/auth/[...nextauth]/route";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
-import { call, sessionCookie, standInForRequire } from "./next-request";
+import { call, sessionCookie, standInForRequireDuringFile } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
 
-let restore: () => void;
-beforeAll(() => {
-  restore = standInForRequire();
-});
-afterAll(() => restore());
+standInForRequireDuringFile();
 beforeEach(resetDatabase);
 
 const session = (cookie: string) => call(GET, { nextauth: ["session"] }, "/api/auth/session", { cookie });

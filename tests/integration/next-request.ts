@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { afterAll, beforeAll } from "vitest";
 import { NextRequest } from "next/server";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { encode } from "next-auth/jwt";
@@ -26,6 +27,15 @@ const realCjs = { ...nextHeadersCjs };
 export function standInForRequire(): () => void {
   Object.assign(nextHeadersCjs, nextHeadersStandIn);
   return () => Object.assign(nextHeadersCjs, realCjs);
+}
+
+/** For a whole test file: next-auth's require("next/headers") answers with the stand-ins, then is put back. */
+export function standInForRequireDuringFile(): void {
+  let restore: () => void = () => {};
+  beforeAll(() => {
+    restore = standInForRequire();
+  });
+  afterAll(() => restore());
 }
 
 /** Makes next/headers answer as in a request with these headers (for a page rendered directly). */

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { POST as uploadPhoto } from "@/app/api/episodes/[episodeId]/photos/route";
@@ -13,16 +13,12 @@ import { pruneRateLimitWindows } from "@/server/rate-limit/rate-limit";
 import { CLIENT_ADDRESS_HEADER, installClientAddressHook } from "@/server/rate-limit/client-address";
 import { png } from "../fixtures/images";
 import { PASSWORD, makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
-import { ORIGIN, call, sessionCookie, standInForRequire } from "./next-request";
+import { ORIGIN, call, sessionCookie, standInForRequireDuringFile } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
 
-let restore: () => void;
-beforeAll(() => {
-  restore = standInForRequire();
-});
-afterAll(() => restore());
+standInForRequireDuringFile();
 
 // Fixed windows: each test starts 5 seconds into a fresh half hour, where every limit's window begins, and the clock stands still.
 const WINDOW_START = Math.ceil(Date.now() / (30 * 60_000)) * 30 * 60_000;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generate } from "otplib";
 import { db } from "@/server/db";
 import { signInWithPassword } from "@/server/auth/sign-in";
@@ -11,17 +11,13 @@ import { ValidationError } from "@/server/use-case-errors";
 import { POST as startEpisodeRoute } from "@/app/api/episodes/route";
 import { POST as codeRoute } from "@/app/api/auth/sign-in-code/route";
 import { PASSWORD, auditActions, giveSecondFactor, makeAgency, makeUser, requestId, resetDatabase } from "./support";
-import { call, enterRequest, sessionCookie, standInForRequire } from "./next-request";
+import { call, enterRequest, sessionCookie, standInForRequireDuringFile } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
 // Outside a request connection() throws; in one it only marks the render as dynamic.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
 
-let restore: () => void;
-beforeAll(() => {
-  restore = standInForRequire();
-});
-afterAll(() => restore());
+standInForRequireDuringFile();
 beforeEach(resetDatabase);
 
 const context = (now?: Date) => ({ requestId: requestId(), now });

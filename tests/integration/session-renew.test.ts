@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/authz/actor";
 import { endSession } from "@/server/auth/sessions";
@@ -6,7 +6,7 @@ import { startEpisode } from "@/server/episodes/start-episode";
 import { POST as renew } from "@/app/api/session/renew/route";
 import { POST as unattended } from "@/app/api/session/unattended/route";
 import { auditActions, makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
-import { call, sessionCookie, standInForRequire } from "./next-request";
+import { call, sessionCookie, standInForRequireDuringFile } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
 // Outside a request connection() throws; in one it only marks the render as dynamic.
@@ -15,11 +15,7 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typ
 // Issue 13: the warning before a session ends. "Stay signed in" renews the session on the server;
 // what the browser sends on its own while nobody uses it (its checks and its last drafts) does not.
 
-let restore: () => void;
-beforeAll(() => {
-  restore = standInForRequire();
-});
-afterAll(() => restore());
+standInForRequireDuringFile();
 beforeEach(resetDatabase);
 
 const MINUTE = 60_000;
