@@ -104,6 +104,8 @@ export type EpisodeProgress = {
   /** Derived facts the lists filter by, kept as columns. */
   ageAtMissing: number | null;
   endangered: boolean;
+  /** The exploitation risk answered "yes", a screen with a concern, or a suspected or confirmed victim. */
+  traffickingConcern: boolean;
 };
 
 export type ProgressFacts = Omit<EpisodeFacts, "id" | "agencyId" | "version" | "stepVersions" | "createdAt" | "prefill" | "earlierRecoveries">;
@@ -150,7 +152,14 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
     unsentAmendments: facts.amendments.filter((amendment) => amendment.sentAt === null),
     ageAtMissing: facts.missingEvent ? ageOn(facts.child.dateOfBirth, calendarDateIn(facts.missingEvent.lastSeenAt, facts.timeZone)) : null,
     endangered: facts.risks !== null && Object.values(facts.risks).some((risk) => risk.present === true),
+    traffickingConcern: traffickingConcernOf(facts),
   };
+}
+
+function traffickingConcernOf(facts: Pick<ProgressFacts, "risks" | "screens" | "determination">): boolean {
+  if (facts.risks?.sexualExploitation.present === true) return true;
+  if (facts.screens.some((screen) => screen.result !== "NONE")) return true;
+  return facts.determination !== null && (facts.determination.sex !== "NOT_A_VICTIM" || facts.determination.labor !== "NOT_A_VICTIM");
 }
 
 /** Never stored as a verdict: the stage follows from the facts every time (the column is a copy for lists). */

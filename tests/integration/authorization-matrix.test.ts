@@ -286,7 +286,7 @@ ENTRY_POINTS.push(
   },
   {
     name: "saveEpisodeStep",
-    permission: "reports:file",
+    permission: "episodes:record",
     attempt: (actor, target) =>
       outcomeOf(async () => {
         const version = await versionOf(target.episodeId);
@@ -296,7 +296,7 @@ ENTRY_POINTS.push(
   },
   {
     name: "saveEpisodeDraft",
-    permission: "reports:file",
+    permission: "episodes:record",
     attempt: (actor, target) =>
       outcomeOf(async () => {
         const version = await versionOf(target.episodeId);
@@ -316,19 +316,19 @@ ENTRY_POINTS.push(
   },
   {
     name: "addPhoto",
-    permission: "reports:file",
+    permission: "episodes:record",
     attempt: (actor, target) =>
       outcomeOf(async () => Boolean((await addPhoto(actor, { episodeId: target.episodeId, file: await png(), fields: { takenOn: "2026-10-01", attest: "yes" } }, { requestId: requestId() })).photoId)),
   },
   {
     name: "submitEpisode",
-    permission: "reports:file",
+    permission: "episodes:record",
     attempt: (actor, target) =>
       outcomeOf(async () => submitEpisode(actor, { episodeId: target.episodeId, version: await versionOf(target.episodeId) }, { requestId: requestId() }).then(Boolean, passedTheGuard)),
   },
   {
     name: "recordUpdateSent",
-    permission: "reports:file",
+    permission: "episodes:record",
     // Allowed through the checks means answered: sent, or "no changes to send" (a conflict after the guard).
     attempt: (actor, target) =>
       outcomeOf(() => recordUpdateSent(actor, { episodeId: target.episodeId }, { requestId: requestId() }).then(() => true, passedTheGuard)),
@@ -537,22 +537,22 @@ function staleChange(name: string, permission: Permission, change: (actor: Actor
 }
 
 ENTRY_POINTS.push(
-  staleChange("recordSearchActivity", "reports:file", (actor, episodeId) =>
+  staleChange("recordSearchActivity", "episodes:record", (actor, episodeId) =>
     recordSearchActivity(actor, { episodeId, values: { version: STALE, kind: "PHONE_OR_TEXT", at: now(), contactedPerson: "", outcome: "", note: "", isLead: true } }, ctx()),
   ),
-  staleChange("recordLeadPassed", "reports:file", (actor, episodeId) =>
+  staleChange("recordLeadPassed", "episodes:record", (actor, episodeId) =>
     recordLeadPassed(actor, { episodeId, activityId: requestId(), values: { version: STALE, passedAt: now(), passedTo: "Officer", lateReason: "" } }, ctx()),
   ),
-  staleChange("recordNcicRecordsSent", "reports:file", (actor, episodeId) => recordNcicRecordsSent(actor, { episodeId, values: { version: STALE, sentAt: now() } }, ctx())),
-  staleChange("markLongTermItem", "reports:file", (actor, episodeId) => markLongTermItem(actor, { episodeId, item: "MEDICAL_RECORDS", values: { version: STALE } }, ctx())),
+  staleChange("recordNcicRecordsSent", "episodes:record", (actor, episodeId) => recordNcicRecordsSent(actor, { episodeId, values: { version: STALE, sentAt: now() } }, ctx())),
+  staleChange("markLongTermItem", "episodes:record", (actor, episodeId) => markLongTermItem(actor, { episodeId, item: "MEDICAL_RECORDS", values: { version: STALE } }, ctx())),
   staleChange("recordRecovery", "reports:file", (actor, episodeId) => recordRecovery(actor, { episodeId, values: { version: STALE, recoveredAt: now() } }, ctx())),
   staleChange("endEpisodeWithoutRecovery", "reports:file", (actor, episodeId) =>
     endEpisodeWithoutRecovery(actor, { episodeId, values: { version: STALE, reason: "AGED_OUT", endedAt: now() } }, ctx()),
   ),
-  staleChange("recordNoticeSent", "reports:file", (actor, episodeId) =>
+  staleChange("recordNoticeSent", "episodes:record", (actor, episodeId) =>
     recordNoticeSent(actor, { episodeId, recipient: "COURT", values: { version: STALE, sentAt: now(), lateReason: "" } }, ctx()),
   ),
-  staleChange("markNoticeNotApplicable", "reports:file", (actor, episodeId) =>
+  staleChange("markNoticeNotApplicable", "episodes:record", (actor, episodeId) =>
     markNoticeNotApplicable(actor, { episodeId, recipient: "TRIBE", values: { version: STALE, reason: "ICWA_DOES_NOT_APPLY", note: "" } }, ctx()),
   ),
   staleChange("saveDebrief", "reports:file", (actor, episodeId) => saveDebrief(actor, { episodeId, values: { version: STALE, harm: "" } }, ctx())),
@@ -572,7 +572,7 @@ ENTRY_POINTS.push(
   staleChange("recordTraffickingDetermination", "reports:file", (actor, episodeId) =>
     recordTraffickingDetermination(actor, { episodeId, values: { version: STALE, sex: "NOT_A_VICTIM", labor: "NOT_A_VICTIM", informationReceivedAt: "" } }, ctx()),
   ),
-  staleChange("recordTraffickingReport", "reports:file", (actor, episodeId) =>
+  staleChange("recordTraffickingReport", "episodes:record", (actor, episodeId) =>
     recordTraffickingReport(actor, { episodeId, values: { version: STALE, agencyName: "City Police", officerName: "", caseNumber: "", reportedAt: now(), lateReason: "" } }, ctx()),
   ),
   staleChange("requestClosure", "reports:file", (actor, episodeId) => requestClosure(actor, { episodeId, values: { version: STALE, comment: "" } }, ctx())),

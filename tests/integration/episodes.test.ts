@@ -23,6 +23,7 @@ let caseworker: Actor;
 let colleague: Actor;
 let supervisor: Actor;
 let outsider: Actor;
+let admin: Actor;
 
 beforeEach(async () => {
   await resetDatabase();
@@ -32,6 +33,7 @@ beforeEach(async () => {
   colleague = await signInAs(await makeUser(agency.id, "CASEWORKER"));
   supervisor = await signInAs(await makeUser(agency.id, "SUPERVISOR"));
   outsider = await signInAs(await makeUser(other.id, "CASEWORKER"));
+  admin = await signInAs(await makeUser(agency.id, "ADMIN"));
 });
 
 async function newEpisode(actor = caseworker) {
@@ -182,7 +184,18 @@ describe("saving steps", () => {
     const child = completeSteps(new Date()).child;
     await expectRefusedWithoutChange(() => save(episodeId, "child", { ...child, agencyId: outsider.agency.id } as never), BadRequestError);
     await expectRefusedWithoutChange(() => save(episodeId, "child", child, outsider, 1), NotFoundError);
-    await expectRefusedWithoutChange(() => save(episodeId, "child", child, supervisor, 1), ForbiddenError);
+    await expectRefusedWithoutChange(() => save(episodeId, "child", child, admin, 1), ForbiddenError);
+  });
+
+  it("lets a supervisor record a step of a caseworker's report, audited as theirs", async () => {
+    const episodeId = await newEpisode();
+    const steps = completeSteps(new Date());
+    await fileThrough(episodeId, "contacts", steps);
+    await save(episodeId, "law-enforcement", steps["law-enforcement"], supervisor);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "episode.step_saved", targetId: episodeId }, orderBy: { id: "desc" } });
+    expect(event.actorUserId).toBe(supervisor.userId);
+    expect(event.details).toMatchObject({ step: "law-enforcement" });
+    await expect(startEpisode(supervisor, { newChild: { ...NEW_CHILD, agencyCaseNumber: "DC-2026-0413" } }, ctx())).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("names every invalid field in words a caseworker understands", async () => {

@@ -10,11 +10,13 @@ describe("permission map", () => {
     expect(permissionsOf([])).toEqual([]);
   });
 
-  it("gives filing reports to caseworkers only and user administration to admins only", () => {
+  it("gives starting reports to caseworkers only and user administration to admins only", () => {
     expect(KNOWN_ROLES.filter((role) => can([role], "reports:file"))).toEqual(["CASEWORKER"]);
     expect(KNOWN_ROLES.filter((role) => can([role], "users:view"))).toEqual(["ADMIN"]);
     expect(KNOWN_ROLES.filter((role) => can([role], "agency:manage"))).toEqual(["ADMIN"]);
     expect(KNOWN_ROLES.filter((role) => can([role], "dashboard:view"))).toEqual(["SUPERVISOR"]);
+    // A supervisor records a report, a notice or a search activity for a caseworker who is off, but starts no report.
+    expect(KNOWN_ROLES.filter((role) => can([role], "episodes:record"))).toEqual(["CASEWORKER", "SUPERVISOR"]);
     expect(KNOWN_ROLES.filter((role) => can([role], "profile:manage"))).toEqual(KNOWN_ROLES);
   });
 

@@ -9,8 +9,10 @@ import type { EpisodeProgress } from "@/domain/episode-progress";
 export type CaseSectionProps = {
   facts: EpisodeFacts;
   progress: EpisodeProgress;
-  /** May record the report and what follows it (caseworkers). */
+  /** May record the return, the debrief and ask for closure (caseworkers). */
   canFile: boolean;
+  /** May record a report, a notice or a search activity (caseworkers, and supervisors for a caseworker who is off). */
+  canRecord: boolean;
   /** May sign off, return, reopen and void (supervisors); the domain still decides each case. */
   canApprove: boolean;
   /** The person viewing: nobody signs off their own episode, so it is not offered to them. */

@@ -271,7 +271,7 @@ function Completion({ facts, progress, canFile }: CaseSectionProps) {
   );
 }
 
-function TraffickingReport({ facts, progress, canFile, timeZone, nowWallTime, names }: CaseSectionProps) {
+function TraffickingReport({ facts, progress, canRecord, timeZone, nowWallTime, names }: CaseSectionProps) {
   const { owed, clock } = progress.trafficking;
   if (!owed) return null;
   const report = facts.traffickingReport;
@@ -292,7 +292,7 @@ function TraffickingReport({ facts, progress, canFile, timeZone, nowWallTime, na
           {report.caseNumber ? `, case number ${report.caseNumber}` : ""}. Recorded by {names[report.recordedById] ?? "a colleague"}.
         </p>
       ) : null}
-      {canFile && progress.editable && clock && !report ? <TraffickingReportForm episodeId={facts.id} version={facts.version} nowWallTime={nowWallTime} /> : null}
+      {canRecord && progress.editable && clock && !report ? <TraffickingReportForm episodeId={facts.id} version={facts.version} nowWallTime={nowWallTime} /> : null}
     </section>
   );
 }

@@ -129,7 +129,7 @@ const CONFIRMED_WORDS: Record<Exclude<EpisodeNoticeEvent, "MISSING">, Partial<Re
 function Notices({
   facts,
   progress,
-  canFile,
+  canRecord,
   timeZone,
   nowWallTime,
   names,
@@ -161,7 +161,7 @@ function Notices({
                   {names[record.recordedById] ? <li>Recorded by {names[record.recordedById]}</li> : null}
                 </ul>
               ) : null}
-              {canFile && progress.editable ? (
+              {canRecord && progress.editable ? (
                 <NoticeForms episodeId={facts.id} version={facts.version} recipient={notice.recipient} label={notice.label} reasons={notice.reasons} nowWallTime={nowWallTime} event={event} />
               ) : null}
             </NoticeCard>

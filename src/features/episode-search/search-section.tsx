@@ -76,7 +76,7 @@ function SearchReminders({ progress, timeZone }: CaseSectionProps) {
   );
 }
 
-function NcicUpdate({ facts, progress, canFile, timeZone, nowWallTime }: CaseSectionProps) {
+function NcicUpdate({ facts, progress, canRecord, timeZone, nowWallTime }: CaseSectionProps) {
   const clock = progress.ncicUpdate;
   const le = facts.lawEnforcement;
   if (!clock) {
@@ -100,7 +100,7 @@ function NcicUpdate({ facts, progress, canFile, timeZone, nowWallTime }: CaseSec
       </p>
       <ClockLine clock={clock} timeZone={timeZone} />
       {clock.doneAt ? <p className="mt-1">Sent {formatInstant(clock.doneAt, timeZone)}</p> : null}
-      {canFile && progress.editable ? <NcicRecordsSentForm episodeId={facts.id} version={facts.version} nowWallTime={nowWallTime} correcting={clock.doneAt !== null} /> : null}
+      {canRecord && progress.editable ? <NcicRecordsSentForm episodeId={facts.id} version={facts.version} nowWallTime={nowWallTime} correcting={clock.doneAt !== null} /> : null}
     </Card>
   );
 }
@@ -128,7 +128,7 @@ const kindLabel = (kind: SearchActivity["kind"]) => SEARCH_ACTIVITY_KINDS.find((
 const ifGiven = (term: string, value: string): [string, string][] => (value ? [[term, value]] : []);
 const nameOf = (names: CaseSectionProps["names"], id: string) => names[id] ?? "a person no longer listed";
 
-function Activity({ activity, facts, progress, canFile, timeZone, names, nowWallTime }: CaseSectionProps & { activity: SearchActivity }) {
+function Activity({ activity, facts, progress, canRecord, timeZone, names, nowWallTime }: CaseSectionProps & { activity: SearchActivity }) {
   const lead = activity.isLead ? (progress.leads.find((entry) => entry.activity.id === activity.id) ?? null) : null;
   const rows: [string, string][] = [
     ["When", formatInstant(activity.at, timeZone)],
@@ -149,7 +149,7 @@ function Activity({ activity, facts, progress, canFile, timeZone, names, nowWall
         ))}
       </dl>
       {activity.isLead ? <Lead activity={activity} lead={lead} timeZone={timeZone} /> : null}
-      {lead && canFile && progress.editable ? (
+      {lead && canRecord && progress.editable ? (
         <LeadPassedForm episodeId={facts.id} version={facts.version} activityId={activity.id} nowWallTime={nowWallTime} correcting={activity.leadPassedAt !== null} />
       ) : null}
     </li>
@@ -171,7 +171,7 @@ function Lead({ activity, lead, timeZone }: { activity: SearchActivity; lead: Le
   );
 }
 
-function LongTermChecklist({ facts, progress, canFile, timeZone, names }: CaseSectionProps) {
+function LongTermChecklist({ facts, progress, canRecord, timeZone, names }: CaseSectionProps) {
   const longTerm = progress.longTerm;
   if (!longTerm) return null;
   return (
@@ -186,7 +186,7 @@ function LongTermChecklist({ facts, progress, canFile, timeZone, names }: CaseSe
           <li key={item} className="min-w-0 rounded border border-slate-300 bg-white p-3">
             <p className="font-semibold">{label}</p>
             <p className="mt-1">{done ? `Done: marked by ${nameOf(names, done.doneById)} on ${formatInstant(done.doneAt, timeZone)}` : "Not done yet"}</p>
-            {!done && canFile && progress.editable ? <LongTermItemButton episodeId={facts.id} version={facts.version} item={item} label={label} /> : null}
+            {!done && canRecord && progress.editable ? <LongTermItemButton episodeId={facts.id} version={facts.version} item={item} label={label} /> : null}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ export const NAV_ITEMS: readonly { href: PagePath; label: string }[] = [
   { href: "/cases", label: "Cases" },
   { href: "/reports/new", label: "Report a missing child" },
   { href: "/dashboard", label: "Open episodes" },
+  { href: "/reports/on-time", label: "On-time rate" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/teams", label: "Teams" },
   { href: "/admin/audit", label: "Audit trail" },

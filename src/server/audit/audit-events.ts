@@ -10,6 +10,10 @@ import { SEARCH_EVENTS } from "./catalogue/search";
 import { RECOVERY_EVENTS } from "./catalogue/recovery";
 import { DEBRIEF_EVENTS } from "./catalogue/debrief";
 import { CLOSURE_EVENTS } from "./catalogue/closure";
+import { SUPERVISION_EVENTS } from "./catalogue/supervision";
+import { REMINDER_EVENTS } from "./catalogue/reminders";
+import { REPORT_EVENTS } from "./catalogue/reports";
+import { DASHBOARD_EVENTS } from "./catalogue/dashboard";
 
 /**
  * Every kind of event the audit trail records: the schema of its details and its words, once.
@@ -84,6 +88,10 @@ export const AUDIT_EVENTS = {
   ...RECOVERY_EVENTS,
   ...DEBRIEF_EVENTS,
   ...CLOSURE_EVENTS,
+  ...SUPERVISION_EVENTS,
+  ...REMINDER_EVENTS,
+  ...REPORT_EVENTS,
+  ...DASHBOARD_EVENTS,
 } as const satisfies Record<string, { label: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

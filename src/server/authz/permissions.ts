@@ -6,9 +6,12 @@ import "server-only";
  * typo, a role added to the database before the code) adds no permission: the map fails closed.
  */
 export const PERMISSIONS_BY_ROLE = {
-  CASEWORKER: ["home:view", "profile:manage", "cases:view", "reports:file"],
+  // reports:file starts a report and records the return, the debrief and the request to close;
+  // episodes:record records a report, a notice or a search activity on any episode of the agency,
+  // which supervisors may do too (for a caseworker who is off).
+  CASEWORKER: ["home:view", "profile:manage", "cases:view", "reports:file", "episodes:record"],
   // episodes:approve signs off (or returns) an episode's closure, reopens and voids; src/domain/episode-closure.ts decides whose.
-  SUPERVISOR: ["home:view", "profile:manage", "cases:view", "dashboard:view", "episodes:approve"],
+  SUPERVISOR: ["home:view", "profile:manage", "cases:view", "dashboard:view", "episodes:approve", "episodes:record"],
   // users:manage changes another person's account; users:view only reads. teams:manage and
   // agency:manage change the agency's teams and rules.
   ADMIN: ["home:view", "profile:manage", "users:view", "users:manage", "teams:manage", "agency:manage", "audit:view"],

@@ -19,9 +19,9 @@ export async function markNoticeNotApplicable(
   input: { episodeId: string; recipient: string; values: unknown },
   context: { requestId: string; now?: Date },
 ): Promise<{ version: number }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   const form = parseStep(ZNoticeNotApplicableSchema, input.values);
-  return changeEpisode(actor, input.episodeId, context, { permission: "reports:file", change: "notice", version: form.version }, async ({ tx, loaded: { facts }, progress, who, now }) => {
+  return changeEpisode(actor, input.episodeId, context, { permission: "episodes:record", change: "notice", version: form.version }, async ({ tx, loaded: { facts }, progress, who, now }) => {
     const { recipient } = noticeToRecord(progress, form.event, input.recipient);
     if (isNoticeAuthority(recipient)) {
       throw new EpisodeRefusedError("notice", "authority-always-applies", "The law asks for this notice whatever the child: it cannot be marked not applicable.");

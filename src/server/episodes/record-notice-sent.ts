@@ -25,9 +25,9 @@ export async function recordNoticeSent(
   input: { episodeId: string; recipient: string; values: unknown },
   context: { requestId: string; now?: Date },
 ): Promise<{ version: number }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   const form = parseStep(ZNoticeSentSchema, input.values);
-  return changeEpisode(actor, input.episodeId, context, { permission: "reports:file", change: "notice", version: form.version }, async ({ tx, loaded: { facts }, progress, who, now }) => {
+  return changeEpisode(actor, input.episodeId, context, { permission: "episodes:record", change: "notice", version: form.version }, async ({ tx, loaded: { facts }, progress, who, now }) => {
     const { notice, recipient } = noticeToRecord(progress, form.event, input.recipient);
     const sentAt = instantFromWallTime(form.sentAt, facts.timeZone);
     if (!sentAt.ok) throw new ValidationError({ sentAt: sentAt.message });

@@ -15,7 +15,7 @@ import { parseStep } from "./field-errors";
  */
 export async function recordTraffickingReport(actor: Actor, input: { episodeId: string; values: unknown }, context: { requestId: string; now?: Date }): Promise<{ version: number }> {
   const form = parseStep(ZTraffickingReportSchema, input.values);
-  return changeEpisode(actor, input.episodeId, context, { permission: "reports:file", change: "trafficking", version: form.version }, async ({ tx, loaded, progress, who, now }) => {
+  return changeEpisode(actor, input.episodeId, context, { permission: "episodes:record", change: "trafficking", version: form.version }, async ({ tx, loaded, progress, who, now }) => {
     const { facts } = loaded;
     const { owed, clock } = progress.trafficking;
     if (!owed) {

@@ -8,7 +8,7 @@ import { loadEpisode } from "./load-episode";
 
 /** Records that the changes made since submission were sent to NCMEC and law enforcement. */
 export async function recordUpdateSent(actor: Actor, input: { episodeId: string }, context: { requestId: string; now?: Date }): Promise<{ sent: number }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   const now = context.now ?? new Date();
   return db().$transaction(async (tx) => {
     const { facts, rules } = await loadEpisode(tx, actor, input.episodeId, { forUpdate: true });

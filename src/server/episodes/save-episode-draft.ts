@@ -17,7 +17,7 @@ import { episodeProgress } from "@/domain/episode-progress";
  * character) is refused by field. A draft is the person's own until they save.
  */
 export async function saveEpisodeDraft(actor: Actor, input: { episodeId: string; step: string; baseVersion: number; values: unknown }): Promise<{ savedAt: Date; stale: boolean }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   if (!isFormStepKey(input.step)) throw new NotFoundError();
   const step = input.step;
   const values = draftValues(step, input.values);

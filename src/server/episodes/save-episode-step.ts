@@ -29,7 +29,7 @@ export type SaveStepInput = { episodeId: string; step: string; version: number; 
  * in one transaction.
  */
 export async function saveEpisodeStep(actor: Actor, input: SaveStepInput, context: { requestId: string; now?: Date }): Promise<{ version: number }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   if (!isFormStepKey(input.step)) throw new NotFoundError();
   return saveStep(actor, input.step, input, { requestId: context.requestId, now: context.now ?? new Date() });
 }

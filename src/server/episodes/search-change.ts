@@ -18,9 +18,9 @@ export async function changeSearch<F extends { version: number }, T extends obje
   schema: z.ZodType<F>,
   work: (change: EpisodeChange, form: F) => Promise<T>,
 ): Promise<T & { version: number }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   const form = parseStep(schema, input.values);
-  return changeEpisode(actor, input.episodeId, context, { permission: "reports:file", change: "search", version: form.version }, (change) => work(change, form));
+  return changeEpisode(actor, input.episodeId, context, { permission: "episodes:record", change: "search", version: form.version }, (change) => work(change, form));
 }
 
 /**

@@ -14,6 +14,7 @@ import { fieldErrorsFrom } from "./field-errors";
 import { documentOf, readContacts, readDescription, readGuardian, readMarks, readRisks } from "./episode-documents";
 import { STILL_MISSING } from "./still-missing";
 import { syncEpisode } from "./sync-episode";
+import { assignEpisode } from "./assign-episode";
 
 /**
  * Opens a new episode for a known child or a new one. One missing episode per child at a time
@@ -106,6 +107,7 @@ export async function startEpisode(
       },
       select: { id: true },
     });
+    await assignEpisode(tx, { agencyId: scope.agencyId, episodeId: episode.id, caseworkerId: actor.userId, assignedById: actor.userId, at: now });
     await audit(tx, auditWho(actor, context.requestId), "episode.created", { target: { type: "Episode", id: episode.id }, details: { childId, repeat: previous !== null } });
     await syncEpisode(tx, actor, episode.id, now);
     return { episodeId: episode.id };

@@ -9,7 +9,7 @@ import { syncEpisode } from "./sync-episode";
 
 /** Submits a report whose every step is saved, with law enforcement and NCMEC recorded (episodeProgress decides). */
 export async function submitEpisode(actor: Actor, input: { episodeId: string; version: number }, context: { requestId: string; now?: Date }): Promise<{ version: number }> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   const now = context.now ?? new Date();
   return db().$transaction(async (tx) => {
     const { facts, rules } = await loadEpisode(tx, actor, input.episodeId, { forUpdate: true });

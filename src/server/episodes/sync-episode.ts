@@ -32,7 +32,7 @@ export async function syncEpisode(tx: Tx, actor: Actor, episodeId: string, now: 
   const progress = episodeProgress(facts, now, rules);
   await tx.episode.update({
     where: { id: facts.id },
-    data: { stage: STAGE_COLUMN[progress.stage], ageAtMissing: progress.ageAtMissing, endangered: progress.endangered },
+    data: { stage: STAGE_COLUMN[progress.stage], ageAtMissing: progress.ageAtMissing, endangered: progress.endangered, traffickingConcern: progress.traffickingConcern },
   });
   const clocks = deriveClocks(facts, rules);
   await tx.episodeClock.deleteMany({

@@ -36,6 +36,28 @@ export const NOTIFICATION_KINDS = {
     title: "A closure was approved",
     text: "A supervisor approved your request to close an episode. It is now closed.",
   },
+  // A supervisor's review of a submitted report (the reports themselves never wait for it).
+  "review.requested": {
+    title: "A report is waiting for your review",
+    text: "A caseworker asked you to review a submitted missing-child report. Open it in Homeward to approve it or return it with a comment.",
+  },
+  "review.returned": {
+    title: "A report was returned to you",
+    text: "A supervisor returned a submitted report with a comment. Open the case in Homeward to read the comment, change what is asked and ask for review again.",
+  },
+  "review.approved": {
+    title: "A report was approved",
+    text: "A supervisor approved a submitted report after review.",
+  },
+  // Reassignment: both caseworkers are told.
+  "episode.assigned_to_you": {
+    title: "A case was assigned to you",
+    text: "A supervisor assigned an open case to you. Open your cases in Homeward to see what is due.",
+  },
+  "episode.assigned_away": {
+    title: "A case was reassigned",
+    text: "A supervisor assigned one of your open cases to another caseworker. It is no longer on your list.",
+  },
 } as const satisfies Record<string, { title: string; text: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -25,7 +25,7 @@ export async function addPhoto(
   input: { episodeId: string } & (PhotoUpload | { read: () => Promise<PhotoUpload> }),
   context: { requestId: string; now?: Date },
 ): Promise<TPhotoAdded> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   const now = context.now ?? new Date();
   await enforceRateLimits([{ limit: "photo-upload", subject: actor.userId }], auditWho(actor, context.requestId), { now });
   const { child } = await db().$transaction((tx) => changeableEpisode(tx, actor, input.episodeId, now));

@@ -7,7 +7,7 @@ import { changeableEpisode } from "./photo-episode";
 import { isUuid } from "@/lib/uuid";
 
 export async function removePhoto(actor: Actor, input: { episodeId: string; photoId: string }, context: { requestId: string; now?: Date }): Promise<void> {
-  assertCan(actor, "reports:file");
+  assertCan(actor, "episodes:record");
   if (!isUuid(input.photoId)) throw new NotFoundError();
   await db().$transaction(async (tx) => {
     const episode = await changeableEpisode(tx, actor, input.episodeId, context.now ?? new Date());

@@ -9,6 +9,7 @@ import { parseStep } from "@/server/episodes/field-errors";
 import { ZReassignEpisodesSchema } from "@/features/admin/people-schemas";
 import { RefusedChangeError, withRefusalAudited } from "./account-changes";
 import { loadAgencyPerson } from "./load-agency-person";
+import { assignEpisode } from "@/server/episodes/assign-episode";
 
 const NOT_A_CASEWORKER = "Choose an active caseworker of the agency to take the cases";
 const STALE = "One of the chosen cases is closed or no longer this person's. Reload the page and choose again.";
@@ -33,12 +34,15 @@ export async function reassignEpisodes(actor: Actor, fromUserId: string, input: 
         throw new RefusedChangeError({ area: "user", change: "reassign", reason: "not-a-caseworker" }, { type: "User", id: to.id }, { toUserId: NOT_A_CASEWORKER }, NOT_A_CASEWORKER);
       }
       const ids = [...new Set(episodeIds)];
-      const { count } = await tx.episode.updateMany({
+      const movable = await tx.episode.findMany({
         where: { id: { in: ids }, agencyId: scope.agencyId, caseworkerId: from.id, closedAt: null, voidedAt: null },
-        data: { caseworkerId: to.id },
+        select: { id: true },
       });
+      const count = movable.length;
       if (count !== ids.length) throw new ValidationError({ episodeIds: STALE }, STALE);
+      const now = new Date();
       for (const id of ids) {
+        await assignEpisode(tx, { agencyId: scope.agencyId, episodeId: id, caseworkerId: to.id, assignedById: actor.userId, at: now });
         await audit(tx, who, "episode.reassigned", { target: { type: "Episode", id }, details: { fromUserId: from.id, toUserId: to.id } });
       }
       return { reassigned: count };

@@ -33,14 +33,15 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   }), { actor, page: "/cases/[episodeId]" });
   const { facts, progress } = view;
   const tz = facts.timeZone;
-  const canEdit = can(actor.roles, "reports:file");
+  const canEdit = can(actor.roles, "episodes:record");
   const justSubmitted = (await searchParams).submitted === "1" && facts.submittedAt;
   const lawEnforcementClock = clockOfKind(progress.clocks, "LAW_ENFORCEMENT_REPORT");
   const ncmecClock = clockOfKind(progress.clocks, "NCMEC_REPORT");
   const section: CaseSectionProps = {
     facts,
     progress,
-    canFile: canEdit,
+    canFile: can(actor.roles, "reports:file"),
+    canRecord: canEdit,
     canApprove: can(actor.roles, "episodes:approve"),
     viewerId: actor.userId,
     timeZone: tz,

@@ -16,7 +16,7 @@ export default async function PhotosPage({ params }: { params: Promise<{ episode
   const actor = await requirePageActor("/cases/[episodeId]/photos");
   const { episodeId } = await params;
   const photos = await orNotFound(listPhotos(actor, episodeId, { requestId: await currentRequestId() }), { actor, page: "/cases/[episodeId]/photos" });
-  const canUpload = can(actor.roles, "reports:file");
+  const canUpload = can(actor.roles, "episodes:record");
   return (
     <>
       <p>

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Tx } from "@/server/db";
+
+/**
+ * The one writer of who an episode's caseworker is: sets `Episode.caseworkerId` and keeps the
+ * assignment history the on-time rate reads (a clock counts against the caseworker assigned when it
+ * was met, or at its deadline). The current assignment ends at `at` and the new one starts there.
+ * The caller has checked who may do it, that the episode is the actor's agency's and that the new
+ * caseworker is an active caseworker of it.
+ */
+export async function assignEpisode(
+  tx: Tx,
+  input: { agencyId: string; episodeId: string; caseworkerId: string; assignedById: string; at: Date },
+): Promise<void> {
+  const { agencyId, episodeId, caseworkerId, assignedById, at } = input;
+  await tx.episodeAssignment.updateMany({ where: { episodeId, agencyId, untilAt: null }, data: { untilAt: at } });
+  await tx.episodeAssignment.create({ data: { agencyId, episodeId, caseworkerId, assignedById, fromAt: at } });
+  await tx.episode.update({ where: { id: episodeId }, data: { caseworkerId } });
+}
