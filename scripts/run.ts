@@ -301,6 +301,11 @@ async function main(): Promise<number> {
       const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-packet.ts")], { ...process.env, DATABASE_URL: url });
       return code;
     }
+    case "bench-scale": {
+      const { url } = await testDatabase(env);
+      const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-scale.ts")], { ...process.env, DATABASE_URL: url });
+      return code;
+    }
     case "bench-upload": {
       const { url } = await testDatabase(env);
       const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-upload.ts")], { ...process.env, DATABASE_URL: url });
@@ -350,7 +355,7 @@ async function main(): Promise<number> {
       return operatorScript(command, env);
     default:
       throw new LaunchError(
-        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, audit-verify, admin-invite, agency-create or migrate-dev.`,
+        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-scale, audit-verify, admin-invite, agency-create or migrate-dev.`,
       );
   }
 }

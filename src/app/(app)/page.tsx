@@ -38,7 +38,11 @@ export default async function HomePage() {
             <Link className="text-blue-800 underline" href="/dashboard">
               Watch every open episode
             </Link>{" "}
-            against its clock.
+            against its clock, and{" "}
+            <Link className="text-blue-800 underline" href="/reports/on-time">
+              show the agency&apos;s on-time rate
+            </Link>{" "}
+            for any period.
           </li>
         ) : null}
         {can(actor.roles, "users:view") ? (

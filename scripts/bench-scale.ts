@@ -1,0 +1,208 @@
+/**
+ * npm run bench:scale — how the lists behave as an agency's history grows. Fills a fresh database
+ * with episodes spread over 50 agencies, first 1,000 in all, then 1,000,000 (20,000 per agency, of
+ * which 1.5 % open), and at each size times the lists as the app runs them (the use cases, in
+ * process, as a supervisor and a caseworker of the first agency): p50 and p95 over repeated runs,
+ * and for every SELECT they send, the plan's buffers (EXPLAIN (ANALYZE, BUFFERS)) and its top node.
+ * A plan whose buffers grow with the size reads rows it does not show.
+ *
+ * BENCH_SCALE_SIZES (e.g. "1000,100000") changes the sizes; BENCH_SCALE_RUNS the runs per measure.
+ * Run by scripts/run.ts on a fresh database (DATABASE_URL, the owner's).
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../src/generated/prisma/client";
+
+const AGENCIES = 50;
+const TEAMS_PER_AGENCY = 4;
+const CASEWORKERS_PER_TEAM = 10;
+const OPEN_SHARE = 0.015;
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,1000000").split(",").map((size) => Number(size.trim()));
+const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 20);
+const WARMUP = 3;
+const ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"];
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("DATABASE_URL is not set: run this through `npm run bench:scale`.");
+
+// The use cases read the database through db() (src/server/db.ts), which takes this client when
+// one is already there: its query events say which statements each list sends.
+type Sent = { query: string; params: string };
+const sent: Sent[] = [];
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+prisma.$on("query", (event) => sent.push({ query: event.query, params: event.params }));
+(globalThis as unknown as { homewardPrisma?: PrismaClient }).homewardPrisma = prisma;
+
+const sql = new pg.Client({ connectionString: url });
+
+/** A stable id from a name, so that rows refer to each other without lookups. */
+const idSql = (expression: string) => `md5(${expression})::uuid`;
+
+async function createPeople() {
+  await sql.query(
+    `INSERT INTO "Agency" ("id", "name", "timeZone", "state", "updatedAt")
+     SELECT ${idSql(`'agency-' || a`)}, 'Scale County ' || a, (ARRAY[${ZONES.map((zone) => `'${zone}'`).join(",")}])[1 + a % ${ZONES.length}], 'NY', now()
+       FROM generate_series(1, ${AGENCIES}) AS a`,
+  );
+  await sql.query(
+    `INSERT INTO "Team" ("id", "agencyId", "name", "updatedAt")
+     SELECT ${idSql(`'team-' || a || '-' || t`)}, ${idSql(`'agency-' || a`)}, 'Unit ' || t, now()
+       FROM generate_series(1, ${AGENCIES}) AS a, generate_series(1, ${TEAMS_PER_AGENCY}) AS t`,
+  );
+  // Per agency: caseworkers in teams, one supervisor per two teams, one supervisor on call.
+  await sql.query(
+    `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "teamId", "passwordHash", "updatedAt")
+     SELECT ${idSql(`'cw-' || a || '-' || c`)}, ${idSql(`'agency-' || a`)}, 'cw-' || a || '-' || c || '@scale.example.org', 'Caseworker ' || c,
+            ARRAY['CASEWORKER']::"Role"[], ${idSql(`'team-' || a || '-' || (1 + c % ${TEAMS_PER_AGENCY})`)}, 'x', now()
+       FROM generate_series(1, ${AGENCIES}) AS a, generate_series(0, ${TEAMS_PER_AGENCY * CASEWORKERS_PER_TEAM - 1}) AS c`,
+  );
+  await sql.query(
+    `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "onCall", "passwordHash", "updatedAt")
+     SELECT ${idSql(`'sup-' || a || '-' || s`)}, ${idSql(`'agency-' || a`)}, 'sup-' || a || '-' || s || '@scale.example.org', 'Supervisor ' || s,
+            ARRAY['SUPERVISOR']::"Role"[], s = 0, 'x', now()
+       FROM generate_series(1, ${AGENCIES}) AS a, generate_series(0, ${TEAMS_PER_AGENCY / 2}) AS s`,
+  );
+  await sql.query(
+    `INSERT INTO "TeamSupervisor" ("teamId", "userId")
+     SELECT ${idSql(`'team-' || a || '-' || t`)}, ${idSql(`'sup-' || a || '-' || (1 + (t - 1) / 2)`)}
+       FROM generate_series(1, ${AGENCIES}) AS a, generate_series(1, ${TEAMS_PER_AGENCY}) AS t`,
+  );
+}
+
+/**
+ * Every agency's `perAgency` episodes, numbered from the newest: the first 1.5 % are open (within
+ * the last three days), the rest closed, spread over eight years before. A fifth of them are a
+ * child's repeat run (the child of the next older episode's number minus one). Each has its
+ * law-enforcement and NCMEC clocks (met, every tenth age late with a reason, the open ones
+ * awaiting a report still running), a running debrief clock when recovered, and its assignment.
+ * Starts from empty episode tables, so that each size is a history of its own.
+ */
+async function fillEpisodes(perAgency: number) {
+  await sql.query(`TRUNCATE "Episode", "Child" CASCADE`);
+  const open = Math.max(1, Math.round(perAgency * OPEN_SHARE));
+  const discovered = `CASE WHEN n < ${open}
+      THEN now() - ((n + 1) * interval '1 second' * ${Math.floor((3 * 24 * 3600) / open)})
+      ELSE now() - interval '4 days' - ((n - ${open}) * interval '1 second' * ${Math.floor((8 * 365 * 24 * 3600) / Math.max(1, perAgency - open))}) END`;
+  const range = `generate_series(1, ${AGENCIES}) AS a, generate_series(0, ${perAgency - 1}) AS n`;
+  await sql.query(
+    `INSERT INTO "Child" ("id", "agencyId", "firstName", "lastName", "dateOfBirth", "agencyCaseNumber", "underAgencyGuardianship", "profile", "updatedAt")
+     SELECT ${idSql(`'child-' || a || '-' || n`)}, ${idSql(`'agency-' || a`)},
+            (ARRAY['Jordan','Avery','Riley','Casey','Quinn','Morgan','Rowan','Skyler'])[1 + n % 8],
+            (ARRAY['Rivera','Nguyen','Okafor','Smith','Garcia','Kowalski','Haddad','Lee','Brown','Jensen'])[1 + (n / 8) % 10] || ' ' || n,
+            date '2008-01-01' + (n % 3000), 'SC-' || a || '-' || n, true, '{}'::jsonb, now()
+       FROM ${range} WHERE n % 5 <> 4`,
+  );
+  const stage = `CASE WHEN n >= ${open} THEN 'CLOSED'
+      ELSE (ARRAY['AWAITING_LAW_ENFORCEMENT','AWAITING_NCMEC','REPORTED','REPORTED','REPORTED','LOCATED','RECOVERED','DEBRIEF_DUE','AWAITING_SIGN_OFF'])[1 + n % 9] END::"EpisodeStage"`;
+  await sql.query(
+    `INSERT INTO "Episode" ("id", "agencyId", "childId", "caseworkerId", "stage", "ageAtMissing", "endangered", "traffickingConcern", "completedSteps",
+                            "discoveredAt", "lastSeenAt", "submittedAt", "closedAt", "createdAt", "updatedAt")
+     SELECT ${idSql(`'episode-' || a || '-' || n`)}, ${idSql(`'agency-' || a`)},
+            ${idSql(`'child-' || a || '-' || CASE WHEN n % 5 = 4 THEN n - 1 ELSE n END`)},
+            ${idSql(`'cw-' || a || '-' || (n % ${TEAMS_PER_AGENCY * CASEWORKERS_PER_TEAM})`)},
+            ${stage}, 8 + n % 10, n % 7 = 0, n % 11 = 0, '{}',
+            d, d - interval '2 hours', CASE WHEN n >= ${open} OR n % 9 > 1 THEN d + interval '3 hours' END,
+            CASE WHEN n >= ${open} THEN d + interval '10 days' END, d, now()
+       FROM ${range}, LATERAL (SELECT ${discovered} AS d) AS t`,
+  );
+  for (const [kind, awaiting] of [
+    ["LAW_ENFORCEMENT_REPORT", `'AWAITING_LAW_ENFORCEMENT'`],
+    ["NCMEC_REPORT", `'AWAITING_LAW_ENFORCEMENT','AWAITING_NCMEC'`],
+  ] as const) {
+    await sql.query(
+      `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt", "lateReason")
+       SELECT gen_random_uuid(), "agencyId", "id", '${kind}', '', "discoveredAt", 24, "discoveredAt" + interval '24 hours',
+              CASE WHEN "stage" IN (${awaiting}) THEN NULL WHEN "ageAtMissing" = 13 THEN "discoveredAt" + interval '30 hours' ELSE "discoveredAt" + interval '2 hours' END,
+              CASE WHEN "stage" NOT IN (${awaiting}) AND "ageAtMissing" = 13 THEN 'The caseworker was in court all day' END
+         FROM "Episode"`,
+    );
+  }
+  await sql.query(
+    `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt")
+     SELECT gen_random_uuid(), "agencyId", "id", 'DEBRIEF', '', now() - interval '20 hours', 72, now() + interval '52 hours', NULL
+       FROM "Episode" WHERE "stage" IN ('RECOVERED', 'DEBRIEF_DUE')`,
+  );
+  await sql.query(
+    `INSERT INTO "EpisodeAssignment" ("id", "agencyId", "episodeId", "caseworkerId", "fromAt", "assignedById")
+     SELECT gen_random_uuid(), "agencyId", "id", "caseworkerId", "createdAt", "caseworkerId" FROM "Episode"`,
+  );
+  await sql.query("VACUUM ANALYZE");
+}
+
+type Plan = { "Node Type": string; "Shared Hit Blocks": number; "Shared Read Blocks": number; "Actual Rows": number; "Relation Name"?: string; "Index Name"?: string };
+
+/** The plan of a statement the app sent, run again with its parameters. Only SELECTs: EXPLAIN ANALYZE runs what it explains. */
+async function planOf(statement: Sent): Promise<string> {
+  const params = JSON.parse(statement.params) as unknown[];
+  const { rows } = await sql.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.query}`, params);
+  const root = (rows[0] as { "QUERY PLAN": { Plan: Plan; "Execution Time": number }[] })["QUERY PLAN"][0]!;
+  const buffers = root.Plan["Shared Hit Blocks"] + root.Plan["Shared Read Blocks"];
+  const where = root.Plan["Index Name"] ?? root.Plan["Relation Name"] ?? "";
+  return `${String(buffers).padStart(7)} buffers  ${root["Execution Time"].toFixed(1).padStart(7)} ms  ${root.Plan["Node Type"]}${where ? ` on ${where}` : ""}  ${statement.query.replace(/\s+/g, " ").slice(0, 110)}`;
+}
+
+function percentile(sorted: number[], q: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+async function measure(label: string, work: () => Promise<unknown>) {
+  for (let i = 0; i < WARMUP; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  sent.length = 0;
+  await work();
+  const selects = sent.filter((statement) => /^\s*(SELECT|WITH)\b/i.test(statement.query));
+  const sorted = samples.sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(58)} p50 ${percentile(sorted, 0.5).toFixed(1).padStart(7)} ms  p95 ${percentile(sorted, 0.95).toFixed(1).padStart(7)} ms  ${sent.length} statements`);
+  for (const statement of selects) console.log(`      ${await planOf(statement)}`);
+}
+
+async function actorOf(userKey: string) {
+  const { actorFrom } = await import("../src/server/authz/guard");
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: `${userKey}@scale.example.org` }, include: { agency: true } });
+  return actorFrom({ sessionId: crypto.randomUUID(), userId: user.id, name: user.name, email: user.email, roles: user.roles, agency: user.agency });
+}
+
+async function measureLists(perAgency: number) {
+  const { listEpisodes } = await import("../src/server/episodes/list-episodes");
+  const supervisor = await actorOf("sup-1-1");
+  const caseworker = await actorOf("cw-1-1");
+  const ctx = () => ({ requestId: crypto.randomUUID() });
+  const deepPage = Math.max(1, Math.min(500, Math.floor(perAgency / 20) - 1));
+  console.log(`\nThe case list (${perAgency.toLocaleString("en-US")} episodes per agency; deep page = ${deepPage})`);
+  for (const stage of ["open", "all"] as const) {
+    for (const sort of ["deadline", "child", "caseworker", "started"] as const) {
+      await measure(`case list, ${stage}, by ${sort}, page 1 (caseworker)`, () => listEpisodes(caseworker, { stage, sort, direction: "asc", page: 1 }, ctx()));
+    }
+  }
+  await measure(`case list, all, by child, page ${deepPage} (supervisor)`, () => listEpisodes(supervisor, { stage: "all", sort: "child", direction: "asc", page: deepPage }, ctx()));
+  await measure(`case list, awaiting sign-off (supervisor)`, () => listEpisodes(supervisor, { stage: "awaiting-sign-off", sort: "deadline", direction: "asc", page: 1 }, ctx()));
+}
+
+async function main() {
+  await sql.connect();
+  await createPeople();
+  for (const size of SIZES) {
+    const perAgency = Math.ceil(size / AGENCIES);
+    const start = performance.now();
+    await fillEpisodes(perAgency);
+    const { rows } = await sql.query(`SELECT (SELECT count(*) FROM "Episode")::int AS episodes, (SELECT count(*) FROM "EpisodeClock")::int AS clocks`);
+    console.log(`\n== ${rows[0].episodes.toLocaleString("en-US")} episodes, ${rows[0].clocks.toLocaleString("en-US")} clock rows (filled in ${((performance.now() - start) / 1000).toFixed(0)} s)`);
+    await measureLists(perAgency);
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await sql.end();
+    await prisma.$disconnect();
+  });
