@@ -12,6 +12,7 @@ export default defineConfig([
   },
   globalIgnores([
     ".next/**",
+    "**/.next/**",
     ".data/**",
     "node_modules/**",
     "src/generated/**",

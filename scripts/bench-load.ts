@@ -12,7 +12,8 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { completeSteps } from "../tests/fixtures/episode-steps";
 import { FORM_STEP_KEYS } from "../src/domain/steps";
-import { giveSecondFactorIn, totpCode } from "../tests/fixtures/second-factor";
+import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
+import { BenchClient, quantile } from "./lib/bench-client";
 
 const BASE = process.env.BENCH_BASE_URL ?? "http://127.0.0.1:3000";
 const USERS = Number(process.env.BENCH_USERS ?? 50);
@@ -26,51 +27,48 @@ const errors = new Map<string, number>();
 const answeredSaves: { episodeId: string; step: string; version: number }[] = [];
 let requests = 0;
 
-/** A browser's worth of cookies for one caseworker. */
+/** One caseworker's browser, each request's time recorded under its kind and its failures counted. */
 class Client {
-  private cookies = new Map<string, string>();
-  /** Each simulated caseworker is at a computer of its own (the app trusts X-Forwarded-For only behind a configured proxy). */
-  constructor(private readonly address: string) {}
-  async request(kind: Kind | null, path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    headers.set("origin", BASE);
-    headers.set("x-forwarded-for", this.address);
-    const started = performance.now();
-    let response: Response;
+  private readonly browser: BenchClient;
+  constructor(address: string) {
+    this.browser = new BenchClient(BASE, address);
+  }
+  async request(kind: Kind, path: string, init: RequestInit = {}): Promise<Response> {
+    let answer: { response: Response; ms: number };
     try {
-      response = await fetch(`${BASE}${path}`, { ...init, headers, redirect: "manual" });
+      answer = await this.browser.request(path, init);
     } catch (error) {
-      count(`${kind ?? "sign-in"}: ${error instanceof Error ? error.message : "network error"}`);
+      count(`${kind}: ${error instanceof Error ? error.message : "network error"}`);
       throw error;
     }
     requests++;
-    if (kind) (samples.get(kind) ?? samples.set(kind, []).get(kind)!).push(performance.now() - started);
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const at = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    if (response.status >= 400) count(`${kind ?? "sign-in"}: HTTP ${response.status}`);
-    return response;
+    (samples.get(kind) ?? samples.set(kind, []).get(kind)!).push(answer.ms);
+    if (answer.response.status >= 400) count(`${kind}: HTTP ${answer.response.status}`);
+    return answer.response;
   }
   json(kind: Kind, method: string, path: string, body: unknown) {
     return this.request(kind, path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  }
+  /** The sign-in's requests are timed as "sign-in" (the password, then the code). */
+  async signIn(email: string, totpSecret: string) {
+    this.browser.observe = (status, ms) => {
+      requests++;
+      (samples.get("sign-in") ?? samples.set("sign-in", []).get("sign-in")!).push(ms);
+      if (status >= 400) count(`sign-in: HTTP ${status}`);
+    };
+    try {
+      await this.browser.signIn(email, PASSWORD, totpSecret);
+    } catch (error) {
+      count(`sign-in: ${error instanceof Error ? error.message : "failed"}`);
+      throw error;
+    } finally {
+      this.browser.observe = null;
+    }
   }
 }
 
 function count(error: string) {
   errors.set(error, (errors.get(error) ?? 0) + 1);
-}
-
-/** The password, then the second factor's code, as the sign-in form and the code page send them. */
-async function signIn(client: Client, email: string, totpSecret: string) {
-  const csrf = (await (await client.request(null, "/api/auth/csrf")).json()) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken: csrf.csrfToken, email, password: PASSWORD, json: "true" });
-  const response = await client.request("sign-in", "/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
-  if (response.status >= 400) throw new Error(`sign-in answered ${response.status}`);
-  const code = await client.json("sign-in", "POST", "/api/auth/sign-in-code", { code: await totpCode(totpSecret) });
-  if (code.status !== 204) throw new Error(`the sign-in code answered ${code.status}`);
 }
 
 /** Each caseworker gets a second factor in the database (every account must have one). */
@@ -110,17 +108,13 @@ async function fileOneReport(client: Client, n: number, user: number) {
 async function caseworker(user: number, totpSecret: string, until: number) {
   const client = new Client(`10.${Math.floor(user / 250)}.${user % 250}.${1 + (user % 200)}`);
   try {
-    await signIn(client, `load-${user}@load.example.org`, totpSecret);
+    await client.signIn(`load-${user}@load.example.org`, totpSecret);
   } catch {
     return;
   }
   for (let n = 0; performance.now() < until; n++) await fileOneReport(client, n, user).catch(() => undefined);
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-};
 
 async function lostSaves(): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -21,6 +21,7 @@ import {
   runningEmbeddedPostgres,
   uniqueDatabaseName,
   withClient,
+  type EmbeddedOptions,
   type Postgres,
 } from "./lib/postgres";
 import {
@@ -103,8 +104,8 @@ async function appDatabase(env: Env, options: { reuseRunning?: boolean } = {}): 
  * not crash-safe), migrated by its owner, with an application role of its own when the server lets
  * us make one (embedded: always; DATABASE_URL: with CREATEROLE).
  */
-async function testDatabase(env: Env): Promise<{ url: string; appUrl?: string }> {
-  postgres ??= env.DATABASE_URL ? await externalPostgres(env.DATABASE_URL) : await embeddedPostgres(dataDir(env, "test-postgres"), { writes: "fast" });
+async function testDatabase(env: Env, cluster: { name: string; options: EmbeddedOptions } = { name: "test-postgres", options: { writes: "fast" } }): Promise<{ url: string; appUrl?: string }> {
+  postgres ??= env.DATABASE_URL ? await externalPostgres(env.DATABASE_URL) : await embeddedPostgres(dataDir(env, cluster.name), cluster.options);
   temporaryDatabase = uniqueDatabaseName("homeward_test");
   const url = await createDatabase(postgres.serverUrl, temporaryDatabase);
   const role = `${temporaryDatabase}_app`;
@@ -283,6 +284,51 @@ async function operatorScript(command: "admin-invite" | "agency-create", env: En
   return code;
 }
 
+/**
+ * npm run bench:pages: Homeward's production build and a bare Next.js page (bench/bare, the same
+ * versions) side by side on loopback, on one PostgreSQL with durable writes whose
+ * pg_stat_statements counts the SQL statements each page sends (this cluster only).
+ */
+async function benchPages(env: Env): Promise<number> {
+  const { url, appUrl } = await testDatabase(env, {
+    name: "bench-postgres",
+    options: { settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=top"] },
+  });
+  const counted = await withClient(url, (client) =>
+    client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(
+      () => true,
+      () => false,
+    ),
+  );
+  if (!counted) say("pg_stat_statements is not loaded in this PostgreSQL: statements per request are not counted.");
+  await seedDemoData(url, env.DEMO_PASSWORD);
+  const [homewardPort, barePort] = [await findFreePort(3300), await findFreePort(3400)];
+  const homewardUrl = `http://127.0.0.1:${homewardPort}`;
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "pages-bench-secret-pages-bench-secret-pag", NEXTAUTH_URL: homewardUrl, PORT: String(homewardPort) };
+  await buildIfStale(serverEnv, { say });
+  const bareDir = path.join(ROOT, "bench", "bare");
+  say("building the bare page (next build bench/bare)…");
+  const built = await run(bin("next"), ["build", bareDir], { ...process.env, NODE_ENV: "production" }, { quiet: true });
+  if (built.code !== 0) throw new LaunchError("The bare page did not build: run `npx next build bench/bare` to see why.");
+  const homeward = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(homewardPort)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
+  const bare = startChild(bin("next"), ["start", bareDir, "-H", "127.0.0.1", "-p", String(barePort)], { ...process.env, BARE_DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
+  try {
+    await waitUntilHealthy(homewardUrl, homeward);
+    const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "bench-pages.ts")], {
+      ...serverEnv,
+      BENCH_BASE_URL: homewardUrl,
+      BENCH_BARE_URL: bareUrl,
+      BENCH_PASSWORD: env.DEMO_PASSWORD,
+      BENCH_COUNT_STATEMENTS: counted ? "1" : "",
+    });
+    return code;
+  } finally {
+    for (const child of [homeward, bare]) child.kill("SIGTERM");
+    await Promise.all([exitCodeOf(homeward), exitCodeOf(bare)]);
+  }
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2];
   const env = launcherEnv();
@@ -301,6 +347,8 @@ async function main(): Promise<number> {
       const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-packet.ts")], { ...process.env, DATABASE_URL: url });
       return code;
     }
+    case "bench-pages":
+      return benchPages(env);
     case "bench-scale": {
       const { url } = await testDatabase(env);
       const { code } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "bench-scale.ts")], { ...process.env, DATABASE_URL: url });
@@ -355,7 +403,7 @@ async function main(): Promise<number> {
       return operatorScript(command, env);
     default:
       throw new LaunchError(
-        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-scale, audit-verify, admin-invite, agency-create or migrate-dev.`,
+        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-pages, bench-scale, audit-verify, admin-invite, agency-create or migrate-dev.`,
       );
   }
 }

@@ -90,11 +90,13 @@ export type EmbeddedOptions = {
   /** A fixed port (to restart a cluster where its clients expect it); else the first free one from 54329. */
   port?: number;
   log?: (line: string) => void;
+  /** More server settings ("name=value"), for one cluster only (a benchmark's pg_stat_statements). */
+  settings?: readonly string[];
 };
 
 /** Starts (initialising on first use) an embedded cluster in `dataDir` on a loopback port. */
 export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<Postgres> {
-  const { writes = "durable", log = () => undefined } = options;
+  const { writes = "durable", log = () => undefined, settings = [] } = options;
   const absolute = path.resolve(dataDir);
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the directory.
   mkdirSync(path.dirname(absolute), { recursive: true });
@@ -110,7 +112,7 @@ export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions
       port,
       persistent: true,
       createPostgresUser: true,
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...WRITE_SETTINGS[writes].flatMap((setting) => ["-c", setting])],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...[...WRITE_SETTINGS[writes], ...settings].flatMap((setting) => ["-c", setting])],
       onLog: (message) => {
         const text = String(message).trim();
         problem = text.split("\n").find((line) => /\b(FATAL|PANIC):/.test(line)) ?? problem;

@@ -1,0 +1,175 @@
+/**
+ * npm run bench:pages — each of Homeward's pages against a bare Next.js page (bench/bare: the same
+ * Next.js and React, rendering 50 rows read with pg from the same PostgreSQL), interleaved in one
+ * run so that both see the same machine: requests per second, p50 and p99 at a fixed number of
+ * connections, the ratio of Homeward's throughput to the bare page's, and the SQL statements each
+ * page sends per request (pg_stat_statements, BEGIN and COMMIT and the job queue's not counted).
+ *
+ * Run by scripts/run.ts, which builds both, starts them on loopback on a fresh database with the
+ * demo people and passes BENCH_BASE_URL, BENCH_BARE_URL, DATABASE_URL (the owner's), BENCH_PASSWORD.
+ * BENCH_CONNECTIONS (default 10), BENCH_SECONDS per slice (default 5) and BENCH_ROUNDS (default 3)
+ * change the load.
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { completeSteps } from "../tests/fixtures/episode-steps";
+import { FORM_STEP_KEYS } from "../src/domain/steps";
+import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
+import { BenchClient, quantile } from "./lib/bench-client";
+
+const BASE = process.env.BENCH_BASE_URL!;
+const BARE = process.env.BENCH_BARE_URL!;
+const PASSWORD = process.env.BENCH_PASSWORD ?? "";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const COUNT_STATEMENTS = process.env.BENCH_COUNT_STATEMENTS === "1";
+const STATEMENT_SAMPLES = 20;
+const EPISODES_FOR_THE_LISTS = 50;
+
+type Target = { label: string; client: BenchClient; path: string };
+type Slice = { count: number; seconds: number; latencies: number[]; failures: Map<string, number> };
+
+const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+
+/** `connections` loops, each sending the next request when the last is answered, for `seconds`. */
+async function load(target: Pick<Target, "client" | "path">, seconds: number): Promise<Slice> {
+  const latencies: number[] = [];
+  const failures = new Map<string, number>();
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < until) {
+        try {
+          const { status, ms } = await target.client.fetchWhole(target.path);
+          if (status === 200) latencies.push(ms);
+          else failures.set(`HTTP ${status}`, (failures.get(`HTTP ${status}`) ?? 0) + 1);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : "network error";
+          failures.set(message, (failures.get(message) ?? 0) + 1);
+        }
+      }
+    }),
+  );
+  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, failures };
+}
+
+/** Statements per request of one page: counted over a few requests sent one after another. */
+async function statementsPerRequest(target: Target): Promise<number | null> {
+  if (!COUNT_STATEMENTS) return null;
+  await sql.query("SELECT pg_stat_statements_reset()");
+  for (let i = 0; i < STATEMENT_SAMPLES; i++) await target.client.fetchWhole(target.path);
+  const { rows } = await sql.query<{ calls: string | null }>(
+    `SELECT sum("calls") AS "calls" FROM pg_stat_statements
+      WHERE "dbid" = (SELECT "oid" FROM pg_database WHERE "datname" = current_database())
+        AND "query" !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SELECT pg_stat_statements_reset)'
+        AND "query" NOT ILIKE '%pgboss%'`,
+  );
+  return Number(rows[0]?.calls ?? 0) / STATEMENT_SAMPLES;
+}
+
+/** The demo caseworker with episodes to list: two reported in full, the rest started. */
+async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeId: string }> {
+  const secret = process.env.NEXTAUTH_SECRET!;
+  const email = "caseworker@demo.example.org";
+  const totp = await giveSecondFactorIn(sql, email, secret);
+  if (!totp) throw new Error(`${email} is not in the database`);
+  const client = new BenchClient(BASE);
+  await client.signIn(email, PASSWORD, totp);
+  let reported = "";
+  for (let n = 0; n < EPISODES_FOR_THE_LISTS; n++) {
+    const started = await client.json("POST", "/api/episodes", {
+      newChild: { firstName: `Bench${n}`, lastName: `Child${n}`, dateOfBirth: "2012-03-04", agencyCaseNumber: `BENCH-${n}`, underAgencyGuardianship: "yes" },
+    });
+    if (started.response.status !== 201) throw new Error(`starting a report answered ${started.response.status}`);
+    const { episodeId } = (await started.response.json()) as { episodeId: string };
+    if (n >= 2) continue;
+    const steps = completeSteps(new Date());
+    let version = 1;
+    for (const step of FORM_STEP_KEYS) {
+      const saved = await client.json("PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
+      if (saved.response.status !== 200) throw new Error(`saving ${step} answered ${saved.response.status}`);
+      version = ((await saved.response.json()) as { version: number }).version;
+    }
+    reported = episodeId;
+  }
+  return { client, episodeId: reported };
+}
+
+function line(label: string, slice: Slice, statements: number | null, bareRate?: number) {
+  const rate = slice.count / slice.seconds;
+  const ratio = bareRate ? (rate / bareRate).toFixed(2) : "";
+  const failures = [...slice.failures].map(([what, n]) => `${what} × ${n}`).join("; ");
+  console.log(
+    `  ${label.padEnd(26)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${quantile(slice.latencies, 0.5).toFixed(0).padStart(5)} ms  p99 ${quantile(slice.latencies, 0.99).toFixed(0).padStart(5)} ms` +
+      `  ${ratio ? `ratio ${ratio}` : "          "}${statements === null ? "" : `  ${statements.toFixed(1)} statements per request`}${failures ? `  failures: ${failures}` : ""}`,
+  );
+}
+
+function merge(slices: Slice[]): Slice {
+  const failures = new Map<string, number>();
+  for (const slice of slices) for (const [what, n] of slice.failures) failures.set(what, (failures.get(what) ?? 0) + n);
+  return {
+    count: slices.reduce((sum, s) => sum + s.count, 0),
+    seconds: slices.reduce((sum, s) => sum + s.seconds, 0),
+    latencies: slices.flatMap((s) => s.latencies),
+    failures,
+  };
+}
+
+/** The bare page's server answers once it has started (it has no health route). */
+async function waitForBare() {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const answered = await fetch(BARE).then((r) => r.status === 200, () => false);
+    if (answered) return;
+    if (Date.now() > deadline) throw new Error(`the bare page at ${BARE} did not answer within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function main() {
+  await sql.connect();
+  await waitForBare();
+  const { client: caseworker, episodeId } = await caseworkerWithEpisodes();
+  const anonymous = new BenchClient(BASE);
+  const targets: Target[] = [
+    { label: "sign-in (anonymous)", client: anonymous, path: "/sign-in" },
+    { label: "home", client: caseworker, path: "/" },
+    { label: "case list /cases", client: caseworker, path: "/cases" },
+    { label: "case page", client: caseworker, path: `/cases/${episodeId}` },
+    { label: "wizard step", client: caseworker, path: `/cases/${episodeId}/report/child` },
+  ];
+  const bare = { client: new BenchClient(BARE), path: "/" };
+  // Warm both servers (first renders compile nothing in production, but fill caches and pools).
+  for (const target of [...targets, bare]) await load(target, 1);
+
+  const results = new Map<string, { homeward: Slice[]; bare: Slice[] }>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of targets) {
+      const entry = results.get(target.label) ?? results.set(target.label, { homeward: [], bare: [] }).get(target.label)!;
+      entry.homeward.push(await load(target, SECONDS));
+      entry.bare.push(await load(bare, SECONDS));
+    }
+  }
+  console.log(`Pages against the bare page: ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved, production builds on loopback`);
+  const allBare = merge([...results.values()].flatMap((entry) => entry.bare));
+  line("bare page (all slices)", allBare, null);
+  let failed = false;
+  for (const target of targets) {
+    const entry = results.get(target.label)!;
+    const homeward = merge(entry.homeward);
+    const bareOfTarget = merge(entry.bare);
+    failed ||= homeward.failures.size > 0 || bareOfTarget.failures.size > 0;
+    line(target.label, homeward, await statementsPerRequest(target), bareOfTarget.count / bareOfTarget.seconds);
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => sql.end());
