@@ -285,6 +285,27 @@ async function operatorScript(command: "admin-invite" | "agency-create", env: En
 }
 
 /**
+ * A benchmark that drives the production build over HTTP: the app built when stale, started on
+ * loopback on the given database, and the script run with BENCH_BASE_URL, DATABASE_URL (the
+ * owner's), NEXTAUTH_SECRET and BENCH_PASSWORD (the demo people's).
+ */
+async function benchAgainstServer(env: Env, database: { url: string; appUrl?: string }, script: string): Promise<number> {
+  const port = await findFreePort(3200);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "load-bench-secret-load-bench-secret-load", NEXTAUTH_URL: baseUrl, PORT: String(port) };
+  await buildIfStale(serverEnv, { say });
+  const server = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { ...serverEnv, DATABASE_URL: database.appUrl ?? database.url, NODE_ENV: "production" }, { quiet: true });
+  try {
+    await waitUntilHealthy(baseUrl, server);
+    const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", script)], { ...serverEnv, BENCH_BASE_URL: baseUrl, BENCH_PASSWORD: env.DEMO_PASSWORD });
+    return code;
+  } finally {
+    server.kill("SIGTERM");
+    await exitCodeOf(server);
+  }
+}
+
+/**
  * npm run bench:pages: Homeward's production build and a bare Next.js page (bench/bare, the same
  * versions) side by side on loopback, on one PostgreSQL with durable writes whose
  * pg_stat_statements counts the SQL statements each page sends (this cluster only).
@@ -372,19 +393,12 @@ async function main(): Promise<number> {
           [users],
         ),
       );
-      const port = await findFreePort(3200);
-      const baseUrl = `http://127.0.0.1:${port}`;
-      const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "load-bench-secret-load-bench-secret-load", NEXTAUTH_URL: baseUrl, PORT: String(port) };
-      await buildIfStale(serverEnv, { say });
-      const server = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
-      try {
-        await waitUntilHealthy(baseUrl, server);
-        const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "bench-load.ts")], { ...serverEnv, BENCH_BASE_URL: baseUrl, BENCH_PASSWORD: env.DEMO_PASSWORD });
-        return code;
-      } finally {
-        server.kill("SIGTERM");
-        await exitCodeOf(server);
-      }
+      return benchAgainstServer(env, { url, appUrl }, "bench-load.ts");
+    }
+    case "bench-lighthouse": {
+      const { url, appUrl } = await testDatabase(env);
+      await seedDemoData(url, env.DEMO_PASSWORD);
+      return benchAgainstServer(env, { url, appUrl }, "bench-lighthouse.ts");
     }
     case "migrate-dev": {
       const { ownerUrl, appRole } = await appDatabase(env);
@@ -403,7 +417,7 @@ async function main(): Promise<number> {
       return operatorScript(command, env);
     default:
       throw new LaunchError(
-        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-pages, bench-scale, audit-verify, admin-invite, agency-create or migrate-dev.`,
+        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-lighthouse, bench-pages, bench-scale, audit-verify, admin-invite, agency-create or migrate-dev.`,
       );
   }
 }

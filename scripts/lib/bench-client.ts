@@ -19,10 +19,15 @@ export class BenchClient {
     private readonly address = "127.0.0.1",
   ) {}
 
+  /** The cookies as a browser would send them (to hand a signed-in session to another tool). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   /** Sends a request and answers the response and how long it took (to the headers). */
   async request(path: string, init: RequestInit = {}): Promise<{ response: Response; ms: number }> {
     const headers = new Headers(init.headers);
-    headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    headers.set("cookie", this.cookieHeader());
     headers.set("origin", this.base);
     headers.set("x-forwarded-for", this.address);
     const started = performance.now();

@@ -1,0 +1,97 @@
+/**
+ * npm run bench:lighthouse — Lighthouse (the npm package, driving the system's Chromium) on the
+ * production build, signed in, with the mobile preset (Lighthouse's default: a mid-range phone on a
+ * slow 4G connection, simulated) and the desktop preset: each page's performance and accessibility
+ * scores, largest contentful paint and total blocking time.
+ *
+ * Run by scripts/run.ts, which builds the app and starts it on loopback on a fresh database with the
+ * demo people, and passes BENCH_BASE_URL, DATABASE_URL, NEXTAUTH_SECRET and BENCH_PASSWORD.
+ * CHROMIUM_PATH names the browser when it is not /usr/bin/chromium.
+ */
+import { existsSync } from "node:fs";
+import pg from "pg";
+import lighthouse, { desktopConfig } from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { completeSteps } from "../tests/fixtures/episode-steps";
+import { FORM_STEP_KEYS } from "../src/domain/steps";
+import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
+import { BenchClient } from "./lib/bench-client";
+
+const BASE = process.env.BENCH_BASE_URL!;
+const PASSWORD = process.env.BENCH_PASSWORD ?? "";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+async function signedIn(sql: pg.Client, email: string): Promise<BenchClient> {
+  const totp = await giveSecondFactorIn(sql, email, process.env.NEXTAUTH_SECRET!);
+  if (!totp) throw new Error(`${email} is not in the database`);
+  const client = new BenchClient(BASE);
+  await client.signIn(email, PASSWORD, totp);
+  return client;
+}
+
+/** A report filed in full by the caseworker, for the case page and a wizard step. */
+async function fileReport(client: BenchClient): Promise<string> {
+  const started = await client.json("POST", "/api/episodes", {
+    newChild: { firstName: "Jordan", lastName: "Rivera", dateOfBirth: "2012-03-04", agencyCaseNumber: "LH-1", underAgencyGuardianship: "yes" },
+  });
+  const { episodeId } = (await started.response.json()) as { episodeId: string };
+  const steps = completeSteps(new Date());
+  let version = 1;
+  for (const step of FORM_STEP_KEYS) {
+    const saved = await client.json("PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
+    if (saved.response.status !== 200) throw new Error(`saving ${step} answered ${saved.response.status}`);
+    version = ((await saved.response.json()) as { version: number }).version;
+  }
+  return episodeId;
+}
+
+async function main() {
+  const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await sql.connect();
+  const caseworker = await signedIn(sql, "caseworker@demo.example.org");
+  const supervisor = await signedIn(sql, "supervisor@demo.example.org");
+  await sql.end();
+  const episodeId = await fileReport(caseworker);
+  const pages: { label: string; path: string; cookie: string }[] = [
+    { label: "sign-in", path: "/sign-in", cookie: "" },
+    { label: "home", path: "/", cookie: caseworker.cookieHeader() },
+    { label: "wizard step", path: `/cases/${episodeId}/report/child`, cookie: caseworker.cookieHeader() },
+    { label: "case list", path: "/cases", cookie: caseworker.cookieHeader() },
+    { label: "case page", path: `/cases/${episodeId}`, cookie: caseworker.cookieHeader() },
+    { label: "supervisor's dashboard", path: "/dashboard", cookie: supervisor.cookieHeader() },
+  ];
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  let failed = false;
+  try {
+    for (const preset of ["mobile", "desktop"] as const) {
+      console.log(`\nLighthouse, ${preset} preset (production build on loopback)`);
+      for (const page of pages) {
+        const result = await lighthouse(
+          `${BASE}${page.path}`,
+          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined },
+          preset === "desktop" ? desktopConfig : undefined,
+        );
+        const lhr = result?.lhr;
+        if (!lhr || lhr.runtimeError) {
+          failed = true;
+          console.log(`  ${page.label.padEnd(24)} failed: ${lhr?.runtimeError?.message ?? "no result"}`);
+          continue;
+        }
+        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const ms = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        const finalUrl = lhr.finalDisplayedUrl.replace(BASE, "");
+        const moved = finalUrl !== page.path ? `  (ended at ${finalUrl})` : "";
+        if (moved) failed = true;
+        console.log(
+          `  ${page.label.padEnd(24)} performance ${String(score("performance")).padStart(3)}  accessibility ${String(score("accessibility")).padStart(3)}` +
+            `  LCP ${(ms("largest-contentful-paint") / 1000).toFixed(2)} s  TBT ${ms("total-blocking-time").toFixed(0)} ms${moved}`,
+        );
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+void main();
