@@ -53,3 +53,45 @@ export function reminderDue(clock: Pick<ClockFacts, "startedAt" | "deadline" | "
   const reached = reminderSchedule(clock, settings).filter((reminder) => reminder.at.getTime() <= now.getTime());
   return reached.at(-1) ?? null;
 }
+
+/**
+ * The bounds of the agency's reminder settings, the form's and the server's: the first reminder
+ * before the second, both before the deadline; the escalation at least 15 minutes after it (the
+ * sweep runs every minute, and a shorter wait would tell the on-call list before the caseworker
+ * had a chance to record a report made at the deadline) and at most a day.
+ */
+export const REMINDER_SETTING_BOUNDS = {
+  reminderFirstPercent: { min: 10, max: 90 },
+  reminderSecondPercent: { min: 20, max: 95 },
+  escalationMinutes: { min: 15, max: 1440 },
+} as const;
+
+export type ReminderSettingColumns = { reminderFirstPercent: number; reminderSecondPercent: number; escalationMinutes: number };
+
+/** What is wrong with the agency's reminder settings, by field, in words; empty when nothing is. */
+export function reminderSettingsProblems(values: ReminderSettingColumns): Partial<Record<keyof ReminderSettingColumns, string>> {
+  const problems: Partial<Record<keyof ReminderSettingColumns, string>> = {};
+  const { reminderFirstPercent: first, reminderSecondPercent: second, escalationMinutes } = values;
+  const bounds = REMINDER_SETTING_BOUNDS;
+  if (!Number.isInteger(first)) problems.reminderFirstPercent = "Enter a whole number of percent.";
+  else if (first < bounds.reminderFirstPercent.min || first > bounds.reminderFirstPercent.max)
+    problems.reminderFirstPercent = `Enter between ${bounds.reminderFirstPercent.min} and ${bounds.reminderFirstPercent.max} percent.`;
+  if (!Number.isInteger(second)) problems.reminderSecondPercent = "Enter a whole number of percent.";
+  else if (second < bounds.reminderSecondPercent.min || second > bounds.reminderSecondPercent.max)
+    problems.reminderSecondPercent = `Enter between ${bounds.reminderSecondPercent.min} and ${bounds.reminderSecondPercent.max} percent.`;
+  else if (problems.reminderFirstPercent === undefined && second <= first)
+    problems.reminderSecondPercent = `Remind the second time later than the first: more than ${first} percent.`;
+  if (!Number.isInteger(escalationMinutes)) problems.escalationMinutes = "Enter a whole number of minutes.";
+  else if (escalationMinutes < bounds.escalationMinutes.min || escalationMinutes > bounds.escalationMinutes.max)
+    problems.escalationMinutes = `Enter between ${bounds.escalationMinutes.min} and ${bounds.escalationMinutes.max} minutes (a day).`;
+  return problems;
+}
+
+/** The agency's columns as the schedule takes them: percentages as fractions, minutes as milliseconds. */
+export function reminderSettingsOf(columns: ReminderSettingColumns): ReminderSettings {
+  return {
+    halfFraction: columns.reminderFirstPercent / 100,
+    threeQuartersFraction: columns.reminderSecondPercent / 100,
+    escalateAfterMs: columns.escalationMinutes * 60 * 1000,
+  };
+}

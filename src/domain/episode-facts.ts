@@ -252,7 +252,7 @@ export type DeterminationFacts = {
 export type TraffickingReportFacts = { agencyName: string; officerName: string | null; caseNumber: string | null; reportedAt: Date; lateReason: string | null } & Recorded;
 
 export type ApprovalEntry = { action: ApprovalActionCode; comment: string; byId: string; at: Date };
-/** A request for a supervisor's sign-off: its status and its history, oldest first. */
+/** A request for a supervisor's decision (a closure's sign-off, a report's review): its status and its history, oldest first. */
 export type ApprovalFacts = {
   status: ApprovalStatusCode;
   requestedById: string;
@@ -330,6 +330,10 @@ export type EpisodeFacts = {
   traffickingReport: TraffickingReportFacts | null;
   /** The closure's sign-off request and its history. */
   closure: ApprovalFacts | null;
+  /**
+   * A supervisor's review of the submitted report and its history.
+   */
+  review: ApprovalFacts | null;
   ended: EndFacts | null;
   voided: VoidFacts | null;
   /** The child's earlier episodes' recoveries, newest first (for the full packet). */

@@ -4,12 +4,14 @@
  * the report can be submitted, whether a packet is final, which clocks run, and the stage. Pages,
  * route handlers, use cases, the packet and the lists read this; none works any of it out again.
  * After the report: the search, the return, the debrief, the trafficking report and the closure
- * (src/domain/episode-closure.ts says what closing needs).
+ * (src/domain/episode-closure.ts says what closing needs), and the supervisor's review of the
+ * submitted report (src/domain/episode-review.ts), which nothing waits for.
  */
 import { clockState, type Clock, type ClockFacts, type ClockKind } from "./clocks";
 import type { Amendment, EpisodeFacts, LongTermItemDone, SearchActivity } from "./episode-facts";
 import { FEDERAL_RULES, deriveClocks, foundAt, traffickingReportOwed, type ClockRules } from "./episode-clocks";
 import { closureOf, debriefGaps, type ClosureProgress } from "./episode-closure";
+import { reviewOf, type ReviewProgress } from "./episode-review";
 import { LONG_TERM_ITEMS, type EpisodeNoticeEvent, type LongTermItemCodeValue } from "./code-sets";
 import { ncmecGaps, type ChecklistGap } from "./ncmec-checklist";
 import { ageOn, checkLawEnforcementReport, checkNcmecReport, type RuleViolation } from "./reporting-rules";
@@ -99,6 +101,8 @@ export type EpisodeProgress = {
   /** The trafficking report to law enforcement, when the determination calls for one. */
   trafficking: { owed: boolean; clock: Clock | null };
   closure: ClosureProgress;
+  /** A supervisor's review of the submitted report; the reports to law enforcement and NCMEC never wait for it. */
+  review: ReviewProgress;
   /** Changes since submission not yet sent to NCMEC and law enforcement: the caseworker is asked to send them. */
   unsentAmendments: Amendment[];
   /** Derived facts the lists filter by, kept as columns. */
@@ -149,6 +153,7 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
     debrief: { clock: debriefClock, done: debriefClock?.doneAt != null, gaps },
     trafficking: { owed: traffickingReportOwed(facts, rules), clock: clockOfKind(clocks, "TRAFFICKING_REPORT") },
     closure: closureOf(facts, clocks, rules),
+    review: reviewOf(facts),
     unsentAmendments: facts.amendments.filter((amendment) => amendment.sentAt === null),
     ageAtMissing: facts.missingEvent ? ageOn(facts.child.dateOfBirth, calendarDateIn(facts.missingEvent.lastSeenAt, facts.timeZone)) : null,
     endangered: facts.risks !== null && Object.values(facts.risks).some((risk) => risk.present === true),

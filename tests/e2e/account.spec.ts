@@ -55,14 +55,14 @@ test("the profile page: change the password, read the notice it brings, see and 
   await elsewhere.goto("/cases");
   await expect(elsewhere).toHaveURL(/\/sign-in/);
 
-  // The notice shows in the layout and on the page, until marked as read.
+  // The notice is counted in the header and shown on the page, until marked as read.
   await page.reload();
-  await expect(page.getByText("You have 1 unread notice about your account.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "1 unread notification" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Notices" })).toContainText("Your password was changed");
   await accessibleAtBothWidths(page);
   await page.getByRole("button", { name: "Mark as read" }).click();
   await expect(page.getByText("You have no unread notices.")).toBeVisible();
-  await expect(page.getByText(/unread notice about your account/)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "No unread notifications" })).toBeVisible();
 
   // Ending the other sessions.
   await signIn(elsewhere, email, NEW_PASSWORD);
@@ -153,5 +153,5 @@ test("an invited person chooses a password and sets up a second factor on the we
   await page.getByLabel("Code").fill(recoveryCode);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
-  await expect(page.getByText("You have 3 unread notices about your account.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "3 unread notifications" })).toBeVisible();
 });

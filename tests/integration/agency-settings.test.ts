@@ -210,3 +210,30 @@ describe("each clock keeps the rule in force when it started", () => {
     expect(await clocksOf(second)).toEqual(["LAW_ENFORCEMENT_REPORT=24", "NCMEC_REPORT=24", "MISSING_NOTICE:CASA=4", "MISSING_NOTICE:COURT=6", "MISSING_NOTICE:PARENTS=12"]);
   });
 });
+
+describe("the agency's reminder thresholds", () => {
+  it("are 50 and 75 percent and 120 minutes until changed, then saved and audited before and after", async () => {
+    expect(await getAgencySettings(admin)).toMatchObject({ reminderFirstPercent: 50, reminderSecondPercent: 75, escalationMinutes: 120 });
+    const thresholds = { reminderFirstPercent: 40, reminderSecondPercent: 90, escalationMinutes: 30 };
+    expect((await change(thresholds)).changed).toEqual(Object.keys(thresholds));
+    expect(await db().agency.findUniqueOrThrow({ where: { id: agencyId } })).toMatchObject(thresholds);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "agency.settings_changed" } });
+    expect(event.details).toEqual({ before: { reminderFirstPercent: 50, reminderSecondPercent: 75, escalationMinutes: 120 }, after: thresholds });
+    expect((await getAgencySettings(otherAdmin)).escalationMinutes).toBe(120);
+  });
+
+  it.each([
+    [{ reminderFirstPercent: 75, reminderSecondPercent: 75 }, "reminderSecondPercent", "later than the first: more than 75 percent"],
+    [{ reminderFirstPercent: 80, reminderSecondPercent: 60 }, "reminderSecondPercent", "later than the first"],
+    [{ reminderFirstPercent: 0 }, "reminderFirstPercent", "between 10 and 90 percent"],
+    [{ reminderSecondPercent: 100 }, "reminderSecondPercent", "between 20 and 95 percent"],
+    [{ reminderFirstPercent: 33.3 }, "reminderFirstPercent", "whole number of percent"],
+    [{ escalationMinutes: 10 }, "escalationMinutes", "between 15 and 1440 minutes"],
+    [{ escalationMinutes: 1441 }, "escalationMinutes", "between 15 and 1440 minutes"],
+  ] satisfies [Partial<TAgencySettings>, string, string][])("refuses %j in words next to the field, changing nothing", async (edit, field, words) => {
+    const error = await change(edit).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors[field]).toContain(words);
+    expect(await db().agency.findUniqueOrThrow({ where: { id: agencyId } })).toMatchObject({ reminderFirstPercent: 50, reminderSecondPercent: 75, escalationMinutes: 120 });
+  });
+});

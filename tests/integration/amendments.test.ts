@@ -16,6 +16,7 @@ import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./supp
 const ctx = () => ({ requestId: requestId() });
 let caseworker: Actor;
 let supervisor: Actor;
+let admin: Actor;
 let outsider: Actor;
 
 beforeEach(async () => {
@@ -23,6 +24,7 @@ beforeEach(async () => {
   const agency = await makeAgency("Demo County", "America/New_York");
   caseworker = await signInAs(await makeUser(agency.id, "CASEWORKER"));
   supervisor = await signInAs(await makeUser(agency.id, "SUPERVISOR"));
+  admin = await signInAs(await makeUser(agency.id, "ADMIN"));
   outsider = await signInAs(await makeUser((await makeAgency("Other")).id, "CASEWORKER"));
 });
 
@@ -67,11 +69,13 @@ describe("a change to a submitted report", () => {
     expect(await db().episodeAmendment.count()).toBe(0);
   });
 
-  it("refuses recording an update with nothing to send, another agency's episode and a supervisor, changing nothing", async () => {
+  it("refuses recording an update with nothing to send, another agency's episode and an admin, changing nothing", async () => {
     const { episodeId } = await submitted();
     await expect(recordUpdateSent(caseworker, { episodeId }, ctx())).rejects.toBeInstanceOf(ConflictError);
     await expect(recordUpdateSent(outsider, { episodeId }, ctx())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(recordUpdateSent(supervisor, { episodeId }, ctx())).rejects.toBeInstanceOf(ForbiddenError);
+    // A supervisor may record it for a caseworker who is off: here there is nothing to send.
+    await expect(recordUpdateSent(supervisor, { episodeId }, ctx())).rejects.toBeInstanceOf(ConflictError);
+    await expect(recordUpdateSent(admin, { episodeId }, ctx())).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db().auditEvent.count({ where: { action: "episode.update_sent" } })).toBe(0);
   });
 });

@@ -68,6 +68,11 @@ import { approveClosure } from "@/server/episodes/approve-closure";
 import { returnClosure } from "@/server/episodes/return-closure";
 import { reopenEpisode } from "@/server/episodes/reopen-episode";
 import { voidEpisode } from "@/server/episodes/void-episode";
+import { requestReportReview } from "@/server/episodes/request-report-review";
+import { approveReport } from "@/server/episodes/approve-report";
+import { returnReport } from "@/server/episodes/return-report";
+import { reassignEpisode } from "@/server/episodes/reassign-episode";
+import { listCaseworkers } from "@/server/episodes/list-caseworkers";
 import { ORDERED_STEPS, completeSteps, newYorkWall } from "../fixtures/episode-steps";
 import { png } from "../fixtures/images";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
@@ -327,6 +332,12 @@ ENTRY_POINTS.push(
       outcomeOf(async () => submitEpisode(actor, { episodeId: target.episodeId, version: await versionOf(target.episodeId) }, { requestId: requestId() }).then(Boolean, passedTheGuard)),
   },
   {
+    name: "listCaseworkers",
+    permission: "episodes:approve",
+    // The target's subject is a caseworker of the target's agency: listed only to that agency's supervisors.
+    attempt: (actor, target) => outcomeOf(async () => (await listCaseworkers(actor)).some((person) => person.id === target.userId)),
+  },
+  {
     name: "recordUpdateSent",
     permission: "episodes:record",
     // Allowed through the checks means answered: sent, or "no changes to send" (a conflict after the guard).
@@ -580,6 +591,13 @@ ENTRY_POINTS.push(
   staleChange("returnClosure", "episodes:approve", (actor, episodeId) => returnClosure(actor, { episodeId, values: { version: STALE, comment: "Add the placement." } }, ctx())),
   staleChange("reopenEpisode", "episodes:approve", (actor, episodeId) => reopenEpisode(actor, { episodeId, values: { version: STALE, reason: "New facts." } }, ctx())),
   staleChange("voidEpisode", "episodes:approve", (actor, episodeId) => voidEpisode(actor, { episodeId, values: { version: STALE, reason: "Entered in error." } }, ctx())),
+  // Issue 14: the supervisors' review of a report, and reassignment.
+  staleChange("requestReportReview", "reports:file", (actor, episodeId) => requestReportReview(actor, { episodeId, values: { version: STALE, comment: "" } }, ctx())),
+  staleChange("approveReport", "episodes:approve", (actor, episodeId) => approveReport(actor, { episodeId, values: { version: STALE, comment: "" } }, ctx())),
+  staleChange("returnReport", "episodes:approve", (actor, episodeId) => returnReport(actor, { episodeId, values: { version: STALE, comment: "Add the clothing." } }, ctx())),
+  staleChange("reassignEpisode", "episodes:approve", (actor, episodeId) =>
+    reassignEpisode(actor, { episodeId, values: { version: STALE, caseworkerId: "7f1c2a9e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" } }, ctx()),
+  ),
 );
 
 /** Who holds what: each role alone, people holding several, and a role the code does not know. */
@@ -674,8 +692,8 @@ describe("authorization matrix", () => {
     expect(mismatches).toEqual([]);
     expect([...PAGE_FILES.keys()].filter((route) => cells.get(`page ${route}`) !== ROLES.length * 2)).toEqual([]);
     const total = [...cells.values()].reduce((sum, n) => sum + n, 0);
-    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 15 + 19 + 21) * 2);
-    expect(total).toBe(840);
+    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 16 + 19 + 25) * 2);
+    expect(total).toBe(924);
 
     // Every refusal by a page's guard was audited, with the route's pattern and nothing personal.
     const refused = await db().auditEvent.findMany({ where: { action: "access.refused" }, select: { actorUserId: true, outcome: true, details: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REMINDER_SETTINGS, REMINDER_AUDIENCE, reminderDue, reminderSchedule } from "@/domain/clock-reminders";
+import { DEFAULT_REMINDER_SETTINGS, REMINDER_AUDIENCE, reminderDue, reminderSchedule, reminderSettingsOf, reminderSettingsProblems } from "@/domain/clock-reminders";
 import { deadlineAfter } from "@/domain/clocks";
 
 const HOUR = 60 * 60 * 1000;
@@ -73,5 +73,27 @@ describe("reminderDue", () => {
     expect(REMINDER_AUDIENCE.deadline).toEqual(expect.arrayContaining([...REMINDER_AUDIENCE["three-quarters"]]));
     expect(REMINDER_AUDIENCE.escalation).toEqual(expect.arrayContaining([...REMINDER_AUDIENCE.deadline]));
     expect(REMINDER_AUDIENCE.escalation).toContain("on-call");
+  });
+});
+
+describe("the agency's reminder settings", () => {
+  it("are the defaults as the agency's columns hold them", () => {
+    expect(reminderSettingsOf({ reminderFirstPercent: 50, reminderSecondPercent: 75, escalationMinutes: 120 })).toEqual(DEFAULT_REMINDER_SETTINGS);
+    expect(reminderSettingsOf({ reminderFirstPercent: 40, reminderSecondPercent: 90, escalationMinutes: 30 })).toEqual({ halfFraction: 0.4, threeQuartersFraction: 0.9, escalateAfterMs: 30 * 60 * 1000 });
+  });
+
+  it.each([
+    [{ reminderFirstPercent: 50, reminderSecondPercent: 75, escalationMinutes: 120 }, {}],
+    [{ reminderFirstPercent: 10, reminderSecondPercent: 95, escalationMinutes: 15 }, {}],
+    [{ reminderFirstPercent: 75, reminderSecondPercent: 75, escalationMinutes: 120 }, { reminderSecondPercent: "Remind the second time later than the first: more than 75 percent." }],
+    [{ reminderFirstPercent: 80, reminderSecondPercent: 60, escalationMinutes: 120 }, { reminderSecondPercent: "Remind the second time later than the first: more than 80 percent." }],
+    [{ reminderFirstPercent: 5, reminderSecondPercent: 100, escalationMinutes: 14 }, {
+      reminderFirstPercent: "Enter between 10 and 90 percent.",
+      reminderSecondPercent: "Enter between 20 and 95 percent.",
+      escalationMinutes: "Enter between 15 and 1440 minutes (a day).",
+    }],
+    [{ reminderFirstPercent: 50.5, reminderSecondPercent: 75, escalationMinutes: 1441 }, { reminderFirstPercent: "Enter a whole number of percent.", escalationMinutes: "Enter between 15 and 1440 minutes (a day)." }],
+  ])("%j: %j", (values, problems) => {
+    expect(reminderSettingsProblems(values)).toEqual(problems);
   });
 });

@@ -5,6 +5,7 @@ import { MainNav } from "@/features/shell/main-nav";
 import { SignOutButton } from "@/features/shell/sign-out-button";
 import { NAV_ITEMS, rolesText } from "@/features/shell/navigation";
 import { SessionTimer } from "@/features/shell/session-timer";
+import { UnreadCount } from "@/features/shell/unread-count";
 import { countUnreadNotifications } from "@/server/notifications/list-unread";
 
 /** The signed-in shell. A convenience only: every page below checks the actor itself. */
@@ -22,7 +23,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <p className="text-xl font-bold">Homeward</p>
             <p className="text-sm">{actor.agency.name}</p>
           </div>
-          <div className="flex items-center gap-4">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <UnreadCount count={unread} />
             <p className="text-sm">
               <span className="font-semibold">{actor.name}</span>
               <span className="block">{rolesText(actor.roles)}</span>
@@ -33,16 +35,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <MainNav items={items} />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-        {unread > 0 ? (
-          <p className="mb-6 rounded border-l-4 border-blue-800 bg-blue-50 p-3">
-            <span className="font-semibold">
-              You have {unread} unread {unread === 1 ? "notice" : "notices"} about your account.
-            </span>{" "}
-            <a href="/profile#notices-title" className="text-blue-900 underline">
-              Read {unread === 1 ? "it" : "them"} on Your account
-            </a>
-          </p>
-        ) : null}
         {children}
       </main>
       {/* The warning before the session ends is a modal dialog: outside the header and the page's landmarks. */}

@@ -7,13 +7,25 @@ import { FieldGroup, SelectField, TextAreaField, TextField, fieldId } from "@/fe
 import { NOTICE_RECIPIENTS, SCREENING_INSTRUMENTS, US_STATES, type NoticeRecipientCode } from "@/domain/code-sets";
 import { AFTER_REPORT_RULE_BOUNDS, MAX_SCREENING_INSTRUMENTS } from "@/domain/after-report-rules";
 import { FEDERAL_CLOCK_HOURS } from "@/domain/clocks";
+import { REMINDER_SETTING_BOUNDS } from "@/domain/clock-reminders";
 import { MAX_NOTICE_HOURS } from "@/domain/notice-rules";
 import { ZAgencySettingsSchema, type TAgencySettings } from "@/lib/schemas/agency-settings";
 import { readApiError } from "@/lib/schemas/api-error";
 
 type NoticeRow = { on: boolean; hours: string };
 /** The agency's whole numbers, typed into text boxes. */
-const NUMBER_FIELDS = ["lawEnforcementClockHours", "ncmecClockHours", "returnNoticeHours", "debriefHours", "leadHours", "longTermMissingDays", "traffickingReportHours"] as const;
+const NUMBER_FIELDS = [
+  "lawEnforcementClockHours",
+  "ncmecClockHours",
+  "returnNoticeHours",
+  "debriefHours",
+  "leadHours",
+  "longTermMissingDays",
+  "traffickingReportHours",
+  "reminderFirstPercent",
+  "reminderSecondPercent",
+  "escalationMinutes",
+] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 type FormValues = Record<NumberField, string> & {
   name: string;
@@ -54,7 +66,8 @@ function settingsOf(values: FormValues): unknown {
 /**
  * The agency's settings: who it is, its reporting clocks, its second-factor rule, its notice lists,
  * and its rules after the report (return notices, debrief, leads, long-term missing, the search
- * reminder, the trafficking report and its own screening instruments).
+ * reminder, the trafficking report and its own screening instruments), and when running clocks
+ * remind people.
  */
 export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
   const router = useRouter();
@@ -67,6 +80,9 @@ export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
     leadHours: String(initial.leadHours),
     longTermMissingDays: String(initial.longTermMissingDays),
     traffickingReportHours: String(initial.traffickingReportHours),
+    reminderFirstPercent: String(initial.reminderFirstPercent),
+    reminderSecondPercent: String(initial.reminderSecondPercent),
+    escalationMinutes: String(initial.escalationMinutes),
     searchReminder: initial.searchReminderEveryDays !== null,
     searchReminderEveryDays: String(initial.searchReminderEveryDays ?? 7),
     searchReminderForDays: String(initial.searchReminderForDays ?? 30),
@@ -265,6 +281,33 @@ export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
           />
           <label htmlFor="traffickingClockForSuspected">Also run this clock for a suspected victim, not only a confirmed one</label>
         </div>
+      </FieldGroup>
+
+      <FieldGroup
+        title="Reminders and escalation"
+        hint="For every running clock: reminders to the assigned caseworker as its time runs out, an overdue notice to the caseworker and their team's supervisors at the deadline, and an escalation to the on-call list if it is still overdue. A change applies from the next reminder on."
+      >
+        <TextField
+          label="First reminder to the caseworker (percent of the clock's time passed)"
+          hint={`${REMINDER_SETTING_BOUNDS.reminderFirstPercent.min} to ${REMINDER_SETTING_BOUNDS.reminderFirstPercent.max}; 50 is half the time.`}
+          inputMode="numeric"
+          className="max-w-md"
+          {...text("reminderFirstPercent")}
+        />
+        <TextField
+          label="Second reminder to the caseworker (percent of the clock's time passed)"
+          hint={`Later than the first, at most ${REMINDER_SETTING_BOUNDS.reminderSecondPercent.max}; 75 is three quarters.`}
+          inputMode="numeric"
+          className="max-w-md"
+          {...text("reminderSecondPercent")}
+        />
+        <TextField
+          label="Escalate to the on-call list when still overdue after (minutes)"
+          hint={`${REMINDER_SETTING_BOUNDS.escalationMinutes.min} to ${REMINDER_SETTING_BOUNDS.escalationMinutes.max} (a day); 120 is two hours.`}
+          inputMode="numeric"
+          className="max-w-md"
+          {...text("escalationMinutes")}
+        />
       </FieldGroup>
 
       <FieldGroup

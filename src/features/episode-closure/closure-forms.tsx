@@ -1,10 +1,9 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useCaseAction } from "@/features/cases/case-action";
-import { ErrorSummary } from "@/features/ui/error-summary";
+import { AskForDecisionForm, DecisionForms } from "@/features/cases/decision-forms";
+import { useSectionForm } from "@/features/cases/section-form";
 import { TextAreaField } from "@/features/ui/fields";
-import { focusSection } from "@/features/ui/focus-section";
 
 /**
  * The forms of the closure: the caseworker asks for sign-off; a supervisor approves or returns it
@@ -21,98 +20,40 @@ const PANEL = "mt-4 min-w-0 rounded border border-slate-300 bg-white p-3 sm:p-4"
 
 type EpisodeForm = { episodeId: string; version: number };
 
-/**
- * One form's posting, its field ids (`prefix-field`) and its error summary. A form of the closure is
- * gone once it succeeds: focus then moves to the section's heading.
- */
-function useClosureForm(version: number, prefix: string, title: string) {
-  const action = useCaseAction(version);
-  async function send(path: string, body: Record<string, unknown>) {
-    const ok = await action.send(path, body);
-    if (ok) focusSection("closure-heading");
-    return ok;
-  }
-  const id = (field: string) => `${prefix}-${field}`;
-  const summaryOf = (fieldErrors: Record<string, string>) => (
-    <ErrorSummary errors={[...Object.entries(fieldErrors).map(([field, message]) => ({ fieldId: id(field), message })), ...(action.failure ? [{ message: action.failure }] : [])]} title={title} />
-  );
-  return { ...action, send, id, summary: summaryOf(action.fieldErrors), summaryOf };
-}
+const useClosureForm = (version: number, prefix: string, title: string) => useSectionForm(version, prefix, title, "closure-heading");
 
 /** The caseworker asks a supervisor to sign off; after a return, the comment answers the supervisor's. */
 export function RequestClosureForm({ episodeId, version, answering }: EpisodeForm & { answering: boolean }) {
-  const form = useClosureForm(version, "closure-request", "Closure was not asked for");
-  const [comment, setComment] = useState("");
   return (
-    <form
-      className={`${PANEL} space-y-4`}
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await form.send(`/api/episodes/${episodeId}/closure/request`, { comment })) setComment("");
-      }}
-    >
-      {form.summary}
-      <TextAreaField
-        id={form.id("comment")}
-        label={answering ? "Your answer to the supervisor's comment" : "Comment for the supervisor (optional)"}
-        rows={3}
-        value={comment}
-        error={form.fieldErrors.comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
-      <button type="submit" disabled={form.busy} className={BUTTON}>
-        Ask for closure
-      </button>
-    </form>
+    <AskForDecisionForm
+      version={version}
+      path={`/api/episodes/${episodeId}/closure/request`}
+      prefix="closure-request"
+      headingId="closure-heading"
+      notAsked="Closure was not asked for"
+      label={answering ? "Your answer to the supervisor's comment" : "Comment for the supervisor (optional)"}
+      button="Ask for closure"
+    />
   );
 }
 
 /** A supervisor approves the requested closure (optional comment) or returns it with a comment the caseworker will see. */
 export function SignOffForms({ episodeId, version }: EpisodeForm) {
-  const approve = useClosureForm(version, "closure-approve", "Closure was not approved");
-  const giveBack = useClosureForm(version, "closure-return", "Closure was not returned");
-  const [approveComment, setApproveComment] = useState("");
-  const [returnComment, setReturnComment] = useState("");
   return (
-    <>
-      <form
-        className={`${PANEL} space-y-4`}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void approve.send(`/api/episodes/${episodeId}/closure/approve`, { comment: approveComment });
-        }}
-      >
-        {approve.summary}
-        <TextAreaField id={approve.id("comment")} label="Comment (optional)" rows={2} value={approveComment} error={approve.fieldErrors.comment} onChange={(e) => setApproveComment(e.target.value)} />
-        <button type="submit" disabled={approve.busy} className={BUTTON}>
-          Approve closure
-        </button>
-      </form>
-      <form
-        className={`${PANEL} space-y-4`}
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (await giveBack.send(`/api/episodes/${episodeId}/closure/return`, { comment: returnComment })) setReturnComment("");
-        }}
-      >
-        {giveBack.summary}
-        <TextAreaField
-          id={giveBack.id("comment")}
-          label="What the caseworker must do first"
-          hint="The caseworker sees this comment on the case."
-          rows={3}
-          value={returnComment}
-          error={giveBack.fieldErrors.comment}
-          onChange={(e) => setReturnComment(e.target.value)}
-        />
-        <button type="submit" disabled={giveBack.busy} className={SECOND_BUTTON}>
-          Return with comment
-        </button>
-      </form>
-    </>
+    <DecisionForms
+      version={version}
+      words={{
+        prefix: "closure",
+        headingId: "closure-heading",
+        approvePath: `/api/episodes/${episodeId}/closure/approve`,
+        returnPath: `/api/episodes/${episodeId}/closure/return`,
+        approveButton: "Approve closure",
+        notApproved: "Closure was not approved",
+        notReturned: "Closure was not returned",
+        returnLabel: "What the caseworker must do first",
+        returnHint: "The caseworker sees this comment on the case.",
+      }}
+    />
   );
 }
 

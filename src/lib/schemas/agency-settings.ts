@@ -5,6 +5,7 @@ import { reportClockHoursProblem, type ReportClockKind } from "@/domain/clocks";
 import { noticeHoursProblem } from "@/domain/notice-rules";
 import { isValidTimeZone } from "@/domain/zoned-time";
 import { AFTER_REPORT_RULE_BOUNDS, MAX_INSTRUMENT_NAME, MAX_SCREENING_INSTRUMENTS, ruleValueProblem, searchReminderProblem, type RuleBounds } from "@/domain/after-report-rules";
+import { reminderSettingsProblems } from "@/domain/clock-reminders";
 import { longText, plainText, requiredText } from "./fields";
 
 const HOURS_MESSAGE = "Enter a whole number of hours.";
@@ -64,6 +65,10 @@ export const ZAgencySettingsSchema = z
     traffickingClockForSuspected: z.boolean("Say whether the trafficking report clock also runs for a suspected victim."),
     /** The agency's own screening instruments, by name, added to the built-in list. */
     screeningInstruments: z.array(instrumentName).max(MAX_SCREENING_INSTRUMENTS, `List at most ${MAX_SCREENING_INSTRUMENTS} instruments.`),
+    /** Reminders of a running clock: to the caseworker at these percentages of its time, to the on-call list this many minutes after the deadline. */
+    reminderFirstPercent: z.number("Enter a whole number of percent."),
+    reminderSecondPercent: z.number("Enter a whole number of percent."),
+    escalationMinutes: z.number("Enter a whole number of minutes."),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -72,6 +77,7 @@ export const ZAgencySettingsSchema = z
     }
     const reminder = searchReminderProblem(value.searchReminderEveryDays, value.searchReminderForDays);
     if (reminder) ctx.addIssue({ code: "custom", path: [reminder.field], message: reminder.message });
+    for (const [field, message] of Object.entries(reminderSettingsProblems(value))) ctx.addIssue({ code: "custom", path: [field], message });
     value.screeningInstruments.forEach((name, index) => {
       if (value.screeningInstruments.findIndex((other) => other.toLowerCase() === name.toLowerCase()) < index) {
         ctx.addIssue({ code: "custom", path: ["screeningInstruments", index], message: "This instrument is already listed." });

@@ -17,6 +17,9 @@ export async function readAgencySettings(tx: Tx, agencyId: string, options: { fo
       caseworkerSecondFactorOptional: true,
       secondFactorOptionalReason: true,
       screeningInstruments: true,
+      reminderFirstPercent: true,
+      reminderSecondPercent: true,
+      escalationMinutes: true,
     },
   });
   return {
@@ -38,5 +41,8 @@ export async function readAgencySettings(tx: Tx, agencyId: string, options: { fo
     traffickingReportHours: agency.traffickingReportHours,
     traffickingClockForSuspected: agency.traffickingClockForSuspected,
     screeningInstruments: agency.screeningInstruments,
+    reminderFirstPercent: agency.reminderFirstPercent,
+    reminderSecondPercent: agency.reminderSecondPercent,
+    escalationMinutes: agency.escalationMinutes,
   };
 }

@@ -28,6 +28,9 @@ const FIELDS = [
   "traffickingReportHours",
   "traffickingClockForSuspected",
   "screeningInstruments",
+  "reminderFirstPercent",
+  "reminderSecondPercent",
+  "escalationMinutes",
 ] as const satisfies readonly Field[];
 
 /** What a field holds as the audit records it (an empty reason or state is none). */
@@ -39,7 +42,7 @@ const recorded = (settings: TAgencySettings) => ({ ...settings, state: settings.
  * a child goes missing and when they return) and the rules after the report: the hours for the
  * return notices, the debrief, leads and the trafficking report (and whether its clock runs for a
  * suspected victim), the long-term checklist's days, the search reminder and the agency's own
- * screening instruments.
+ * screening instruments; and when running clocks remind people (src/domain/clock-reminders.ts).
  * The agency is always the actor's. A clock keeps the hours it started with: a change here applies
  * to clocks that start after it. Audited with what changed, before and after; a save that changes
  * nothing records nothing.
@@ -73,6 +76,9 @@ export async function updateAgencySettings(actor: Actor, input: unknown, context
         traffickingReportHours: settings.traffickingReportHours,
         traffickingClockForSuspected: settings.traffickingClockForSuspected,
         screeningInstruments: settings.screeningInstruments,
+        reminderFirstPercent: settings.reminderFirstPercent,
+        reminderSecondPercent: settings.reminderSecondPercent,
+        escalationMinutes: settings.escalationMinutes,
       },
     });
     for (const [event, list] of [["MISSING", settings.missingNotices], ["RETURN", settings.returnNotices]] as const) {

@@ -6,7 +6,7 @@ import { ZClosureCommentSchema } from "@/lib/schemas/episode-closure";
 import { changeEpisode, EpisodeRefusedError } from "./change-episode";
 import { parseStep } from "./field-errors";
 import { recordApprovalAction } from "./approval-record";
-import { assertMaySignOff, notifyClosure } from "./closure-sign-off";
+import { assertMaySignOff, notifyApprovalEntry } from "./closure-sign-off";
 
 /**
  * A supervisor approves a requested closure (optional comment): the episode is closed now.
@@ -40,7 +40,7 @@ export async function approveClosure(
       comment: form.comment,
     });
     await tx.episode.update({ where: { id: facts.id }, data: { closedAt: now } });
-    await notifyClosure(tx, { agencyId: facts.agencyId, episodeId: facts.id, entryId, kind: "closure.approved", userIds: [facts.caseworkerId] });
+    await notifyApprovalEntry(tx, { agencyId: facts.agencyId, episodeId: facts.id, entryId, kind: "closure.approved", userIds: [facts.caseworkerId] });
     await audit(tx, who, "closure.approved", { target: { type: "Episode", id: facts.id } });
     return {};
   });

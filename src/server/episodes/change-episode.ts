@@ -3,7 +3,7 @@ import { db, type Tx } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import type { Permission } from "@/server/authz/permissions";
 import { audit, auditWho, type AuditWho } from "@/server/audit/audit";
-import { ConflictError } from "@/server/use-case-errors";
+import { ConflictError, ValidationError, type FieldErrors } from "@/server/use-case-errors";
 import { episodeProgress, type EpisodeProgress } from "@/domain/episode-progress";
 import { loadEpisode, type LoadedEpisode } from "./load-episode";
 import { syncEpisode } from "./sync-episode";
@@ -22,6 +22,10 @@ export type EpisodeChangeName =
   | "request-closure"
   | "approve-closure"
   | "return-closure"
+  | "request-report-review"
+  | "approve-report"
+  | "return-report"
+  | "reassign"
   | "reopen"
   | "void"
   | "ran-again";
@@ -38,6 +42,22 @@ export class EpisodeRefusedError extends ConflictError {
   ) {
     super("REFUSED", message);
     this.name = "EpisodeRefusedError";
+  }
+}
+
+/**
+ * A change refused because of what the form chose (422, the message next to the field, nothing
+ * changed), which the audit trail records like a rule's refusal: reassigning to someone who cannot
+ * take the case, for one.
+ */
+export class EpisodeChoiceRefusedError extends ValidationError {
+  constructor(
+    readonly change: EpisodeChangeName,
+    readonly reason: string,
+    fieldErrors: FieldErrors,
+  ) {
+    super(fieldErrors, Object.values(fieldErrors)[0]);
+    this.name = "EpisodeChoiceRefusedError";
   }
 }
 
@@ -83,7 +103,7 @@ export async function changeEpisode<T extends object>(
       return { ...result, version: saved.version };
     });
   } catch (error) {
-    if (error instanceof EpisodeRefusedError) {
+    if (error instanceof EpisodeRefusedError || error instanceof EpisodeChoiceRefusedError) {
       await db().$transaction((tx) =>
         audit(tx, who, "episode.change_refused", { outcome: "DENIED", target: { type: "Episode", id: episodeId }, details: { change: error.change, reason: error.reason } }),
       );

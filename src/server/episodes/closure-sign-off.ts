@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
-import { signOffRefusal } from "@/domain/episode-closure";
+import { signOffRefusal, type SignOffContext, type SignOffRefusal } from "@/domain/episode-closure";
 import type { EpisodeFacts } from "@/domain/episode-facts";
 import { onCallOf } from "@/server/teams/on-call-of";
 import { supervisorsOf } from "@/server/teams/supervisors-of";
@@ -10,13 +10,20 @@ import type { NotificationKind } from "@/server/notifications/notification-kinds
 import { EpisodeRefusedError, type EpisodeChangeName } from "./change-episode";
 
 /**
- * Refuses (audited, nothing changed) unless the actor may sign off this episode's closure, as
- * signOffRefusal() decides: a supervisor of the caseworker's team or one on the agency's on-call
+ * Refuses (audited, nothing changed) unless the actor may decide on this episode: sign off its
+ * closure, or review its report (`refusalOf`, reviewRefusal(), says so in a report's words). Both
+ * follow signOffRefusal(): a supervisor of the caseworker's team or one on the agency's on-call
  * list, never for their own episode.
  */
-export async function assertMaySignOff(tx: Tx, actor: Actor, facts: Pick<EpisodeFacts, "agencyId" | "caseworkerId">, change: EpisodeChangeName): Promise<void> {
+export async function assertMaySignOff(
+  tx: Tx,
+  actor: Actor,
+  facts: Pick<EpisodeFacts, "agencyId" | "caseworkerId">,
+  change: EpisodeChangeName,
+  refusalOf: (context: SignOffContext) => SignOffRefusal | null = signOffRefusal,
+): Promise<void> {
   const [teamSupervisors, onCall] = await Promise.all([supervisorsOf(tx, facts.caseworkerId), onCallOf(tx, facts.agencyId)]);
-  const refusal = signOffRefusal({
+  const refusal = refusalOf({
     actorId: actor.userId,
     actorIsSupervisor: actor.roles.includes("SUPERVISOR"),
     caseworkerId: facts.caseworkerId,
@@ -27,17 +34,17 @@ export async function assertMaySignOff(tx: Tx, actor: Actor, facts: Pick<Episode
 }
 
 /**
- * Who is asked to sign off: the supervisors of the caseworker's team, or the on-call list when the
- * team has none; never the caseworker themself.
+ * Who is asked to sign off a closure or review a report: the supervisors of the caseworker's team,
+ * or the on-call list when the team has none; never the caseworker themself.
  */
-export async function closureReviewers(tx: Tx, facts: Pick<EpisodeFacts, "agencyId" | "caseworkerId">): Promise<string[]> {
+export async function supervisorsToAsk(tx: Tx, facts: Pick<EpisodeFacts, "agencyId" | "caseworkerId">): Promise<string[]> {
   const team = await supervisorsOf(tx, facts.caseworkerId);
   const people = team.length > 0 ? team : await onCallOf(tx, facts.agencyId);
   return people.map((person) => person.id).filter((id) => id !== facts.caseworkerId);
 }
 
 /** Tells each person in the app (and by e-mail when configured) once per approval entry; the words carry no child's data. */
-export async function notifyClosure(
+export async function notifyApprovalEntry(
   tx: Tx,
   input: { agencyId: string; episodeId: string; entryId: string; kind: NotificationKind; userIds: readonly string[] },
 ): Promise<void> {

@@ -8,7 +8,7 @@ import { episodeProgress, type EpisodeProgress } from "@/domain/episode-progress
 import { fullName, type EpisodeFacts } from "@/domain/episode-facts";
 import type { FormStepKey } from "@/domain/steps";
 import { loadEpisode } from "./load-episode";
-import { historyText } from "./episode-history";
+import { historyText, peopleInHistory } from "./episode-history";
 
 export type HistoryEntry = { at: Date; text: string; actorName: string | null };
 
@@ -53,10 +53,14 @@ export async function getEpisode(
         })
       : [];
     const people = await tx.user.findMany({
-      where: { agencyId: facts.agencyId, id: { in: [...peopleIn(facts), ...auditRows.map((r) => r.actorUserId).filter((id): id is string => !!id)] } },
+      where: {
+        agencyId: facts.agencyId,
+        id: { in: [...peopleIn(facts), ...auditRows.flatMap((row) => [...(row.actorUserId ? [row.actorUserId] : []), ...peopleInHistory(row)])] },
+      },
       select: { id: true, name: true },
     });
-    const nameOf = (id: string | null | undefined) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
+    const names: Record<string, string> = Object.fromEntries(people.map((person) => [person.id, person.name]));
+    const nameOf = (id: string | null | undefined) => (id ? (names[id] ?? null) : null);
     await audit(tx, auditWho(actor, options.requestId), "episode.viewed", { target: { type: "Episode", id: facts.id } });
     const draftValues = draftRow ? ZDraftValuesSchema.safeParse(draftRow.values) : null;
     return {
@@ -66,12 +70,12 @@ export async function getEpisode(
       childName: fullName(facts.child),
       progress: episodeProgress(facts, now, rules),
       recordedBy: { lawEnforcement: nameOf(facts.lawEnforcement?.recordedById), ncmec: nameOf(facts.ncmec?.recordedById) },
-      names: Object.fromEntries(people.map((person) => [person.id, person.name])),
+      names,
       draft:
         draftRow && options.draftStep && draftValues?.success
           ? { step: options.draftStep, values: draftValues.data, updatedAt: draftRow.updatedAt, baseVersion: draftRow.baseVersion }
           : null,
-      history: auditRows.map((row) => ({ at: row.occurredAt, text: historyText(row), actorName: nameOf(row.actorUserId) })),
+      history: auditRows.map((row) => ({ at: row.occurredAt, text: historyText(row, names), actorName: nameOf(row.actorUserId) })),
     };
   });
 }
@@ -93,6 +97,7 @@ function peopleIn(facts: EpisodeFacts): string[] {
     facts.closure?.requestedById,
     facts.closure?.decidedById,
     ...(facts.closure?.entries.map((entry) => entry.byId) ?? []),
+    ...(facts.review?.entries.map((entry) => entry.byId) ?? []),
     facts.ended?.recordedById,
     facts.voided?.voidedById,
   ];

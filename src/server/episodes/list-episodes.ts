@@ -12,6 +12,12 @@ import { STAGE_COLUMN } from "./sync-episode";
 export const EPISODE_PAGE_SIZE = 20;
 export const STAGE_FILTERS = ["open", ...STAGES, "all"] as const;
 export type StageFilter = (typeof STAGE_FILTERS)[number];
+/**
+ * What the case list can show: the stage filters, and the open episodes whose report waits for a
+ * supervisor's review (not a stage: nothing waits for the review).
+ */
+export const CASE_FILTERS = ["open", "awaiting-review", ...STAGES, "all"] as const satisfies readonly (StageFilter | "awaiting-review")[];
+export type CaseFilter = (typeof CASE_FILTERS)[number];
 export const SORTS = ["deadline", "child", "caseworker", "started"] as const;
 export type Sort = (typeof SORTS)[number];
 
@@ -27,11 +33,21 @@ export type EpisodeRow = {
   ncmec: Clock | null;
 };
 
-/** Each filter over the stage column, which syncEpisode() keeps equal to episodeProgress()'s stage (tests compare them). */
-function stageSql(filter: StageFilter): Prisma.Sql {
+// Open: not signed off and not voided (an episode ended without a recovery is open until signed off).
+const OPEN = Prisma.sql`e."closedAt" IS NULL AND e."stage" <> 'VOIDED'::"EpisodeStage"`;
+
+/**
+ * Each filter over the stage column, which syncEpisode() keeps equal to episodeProgress()'s stage
+ * (tests compare them), or over the review's approval record (one per episode and purpose).
+ */
+function filterSql(filter: CaseFilter): Prisma.Sql {
   if (filter === "all") return Prisma.sql`TRUE`;
-  // Open: not signed off and not voided (an episode ended without a recovery is open until signed off).
-  if (filter === "open") return Prisma.sql`e."closedAt" IS NULL AND e."stage" <> 'VOIDED'::"EpisodeStage"`;
+  if (filter === "open") return OPEN;
+  if (filter === "awaiting-review") {
+    return Prisma.sql`${OPEN} AND EXISTS (
+      SELECT 1 FROM "Approval" a
+       WHERE a."episodeId" = e."id" AND a."agencyId" = e."agencyId" AND a."purpose" = 'REPORT_REVIEW'::"ApprovalPurpose" AND a."status" = 'REQUESTED'::"ApprovalStatus")`;
+  }
   return Prisma.sql`e."stage" = ${STAGE_COLUMN[filter]}::"EpisodeStage"`;
 }
 
@@ -71,10 +87,10 @@ function clockOfRow(c: ClockColumns, now: Date): Clock | null {
 const clockColumns = (alias: string, prefix: string) =>
   Prisma.raw(["kind", "startedAt", "ruleHours", "deadline", "doneAt", "lateReason"].map((c) => `${alias}."${c}" AS "${prefix}${c[0]!.toUpperCase()}${c.slice(1)}"`).join(", "));
 
-/** The agency's episodes, the actor's own first, filtered by stage, sorted and paginated. */
+/** The agency's episodes, the actor's own first, filtered by stage (or awaiting review), sorted and paginated. */
 export async function listEpisodes(
   actor: Actor,
-  input: { stage: StageFilter; sort: Sort; direction: "asc" | "desc"; page: number },
+  input: { stage: CaseFilter; sort: Sort; direction: "asc" | "desc"; page: number },
   context: { requestId: string; now?: Date },
 ): Promise<{ rows: EpisodeRow[]; total: number; page: number; pageCount: number }> {
   assertCan(actor, "cases:view");
@@ -87,7 +103,7 @@ export async function listEpisodes(
     JOIN "User" u ON u."id" = e."caseworkerId"
     LEFT JOIN "EpisodeClock" lec ON lec."episodeId" = e."id" AND lec."kind" = 'LAW_ENFORCEMENT_REPORT' AND lec."subject" = ''
     LEFT JOIN "EpisodeClock" nc ON nc."episodeId" = e."id" AND nc."kind" = 'NCMEC_REPORT' AND nc."subject" = ''
-    WHERE e."agencyId" = ${scope.agencyId}::uuid AND ${stageSql(input.stage)}`;
+    WHERE e."agencyId" = ${scope.agencyId}::uuid AND ${filterSql(input.stage)}`;
 
   return db().$transaction(async (tx) => {
     const [counted] = await tx.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${base}`;

@@ -7,7 +7,7 @@ import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
 import { isUuid } from "@/lib/uuid";
 import { isFormStepKey } from "@/domain/steps";
-import type { EpisodeFacts } from "@/domain/episode-facts";
+import type { ApprovalEntry, ApprovalFacts, EpisodeFacts } from "@/domain/episode-facts";
 import { clockKey, type ClockRules } from "@/domain/episode-clocks";
 import {
   readChildProfile,
@@ -70,10 +70,27 @@ const SELECT = {
   screens: { orderBy: { screenedAt: "asc" } },
   determination: true,
   traffickingReport: true,
-  approvals: { where: { purpose: "CLOSURE" }, include: { entries: { orderBy: { at: "asc" } } } },
+  // The closure's sign-off and the report's review (one record each at most).
+  approvals: { include: { entries: { orderBy: { at: "asc" } } } },
   amendments: { select: { step: true, amendedAt: true, sentAt: true }, orderBy: { amendedAt: "asc" } },
   _count: { select: { photos: true } },
 } as const;
+
+type ApprovalRow = {
+  status: ApprovalFacts["status"];
+  requestedById: string;
+  requestedAt: Date;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  entries: { action: ApprovalEntry["action"]; comment: string; byId: string; at: Date }[];
+};
+
+/** An approval record (a closure's sign-off, a report's review) in the domain's shape. */
+function approvalFacts(row: ApprovalRow | null): ApprovalFacts | null {
+  if (!row) return null;
+  const { status, requestedById, requestedAt, decidedById, decidedAt } = row;
+  return { status, requestedById, requestedAt, decidedById, decidedAt, entries: row.entries.map(({ action, comment, byId, at }) => ({ action, comment, byId, at })) };
+}
 
 /** One episode as every use case and page sees it: its facts in domain types, and who and where. */
 export type LoadedEpisode = {
@@ -105,7 +122,8 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
   const agency = row.agency;
   const recovery = row.recovery;
   const debrief = row.debrief;
-  const closure = row.approvals[0] ?? null;
+  const closure = row.approvals.find((approval) => approval.purpose === "CLOSURE") ?? null;
+  const review = row.approvals.find((approval) => approval.purpose === "REPORT_REVIEW") ?? null;
   const earlierRecoveries = await tx.recovery.findMany({
     where: { agencyId: scope.agencyId, recoveredAt: { not: null }, episode: { childId: row.child.id, id: { not: row.id }, voidedAt: null } },
     orderBy: { recoveredAt: "desc" },
@@ -270,16 +288,8 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
           recordedAt: row.traffickingReport.recordedAt,
         }
       : null,
-    closure: closure
-      ? {
-          status: closure.status,
-          requestedById: closure.requestedById,
-          requestedAt: closure.requestedAt,
-          decidedById: closure.decidedById,
-          decidedAt: closure.decidedAt,
-          entries: closure.entries.map((entry) => ({ action: entry.action, comment: entry.comment, byId: entry.byId, at: entry.at })),
-        }
-      : null,
+    closure: approvalFacts(closure),
+    review: approvalFacts(review),
     ended:
       row.endedAt && row.endReason && row.endRecordedById
         ? { endedAt: row.endedAt, reason: row.endReason, note: row.endNote ?? "", recordedById: row.endRecordedById }

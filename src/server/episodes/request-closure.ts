@@ -5,7 +5,7 @@ import { ZClosureCommentSchema } from "@/lib/schemas/episode-closure";
 import { changeEpisode, EpisodeRefusedError } from "./change-episode";
 import { parseStep } from "./field-errors";
 import { recordApprovalAction } from "./approval-record";
-import { closureReviewers, notifyClosure } from "./closure-sign-off";
+import { supervisorsToAsk, notifyApprovalEntry } from "./closure-sign-off";
 
 /**
  * The caseworker asks a supervisor to sign off the episode's closure, with an optional comment
@@ -36,8 +36,8 @@ export async function requestClosure(
       at: now,
       comment: form.comment,
     });
-    const reviewers = await closureReviewers(tx, facts);
-    await notifyClosure(tx, { agencyId: facts.agencyId, episodeId: facts.id, entryId, kind: "closure.requested", userIds: reviewers });
+    const reviewers = await supervisorsToAsk(tx, facts);
+    await notifyApprovalEntry(tx, { agencyId: facts.agencyId, episodeId: facts.id, entryId, kind: "closure.requested", userIds: reviewers });
     await audit(tx, who, "closure.requested", {
       target: { type: "Episode", id: facts.id },
       details: { again: facts.closure !== null, comment: form.comment !== "", notified: reviewers.length },

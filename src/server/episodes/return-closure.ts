@@ -5,7 +5,7 @@ import { ZClosureReturnSchema } from "@/lib/schemas/episode-closure";
 import { changeEpisode, EpisodeRefusedError } from "./change-episode";
 import { parseStep } from "./field-errors";
 import { recordApprovalAction } from "./approval-record";
-import { assertMaySignOff, notifyClosure } from "./closure-sign-off";
+import { assertMaySignOff, notifyApprovalEntry } from "./closure-sign-off";
 
 /**
  * A supervisor returns a requested closure with a comment (required), which the caseworker sees on
@@ -32,7 +32,7 @@ export async function returnClosure(
       at: now,
       comment: form.comment,
     });
-    await notifyClosure(tx, { agencyId: facts.agencyId, episodeId: facts.id, entryId, kind: "closure.returned", userIds: [facts.caseworkerId] });
+    await notifyApprovalEntry(tx, { agencyId: facts.agencyId, episodeId: facts.id, entryId, kind: "closure.returned", userIds: [facts.caseworkerId] });
     await audit(tx, who, "closure.returned", { target: { type: "Episode", id: facts.id } });
     return {};
   });

@@ -6,8 +6,13 @@ import { ConflictError } from "@/server/use-case-errors";
 import { episodeProgress } from "@/domain/episode-progress";
 import { loadEpisode } from "./load-episode";
 import { syncEpisode } from "./sync-episode";
+import { askForReview } from "./report-review";
 
-/** Submits a report whose every step is saved, with law enforcement and NCMEC recorded (episodeProgress decides). */
+/**
+ * Submits a report whose every step is saved, with law enforcement and NCMEC recorded
+ * (episodeProgress decides), and asks a supervisor to review it. The reports themselves were made
+ * already and never wait for that review.
+ */
 export async function submitEpisode(actor: Actor, input: { episodeId: string; version: number }, context: { requestId: string; now?: Date }): Promise<{ version: number }> {
   assertCan(actor, "episodes:record");
   const now = context.now ?? new Date();
@@ -25,8 +30,10 @@ export async function submitEpisode(actor: Actor, input: { episodeId: string; ve
       data: { submittedAt: now, submittedById: actor.userId, version: { increment: 1 } },
       select: { version: true },
     });
-    await audit(tx, auditWho(actor, context.requestId), "episode.submitted", { target: { type: "Episode", id: facts.id } });
+    const who = auditWho(actor, context.requestId);
+    await audit(tx, who, "episode.submitted", { target: { type: "Episode", id: facts.id } });
     await syncEpisode(tx, actor, facts.id, now);
+    await askForReview(tx, actor, who, facts, { at: now, comment: "", automatic: true });
     return { version: saved.version };
   });
 }

@@ -20,6 +20,9 @@ export type QueueDefinition = {
 export const QUEUES = {
   deliverEmail: { name: "deliver-email", retryLimit: 3, retryDelay: 30, expireInSeconds: 5 * 60, cron: "* * * * *" },
   deactivateUnusedAccounts: { name: "deactivate-unused-accounts", retryLimit: 5, retryDelay: 60, expireInSeconds: 30 * 60, cron: "17 3 * * *" },
+  // Every minute: a reminder goes out within a minute of its threshold. A failed sweep is not worth
+  // retrying for long, since the next minute's sweep picks up whatever it left.
+  remindDueClocks: { name: "remind-due-clocks", retryLimit: 1, retryDelay: 15, expireInSeconds: 5 * 60, cron: "* * * * *" },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

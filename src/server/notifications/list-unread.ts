@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
-import { isNotificationKind, NOTIFICATION_KINDS } from "./notification-kinds";
+import { detailsOf, isNotificationKind, notificationWords } from "./notification-kinds";
 
 export type UnreadNotice = { id: string; title: string; text: string; createdAt: Date };
 
@@ -11,11 +11,14 @@ export async function listUnreadNotifications(actor: Actor, limit = 20): Promise
     where: { userId: actor.userId, agencyId: actor.agency.id, readAt: null },
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, kind: true, createdAt: true },
+    select: { id: true, kind: true, details: true, createdAt: true },
   });
-  return rows.flatMap((row) => (isNotificationKind(row.kind) ? [{ id: row.id, ...NOTIFICATION_KINDS[row.kind], createdAt: row.createdAt }] : []));
+  return rows.flatMap((row) =>
+    isNotificationKind(row.kind) ? [{ id: row.id, ...notificationWords(row.kind, detailsOf(row.details), { timeZone: actor.agency.timeZone }), createdAt: row.createdAt }] : [],
+  );
 }
 
+/** The header's count: served by the index on (userId, readAt, createdAt). */
 export function countUnreadNotifications(actor: Actor): Promise<number> {
   return db().notification.count({ where: { userId: actor.userId, agencyId: actor.agency.id, readAt: null } });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { can } from "@/server/authz/permissions";
-import { listEpisodes, SORTS, STAGE_FILTERS, type Sort, type StageFilter } from "@/server/episodes/list-episodes";
+import { CASE_FILTERS, listEpisodes, SORTS, type CaseFilter, type Sort } from "@/server/episodes/list-episodes";
 import { currentRequestId } from "@/server/request-id";
 import { STAGE_LABELS } from "@/domain/episode-progress";
 import { clockText } from "@/domain/clocks";
@@ -11,7 +11,7 @@ import { Pagination } from "@/features/ui/pagination";
 
 export const metadata: Metadata = { title: "Cases" };
 
-const FILTER_LABELS: Record<StageFilter, string> = { open: "All open episodes", ...STAGE_LABELS, all: "All episodes" };
+const FILTER_LABELS: Record<CaseFilter, string> = { open: "All open episodes", "awaiting-review": "Awaiting review (submitted reports)", ...STAGE_LABELS, all: "All episodes" };
 
 const SORT_LABELS: Record<Sort, string> = { deadline: "Deadline", child: "Child", caseworker: "Caseworker", started: "Started" };
 
@@ -20,7 +20,10 @@ type Search = { stage?: string; sort?: string; dir?: string; page?: string };
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("/cases");
   const search = await searchParams;
-  const stage = STAGE_FILTERS.find((value) => value === search.stage) ?? "open";
+  const supervises = can(actor.roles, "episodes:approve");
+  // Reviewing is a supervisor's work: the filter is offered to them (anyone may still follow a link to it).
+  const filters = CASE_FILTERS.filter((value) => supervises || value !== "awaiting-review");
+  const stage = CASE_FILTERS.find((value) => value === search.stage) ?? "open";
   const sort = SORTS.find((value) => value === search.sort) ?? "deadline";
   const direction = search.dir === "desc" ? "desc" : "asc";
   const { rows, page, pageCount, total } = await listEpisodes(
@@ -44,7 +47,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </div>
-      {can(actor.roles, "episodes:approve") && stage !== "awaiting-sign-off" ? (
+      {supervises && stage !== "awaiting-review" ? (
+        <p className="mt-4">
+          <Link href="/cases?stage=awaiting-review" className="font-semibold text-blue-800 underline">
+            Show the reports awaiting review
+          </Link>{" "}
+          (submitted reports to approve or return with a comment; the reports to law enforcement and NCMEC never wait for this).
+        </p>
+      ) : null}
+      {supervises && stage !== "awaiting-sign-off" ? (
         <p className="mt-4">
           <Link href="/cases?stage=awaiting-sign-off" className="font-semibold text-blue-800 underline">
             Show the episodes awaiting sign-off
@@ -57,8 +68,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <label htmlFor="stage" className="block font-semibold">
             Show
           </label>
-          <select id="stage" name="stage" defaultValue={stage} className="mt-1 max-w-full rounded border-2 border-slate-600 bg-white px-3 py-2">
-            {STAGE_FILTERS.map((value) => (
+          {/* Keyed by the filter: a link to another filter keeps the page mounted, and an uncontrolled select would keep the old choice. */}
+          <select key={stage} id="stage" name="stage" defaultValue={stage} className="mt-1 max-w-full rounded border-2 border-slate-600 bg-white px-3 py-2">
+            {filters.map((value) => (
               <option key={value} value={value}>
                 {FILTER_LABELS[value]}
               </option>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { loadProfile } from "@/server/auth/load-profile";
 import { startSecondFactorSetUp } from "@/server/auth/second-factor-store";
@@ -30,6 +31,13 @@ export default async function ProfilePage() {
         <h2 id="notices-title" className="text-2xl font-bold">
           Notices
         </h2>
+        <p className="mt-2">
+          Your unread notices show here until you mark them as read.{" "}
+          <Link className="text-blue-800 underline" href="/notifications">
+            See all your notifications
+          </Link>
+          , read ones and reminders of deadlines included.
+        </p>
         {notices.length === 0 ? (
           <p className="mt-2">You have no unread notices.</p>
         ) : (

@@ -36,6 +36,10 @@ const ZAgencySettingsFieldsSchema = z
     traffickingClockForSuspected: z.boolean(),
     /** The agency's own screening instruments' names (the agency's rules, not a person's words about a child). */
     screeningInstruments: z.array(z.string().max(100)).max(20),
+    /** When running clocks remind people: percentages of the clock's time, and minutes after the deadline. */
+    reminderFirstPercent: z.int(),
+    reminderSecondPercent: z.int(),
+    escalationMinutes: z.int(),
   })
   .partial()
   .strict();

@@ -19,6 +19,8 @@ import { SearchSection } from "@/features/episode-search/search-section";
 import { ReturnSection } from "@/features/episode-return/return-section";
 import { DebriefSection } from "@/features/episode-debrief/debrief-section";
 import { ClosureSection } from "@/features/episode-closure/closure-section";
+import { ReassignSection, ReviewCallout, ReviewSection } from "@/features/episode-review/review-section";
+import { listCaseworkers } from "@/server/episodes/list-caseworkers";
 import { SubmittedNotice } from "@/features/cases/submitted-notice";
 
 export const metadata: Metadata = { title: "Case" };
@@ -37,12 +39,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const justSubmitted = (await searchParams).submitted === "1" && facts.submittedAt;
   const lawEnforcementClock = clockOfKind(progress.clocks, "LAW_ENFORCEMENT_REPORT");
   const ncmecClock = clockOfKind(progress.clocks, "NCMEC_REPORT");
+  const canApprove = can(actor.roles, "episodes:approve");
+  const caseworkers = canApprove && progress.editable ? await listCaseworkers(actor) : [];
   const section: CaseSectionProps = {
     facts,
     progress,
     canFile: can(actor.roles, "reports:file"),
     canRecord: canEdit,
-    canApprove: can(actor.roles, "episodes:approve"),
+    canApprove,
     viewerId: actor.userId,
     timeZone: tz,
     nowWallTime: instantToWallTime(new Date(), tz),
@@ -72,6 +76,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <dt className="font-semibold">Agency learned of it</dt>
         <dd>{facts.missingEvent ? formatInstant(facts.missingEvent.discoveredAt, tz) : "Not recorded yet"}</dd>
       </dl>
+      <ReviewCallout {...section} />
 
       {canEdit && progress.editable ? (
         <p className="mt-6">
@@ -150,6 +155,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <SearchSection {...section} />
       <ReturnSection {...section} />
       <DebriefSection {...section} />
+      {/* The supervisor's decisions together: the report's review, reassignment, the closure's sign-off. */}
+      <ReviewSection {...section} />
+      <ReassignSection {...section} caseworkers={caseworkers} caseworkerName={view.caseworkerName} />
       <ClosureSection {...section} />
 
       <h2 className="mt-8 text-2xl font-bold">History</h2>
