@@ -132,6 +132,9 @@ describe("the settings form's schema", () => {
     traffickingReportHours: 24,
     traffickingClockForSuspected: false,
     screeningInstruments: [],
+    reminderFirstPercent: 50,
+    reminderSecondPercent: 75,
+    escalationMinutes: 120,
   };
   it("takes Missouri's 2 hours and refuses the looser, the fractional and a bad zone", () => {
     expect(ZAgencySettingsSchema.safeParse(valid).success).toBe(true);
