@@ -1,7 +1,5 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
+import { documentFonts, metadataText, taggedDocument, type FontKey } from "@/server/pdf/tagged-document";
 import type { FullPacket, Packet } from "@/domain/packet";
 import { formatInstant } from "@/lib/format-time";
 import { RECENT_PHOTO_DAYS } from "@/domain/photo-age";
@@ -38,37 +36,6 @@ const LABEL_WIDTH = 160;
 const INK = "#1a1a1f";
 const MUTED = "#595966";
 const ALERT = "#990d0d";
-const LANGUAGE = "en-US";
-
-type FontKey = "regular" | "bold";
-
-/**
- * A parsed font (fontkit's), which PDFKit 0.20 accepts in place of a file: parsing Noto Sans's
- * layout tables is most of the cost of a packet, so it is done once per process, not per document.
- * Each document still makes its own subset. PDFKit does not export its parser, so a document that
- * is never written opens the file once; if that ever stops giving a parsed font, the bytes are used
- * as they are (correct, only slower).
- */
-type FontSource = Uint8Array | { layout: (...args: never[]) => unknown; hasGlyphForCodePoint?: (codePoint: number) => boolean };
-let parsedFonts: Record<FontKey, FontSource> | null = null;
-function fonts(): Record<FontKey, FontSource> {
-  if (!parsedFonts) {
-    const parse = (bytes: Uint8Array): FontSource => {
-      const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
-      probe.font(bytes);
-      const parsed = (probe as unknown as { _font?: { font?: FontSource } })._font?.font;
-      return parsed && "layout" in parsed && typeof parsed.layout === "function" ? parsed : bytes;
-    };
-    // Read from the installed package at run time, each path spelled out so that the server build
-    // traces these two files only (and does not try to load a .ttf as a module). The app, its
-    // scripts and its tests all run from the project's root.
-    parsedFonts = {
-      regular: parse(readFileSync(path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans", "400Regular", "NotoSans_400Regular.ttf"))),
-      bold: parse(readFileSync(path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans", "700Bold", "NotoSans_700Bold.ttf"))),
-    };
-  }
-  return parsedFonts;
-}
 
 const when = (iso: string | null | undefined, tz: string) => (iso ? formatInstant(new Date(iso), tz) : "");
 const list = (items: string[]) => items.filter(Boolean);
@@ -440,39 +407,21 @@ class Layout {
   }
 }
 
-/** Text for the document information and XMP: PDFKit writes it into XML as it is. */
-const metadataText = (text: string) => text.normalize("NFC").replace(/&/g, " and ").replace(/[<>]/g, "").replace(/\s+/g, " ").trim();
-
 /** The packet as a tagged PDF with selectable text, built directly (not a printed web page). */
 export async function renderPacketPdf(packet: Packet): Promise<Uint8Array> {
   const full = packet.variant === "full" ? packet : null;
   const childName = packet.child.fullName;
   const title = full ? `NCMEC report packet: ${childName}` : `Missing child: ${childName}`;
-  const { regular, bold } = fonts();
-  const doc = new PDFDocument({
+  const { regular } = documentFonts();
+  const { doc: created, finish } = taggedDocument({
     size: [PAGE.width, PAGE.height],
     margin: 0,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: LANGUAGE,
-    displayTitle: true,
-    subset: "PDF/UA" as PDFKit.Mixins.PDFSubsets,
-    bufferPages: true,
-    // No standard font is ever opened: PDF/UA wants every font embedded.
-    font: null as unknown as string,
     // The public-safe packet's information says nothing of the agency, foster care or custody.
     info: full
       ? { Title: metadataText(title), Author: metadataText(full.agency.name), Subject: "Report of a missing child, for NCMEC and law enforcement only (confidential)", Creator: "Homeward", Producer: "Homeward with PDFKit", CreationDate: new Date(packet.generatedAt) }
       : { Title: metadataText(title), Subject: "Missing child: have you seen this child?", Keywords: "missing child", Creator: "PDFKit", Producer: "PDFKit", CreationDate: new Date(packet.generatedAt) },
-  }) as Doc;
-  doc.registerFont("regular", regular as Buffer);
-  doc.registerFont("bold", bold as Buffer);
-  const chunks: Uint8Array[] = [];
-  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
   });
+  const doc = created as Doc;
 
   const draft = packet.status === "draft";
   const tz = full?.agency.timeZone ?? "UTC";
@@ -517,9 +466,7 @@ export async function renderPacketPdf(packet: Packet): Promise<Uint8Array> {
     layout.draw(`${generated} - Page ${index + 1} of ${count}`, PAGE.margin, PAGE.height - PAGE.margin + 24, 8.5, "regular", MUTED);
     doc.endMarkedContent();
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 /** Opens a JPEG for the document; the bytes may be a slice of a shared pool (see ownedBytes). */

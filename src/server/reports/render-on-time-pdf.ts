@@ -1,7 +1,5 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
+import { metadataText, taggedDocument } from "@/server/pdf/tagged-document";
 import type { DocumentTable, OnTimeDocument } from "./on-time-report-document";
 
 /**
@@ -24,38 +22,14 @@ const CONTENT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
 const INK = "#1a1a1f";
 const MUTED = "#595966";
 const RULE = "#8c8c99";
-const LANGUAGE = "en-US";
-
-// Read at run time from the installed package, each path spelled out so that the server build
-// traces these two files only. The app, its scripts and its tests all run from the project's root.
-const fontFile = (weight: "400Regular" | "700Bold") => path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans", weight, `NotoSans_${weight}.ttf`);
-
-/** Text for the document information and XMP: PDFKit writes it into XML as it is. */
-const metadataText = (text: string) => text.normalize("NFC").replace(/&/g, " and ").replace(/[<>]/g, "").replace(/\s+/g, " ").trim();
 
 export async function renderOnTimePdf(document: OnTimeDocument, generatedAt: Date): Promise<Uint8Array> {
-  const doc = new PDFDocument({
+  const { doc, finish } = taggedDocument({
     size: [PAGE.width, PAGE.height],
     margins: MARGINS,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: LANGUAGE,
-    displayTitle: true,
-    subset: "PDF/UA" as PDFKit.Mixins.PDFSubsets,
-    bufferPages: true,
-    // No standard font is ever opened: PDF/UA wants every font embedded.
-    font: null as unknown as string,
     info: { Title: metadataText(document.title), Author: metadataText(document.facts[0]?.[1] ?? ""), Subject: "On-time reporting of missing children", Creator: "Homeward", Producer: "Homeward with PDFKit", CreationDate: generatedAt },
   });
-  doc.registerFont("regular", readFileSync(fontFile("400Regular")));
-  doc.registerFont("bold", readFileSync(fontFile("700Bold")));
   doc.font("regular").fontSize(9.5).fillColor(INK);
-  const chunks: Uint8Array[] = [];
-  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
 
   const root = doc.struct("Document");
   doc.addStructure(root);
@@ -92,9 +66,7 @@ export async function renderOnTimePdf(document: OnTimeDocument, generatedAt: Dat
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function heading(doc: PDFKit.PDFDocument, parent: Struct, tag: "H1" | "H2", text: string, size: number) {
