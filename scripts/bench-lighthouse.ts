@@ -12,10 +12,8 @@ import { existsSync } from "node:fs";
 import pg from "pg";
 import lighthouse, { desktopConfig } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { completeSteps } from "../tests/fixtures/episode-steps";
-import { FORM_STEP_KEYS } from "../src/domain/steps";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
-import { BenchClient } from "./lib/bench-client";
+import { BenchClient, startReport } from "./lib/bench-client";
 
 const BASE = process.env.BENCH_BASE_URL!;
 const PASSWORD = process.env.BENCH_PASSWORD ?? "";
@@ -29,29 +27,14 @@ async function signedIn(sql: pg.Client, email: string): Promise<BenchClient> {
   return client;
 }
 
-/** A report filed in full by the caseworker, for the case page and a wizard step. */
-async function fileReport(client: BenchClient): Promise<string> {
-  const started = await client.json("POST", "/api/episodes", {
-    newChild: { firstName: "Jordan", lastName: "Rivera", dateOfBirth: "2012-03-04", agencyCaseNumber: "LH-1", underAgencyGuardianship: "yes" },
-  });
-  const { episodeId } = (await started.response.json()) as { episodeId: string };
-  const steps = completeSteps(new Date());
-  let version = 1;
-  for (const step of FORM_STEP_KEYS) {
-    const saved = await client.json("PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
-    if (saved.response.status !== 200) throw new Error(`saving ${step} answered ${saved.response.status}`);
-    version = ((await saved.response.json()) as { version: number }).version;
-  }
-  return episodeId;
-}
-
 async function main() {
   const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await sql.connect();
   const caseworker = await signedIn(sql, "caseworker@demo.example.org");
   const supervisor = await signedIn(sql, "supervisor@demo.example.org");
   await sql.end();
-  const episodeId = await fileReport(caseworker);
+  // A report filed in full by the caseworker, for the case page and a wizard step.
+  const episodeId = await startReport(caseworker, "LH-1", { complete: true });
   const pages: { label: string; path: string; cookie: string }[] = [
     { label: "sign-in", path: "/sign-in", cookie: "" },
     { label: "home", path: "/", cookie: caseworker.cookieHeader() },

@@ -12,10 +12,8 @@
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { completeSteps } from "../tests/fixtures/episode-steps";
-import { FORM_STEP_KEYS } from "../src/domain/steps";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
-import { BenchClient, quantile } from "./lib/bench-client";
+import { BenchClient, quantile, startReport } from "./lib/bench-client";
 
 const BASE = process.env.BENCH_BASE_URL!;
 const BARE = process.env.BENCH_BARE_URL!;
@@ -79,20 +77,8 @@ async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeI
   await client.signIn(email, PASSWORD, totp);
   let reported = "";
   for (let n = 0; n < EPISODES_FOR_THE_LISTS; n++) {
-    const started = await client.json("POST", "/api/episodes", {
-      newChild: { firstName: `Bench${n}`, lastName: `Child${n}`, dateOfBirth: "2012-03-04", agencyCaseNumber: `BENCH-${n}`, underAgencyGuardianship: "yes" },
-    });
-    if (started.response.status !== 201) throw new Error(`starting a report answered ${started.response.status}`);
-    const { episodeId } = (await started.response.json()) as { episodeId: string };
-    if (n >= 2) continue;
-    const steps = completeSteps(new Date());
-    let version = 1;
-    for (const step of FORM_STEP_KEYS) {
-      const saved = await client.json("PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
-      if (saved.response.status !== 200) throw new Error(`saving ${step} answered ${saved.response.status}`);
-      version = ((await saved.response.json()) as { version: number }).version;
-    }
-    reported = episodeId;
+    const episodeId = await startReport(client, `BENCH-${n}`, { complete: n < 2 });
+    if (n < 2) reported = episodeId;
   }
   return { client, episodeId: reported };
 }

@@ -5,6 +5,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { totpCode } from "../../tests/fixtures/second-factor";
+import { completeSteps } from "../../tests/fixtures/episode-steps";
+import { FORM_STEP_KEYS } from "../../src/domain/steps";
 
 export type Timed = { status: number; ms: number };
 
@@ -63,6 +65,27 @@ export class BenchClient {
     const code = await this.json("POST", "/api/auth/sign-in-code", { code: await totpCode(totpSecret) });
     if (code.response.status !== 204) throw new Error(`the sign-in code answered ${code.response.status}`);
   }
+}
+
+/**
+ * Starts a report for a new child as the signed-in caseworker and, when `complete`, saves every
+ * step as the wizard would; answers the episode's id.
+ */
+export async function startReport(client: BenchClient, caseNumber: string, options: { complete: boolean }): Promise<string> {
+  const started = await client.json("POST", "/api/episodes", {
+    newChild: { firstName: "Jordan", lastName: `Rivera ${caseNumber}`, dateOfBirth: "2012-03-04", agencyCaseNumber: caseNumber, underAgencyGuardianship: "yes" },
+  });
+  if (started.response.status !== 201) throw new Error(`starting a report answered ${started.response.status}`);
+  const { episodeId } = (await started.response.json()) as { episodeId: string };
+  if (!options.complete) return episodeId;
+  const steps = completeSteps(new Date());
+  let version = 1;
+  for (const step of FORM_STEP_KEYS) {
+    const saved = await client.json("PUT", `/api/episodes/${episodeId}/steps/${step}`, { version, values: steps[step] });
+    if (saved.response.status !== 200) throw new Error(`saving ${step} answered ${saved.response.status}`);
+    version = ((await saved.response.json()) as { version: number }).version;
+  }
+  return episodeId;
 }
 
 export function quantile(values: readonly number[], q: number): number {
