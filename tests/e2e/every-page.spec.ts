@@ -33,7 +33,7 @@ test("the caseworker's pages, with a report in progress", async ({ page }) => {
   await signIn(page, "caseworker@demo.example.org");
   const draft = await startReportForNewChild(page);
   await saveSteps(page, draft, completeSteps(new Date()), "risks");
-  for (const path of ["/", "/cases", "/reports/new", "/profile", `/cases/${draft}`, `/cases/${draft}/photos`, `/cases/${draft}/packet`]) await everyCheck(page, path);
+  for (const path of ["/", "/cases", "/reports/new", "/profile", "/notifications", `/cases/${draft}`, `/cases/${draft}/photos`, `/cases/${draft}/packet`]) await everyCheck(page, path);
   for (const step of STEP_KEYS) await everyCheck(page, `/cases/${draft}/report/${step}`);
 });
 
@@ -48,11 +48,11 @@ test("a submitted report's pages, for its caseworker and for a supervisor", asyn
 
   const supervisor = await (await browser.newContext()).newPage();
   await signIn(supervisor, "supervisor@demo.example.org");
-  for (const path of ["/", "/dashboard", "/cases", `/cases/${submitted}`, `/cases/${submitted}/packet`, "/profile"]) await everyCheck(supervisor, path);
+  for (const path of ["/", "/dashboard", "/reports/on-time", "/notifications", "/cases", `/cases/${submitted}`, `/cases/${submitted}/packet`, "/profile"]) await everyCheck(supervisor, path);
 });
 
 test("the admin's pages", async ({ page }) => {
   await signIn(page, "admin@demo.example.org");
   const caseworkerId = await withDatabase(async (client) => (await client.query(`SELECT "id" FROM "User" WHERE "email" = 'caseworker@demo.example.org'`)).rows[0].id as string);
-  for (const path of ["/", "/admin/users", "/admin/users/new", `/admin/users/${caseworkerId}`, "/admin/teams", "/admin/settings", "/admin/audit", "/profile"]) await everyCheck(page, path);
+  for (const path of ["/", "/admin/users", "/admin/users/new", `/admin/users/${caseworkerId}`, "/admin/teams", "/admin/settings", "/admin/audit", "/profile", "/notifications"]) await everyCheck(page, path);
 });

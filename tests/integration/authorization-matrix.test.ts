@@ -164,6 +164,8 @@ const PARAM_VALUES: Record<string, (target: Target) => string> = {
  */
 const LISTED: Record<string, (target: Target) => Promise<string>> = {
   "/cases": async (target) => `/cases/${target.episodeId}`,
+  // An open episode of the agency is on its on-call supervisors' dashboard (and on a team-less one's).
+  "/dashboard": async (target) => target.episodeId,
   "/admin/users": async (target) => `/admin/users/${target.userId}`,
   // The trail shows the first 8 characters of each event's request id.
   "/admin/audit": async (target) => (await freshAuditEvent(target)).slice(0, 8),

@@ -7,7 +7,7 @@ import { audit, auditWho } from "@/server/audit/audit";
 import { fullName } from "@/domain/episode-facts";
 import { STAGES, type EpisodeStage } from "@/domain/episode-progress";
 import { clockState, type Clock, type ClockKind } from "@/domain/clocks";
-import { STAGE_COLUMN } from "./sync-episode";
+import { STAGE_COLUMN, STAGE_OF_COLUMN } from "./sync-episode";
 
 export const EPISODE_PAGE_SIZE = 20;
 export const STAGE_FILTERS = ["open", ...STAGES, "all"] as const;
@@ -51,7 +51,6 @@ function filterSql(filter: CaseFilter): Prisma.Sql {
   return Prisma.sql`e."stage" = ${STAGE_COLUMN[filter]}::"EpisodeStage"`;
 }
 
-const STAGE_OF_COLUMN = Object.fromEntries(Object.entries(STAGE_COLUMN).map(([stage, column]) => [column, stage])) as Record<(typeof STAGE_COLUMN)[EpisodeStage], EpisodeStage>;
 
 const SORT_SQL: Record<Sort, Prisma.Sql> = {
   // Drafts without a clock yet come last.

@@ -21,6 +21,9 @@ export const STAGE_COLUMN: Record<EpisodeStage, StageColumn> = {
   voided: "VOIDED",
 };
 
+/** The stage a column value stands for (lists read the column). */
+export const STAGE_OF_COLUMN = Object.fromEntries(Object.entries(STAGE_COLUMN).map(([stage, column]) => [column, stage])) as Record<StageColumn, EpisodeStage>;
+
 /**
  * The one writer of what is derived from an episode's facts: its stage, age and risk columns and
  * its clock rows, re-derived from episodeProgress() inside the transaction of every change of the
