@@ -41,7 +41,7 @@ test("a supervisor reads the on-time rate of a period, follows a figure to its e
   await supervisor.getByRole("button", { name: "Show the period" }).click();
   await expect(supervisor).toHaveURL(new RegExp(`[?&]period=${period}`));
   const kinds = supervisor.getByRole("region", { name: /^Figures per clock,/ });
-  await expect(kinds.getByRole("rowheader", { name: "Law enforcement" })).toBeVisible();
+  await expect(kinds.getByRole("rowheader", { name: "Law enforcement", exact: true })).toBeVisible();
   await expect(supervisor.getByRole("region", { name: /^Clocks met late, with the reason given/ })).toContainText(caseNumber);
   await accessibleAtBothWidths(supervisor);
 

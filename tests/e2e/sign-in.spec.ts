@@ -13,7 +13,7 @@ const ROLES = [
     email: "supervisor@demo.example.org",
     agency: "Demo County Children's Services",
     role: "Supervisor",
-    nav: ["Home", "Cases", "Open episodes", "Your account"],
+    nav: ["Home", "Cases", "Open episodes", "On-time rate", "Your account"],
   },
   {
     email: "admin@demo.example.org",
@@ -29,7 +29,7 @@ const ROLES = [
   },
 ];
 
-const ALL_NAV = ["Home", "Cases", "Report a missing child", "Open episodes", "Users", "Teams", "Audit trail", "Agency settings", "Your account"];
+const ALL_NAV = ["Home", "Cases", "Report a missing child", "Open episodes", "On-time rate", "Users", "Teams", "Audit trail", "Agency settings", "Your account"];
 
 for (const account of ROLES) {
   test(`${account.role} of ${account.agency} signs in and sees only their navigation`, async ({ page }) => {

@@ -385,19 +385,19 @@ describe("refused access", () => {
   it("is audited for every kind of refusal, with the route's pattern and nothing a person typed", async () => {
     const other = await makeAgency("Neighbor County", "America/Chicago");
     const outsider = await signInAs(await makeUser(other.id, "CASEWORKER"));
-    const supervisor = await signInAs(await makeUser((await db().user.findUniqueOrThrow({ where: { id: caseworker.userId } })).agencyId, "SUPERVISOR"));
     const refusals = () => db().auditEvent.findMany({ where: { action: "access.refused" }, orderBy: { id: "asc" }, select: { actorUserId: true, agencyId: true, outcome: true, details: true } });
 
     await call(startReport, {}, { method: "POST", path: "/api/episodes", json: { newChild: NEW_CHILD }, origin: "https://attacker.example" });
     jar.cookie = await sessionCookie(outsider);
     expect((await call(packet, { episodeId }, { method: "GET", path: `/api/episodes/${episodeId}/packet?variant=full&format=pdf` })).status).toBe(404);
-    jar.cookie = await sessionCookie(supervisor);
+    // An admin records nothing on an episode.
+    jar.cookie = await sessionCookie(admin);
     expect((await call(saveStep, { episodeId, step: "child" }, { method: "PUT", path: stepPath("child"), json: { version: 1, values: completeSteps(new Date()).child } })).status).toBe(403);
 
     expect(await refusals()).toEqual([
       { actorUserId: null, agencyId: null, outcome: "DENIED", details: { reason: "cross-site", route: "POST /api/episodes" } },
       { actorUserId: outsider.userId, agencyId: other.id, outcome: "DENIED", details: { reason: "not-found", route: "GET /api/episodes/:id/packet" } },
-      { actorUserId: supervisor.userId, agencyId: supervisor.agency.id, outcome: "DENIED", details: { reason: "forbidden", route: "PUT /api/episodes/:id/steps/child" } },
+      { actorUserId: admin.userId, agencyId: admin.agency.id, outcome: "DENIED", details: { reason: "forbidden", route: "PUT /api/episodes/:id/steps/child" } },
     ]);
   });
 });

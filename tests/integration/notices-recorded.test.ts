@@ -18,6 +18,7 @@ const ctx = (now?: Date) => ({ requestId: requestId(), ...(now ? { now } : {}) }
 const HOUR = 3_600_000;
 let caseworker: Actor;
 let supervisor: Actor;
+let admin: Actor;
 let outsider: Actor;
 let episodeId: string;
 let discoveredAt: Date;
@@ -27,7 +28,7 @@ const version = async (id: string) => (await db().episode.findUniqueOrThrow({ wh
 beforeEach(async () => {
   await resetDatabase();
   const agency = await makeAgency("Demo County", "America/New_York");
-  const admin = await signInAs(await makeUser(agency.id, "ADMIN"));
+  admin = await signInAs(await makeUser(agency.id, "ADMIN"));
   caseworker = await signInAs(await makeUser(agency.id, "CASEWORKER"));
   supervisor = await signInAs(await makeUser(agency.id, "SUPERVISOR"));
   outsider = await signInAs(await makeUser((await makeAgency("Other")).id, "CASEWORKER"));
@@ -90,9 +91,14 @@ describe("notices", () => {
     expect((await progress()).notices.filter((n) => n.state === "not-applicable").map((n) => n.recipient)).toEqual(["COURT", "PARENTS"]);
   });
 
-  it("refuses another agency, a role that does not file reports, an outdated page and a recipient the episode does not have", async () => {
+  it("lets a supervisor record a notice for a caseworker who is off, as the supervisor's", async () => {
+    await sent("COURT", new Date(discoveredAt.getTime() + HOUR), "", supervisor);
+    expect((await db().episodeNotice.findFirstOrThrow({ where: { episodeId, recipient: "COURT" } })).recordedById).toBe(supervisor.userId);
+  });
+
+  it("refuses another agency, a role that records nothing on episodes, an outdated page and a recipient the episode does not have", async () => {
     await expect(sent("COURT", discoveredAt, "", outsider)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(sent("COURT", discoveredAt, "", supervisor)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(sent("COURT", discoveredAt, "", admin)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(sent("SHERIFF", discoveredAt)).rejects.toBeInstanceOf(NotFoundError);
     await expect(sent("CASA", discoveredAt)).rejects.toMatchObject({ code: "INCOMPLETE" });
     const stale = (await version(episodeId)) - 1;

@@ -70,12 +70,12 @@ describe("uploading a photo checks who and where before reading or decoding anyt
     expect(decode).not.toHaveBeenCalled();
   });
 
-  it("refuses a supervisor with 403 before reading or decoding", async () => {
+  it("refuses an admin (who records nothing on episodes) with 403 before reading or decoding", async () => {
     const agency = await makeAgency();
     const { episodeId } = await caseworkerWithEpisode(agency.id);
-    const supervisor = await signInAs(await makeUser(agency.id, "SUPERVISOR"));
+    const admin = await signInAs(await makeUser(agency.id, "ADMIN"));
     const body = countedBody(8);
-    expect((await upload(supervisor, episodeId, body.stream)).status).toBe(403);
+    expect((await upload(admin, episodeId, body.stream)).status).toBe(403);
     expect(body.read.bytes).toBeLessThanOrEqual(1024 * 1024);
     expect(decode).not.toHaveBeenCalled();
   });

@@ -161,11 +161,17 @@ describe("the search log", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("refuses another agency, roles that do not file reports and an outdated page, changing nothing", async () => {
+  it("lets a supervisor record an activity for a caseworker who is off, audited as the supervisor's", async () => {
+    await addActivity({}, { who: supervisor });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "search.activity_recorded", targetId: episodeId }, orderBy: { id: "desc" } });
+    expect(event.actorUserId).toBe(supervisor.userId);
+    expect((await db().searchActivity.findFirstOrThrow({ where: { episodeId } })).recordedById).toBe(supervisor.userId);
+  });
+
+  it("refuses another agency, a role that records nothing on episodes and an outdated page, changing nothing", async () => {
     await addActivity();
     const before = await snapshot();
     await expect(addActivity({}, { who: outsider })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(addActivity({}, { who: supervisor })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(addActivity({}, { who: admin })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(addActivity({}, { version: before.episode.version - 1 })).rejects.toMatchObject({ code: "STALE_VERSION" });
     await expect(recordSearchActivity(caseworker, { episodeId: "not-a-uuid", values: await activityForm() }, ctx())).rejects.toBeInstanceOf(NotFoundError);
@@ -248,7 +254,7 @@ describe("a lead passed to law enforcement", () => {
     await expect(passLead(notLead, later(leadAt, HOUR))).rejects.toBeInstanceOf(NotFoundError);
     await expect(passLead("7d5c7b7e-1111-4a4a-9a9a-123456789abc", later(leadAt, HOUR))).rejects.toBeInstanceOf(NotFoundError);
     await expect(passLead(leadId, later(leadAt, HOUR), { who: outsider })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(passLead(leadId, later(leadAt, HOUR), { who: supervisor })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(passLead(leadId, later(leadAt, HOUR), { who: admin })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       recordLeadPassed(caseworker, { episodeId, activityId: leadId, values: { version: before.episode.version - 1, passedAt: newYorkWall(later(leadAt, HOUR)), passedTo: "Det. Lee", lateReason: "" } }, ctx()),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -362,7 +368,7 @@ describe("the long-term checklist", () => {
     const before = await snapshot();
     await expect(markItem("HOROSCOPE", { now })).rejects.toBeInstanceOf(NotFoundError);
     await expect(markItem("FINGERPRINTS", { now, who: outsider })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(markItem("FINGERPRINTS", { now, who: supervisor })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(markItem("FINGERPRINTS", { now, who: admin })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(markLongTermItem(caseworker, { episodeId, item: "FINGERPRINTS", values: { version: before.episode.version + 1 } }, ctx(now))).rejects.toMatchObject({ code: "STALE_VERSION" });
     expect(await snapshot()).toEqual(before);
   });
@@ -427,7 +433,7 @@ describe("the search routes", () => {
     const future = await post(postActivity, { episodeId }, `${base}/activities`, caseworker, await activityForm({ at: later(new Date(), 3 * HOUR) }));
     expect(future.status).toBe(422);
     expect((await future.json()).fieldErrors.at).toContain("future");
-    expect((await post(postActivity, { episodeId }, `${base}/activities`, supervisor, await activityForm())).status).toBe(403);
+    expect((await post(postActivity, { episodeId }, `${base}/activities`, admin, await activityForm())).status).toBe(403);
     expect((await post(postActivity, { episodeId }, `${base}/activities`, outsider, await activityForm())).status).toBe(404);
 
     const ncic = await post(postNcicRecordsSent, { episodeId }, `${base}/ncic-records-sent`, caseworker, { version: await episodeVersion(episodeId), sentAt: newYorkWall(lastSeenAt) });
