@@ -14,6 +14,18 @@ export function judgeSession(
   return "active";
 }
 
+/**
+ * A session's last use is written at most once a minute: writing it on every page view made every
+ * read a write. The idle limit is then counted from a last use up to a minute old, so a session may
+ * end up to a minute sooner than 30 minutes after the very last request: never later.
+ */
+export const SESSION_SEEN_WRITE_INTERVAL_MS = 60 * 1000;
+
+/** Whether a request at `now` should record the session's use (its last recorded use is a minute old or more). */
+export function sessionUseToRecord(lastSeenAt: Date, now: Date): boolean {
+  return now.getTime() - lastSeenAt.getTime() >= SESSION_SEEN_WRITE_INTERVAL_MS;
+}
+
 /** When a session that was just seen ends: at the idle limit from now, or the absolute limit, whichever is sooner to come. */
 export function sessionDeadlines(session: { createdAt: Date; lastSeenAt: Date }): { idleAt: Date; absoluteAt: Date } {
   return { idleAt: new Date(session.lastSeenAt.getTime() + SESSION_IDLE_LIMIT_MS), absoluteAt: new Date(session.createdAt.getTime() + SESSION_ABSOLUTE_LIMIT_MS) };

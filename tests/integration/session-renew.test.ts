@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/authz/actor";
-import { endSession } from "@/server/auth/sessions";
+import { endSession, resolveSession } from "@/server/auth/sessions";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { POST as renew } from "@/app/api/session/renew/route";
 import { POST as unattended } from "@/app/api/session/unattended/route";
@@ -196,5 +196,22 @@ describe("POST /api/session/unattended (the browser on its own, as the session i
       { actorUserId: outsider.userId, details: { reason: "not-found", route: "POST /api/session/unattended" } },
       { actorUserId: null, details: { reason: "cross-site", route: "POST /api/session/unattended" } },
     ]);
+  });
+});
+
+describe("recording a session's use", () => {
+  it("writes the last use at most once a minute, and answers deadlines from the use as recorded", async () => {
+    const actor = await caseworker();
+    const recorded = new Date(Date.now() - 30_000);
+    await db().userSession.update({ where: { id: actor.sessionId }, data: { lastSeenAt: recorded } });
+    const soon = await resolveSession(actor.sessionId, { requestId: requestId() });
+    expect((await stored(actor.sessionId)).lastSeenAt).toEqual(recorded);
+    expect(soon.sessionEnds?.idleAt).toEqual(new Date(recorded.getTime() + 30 * MINUTE));
+
+    const lastSeenAt = await idleFor(actor.sessionId, 2);
+    const later = new Date();
+    await resolveSession(actor.sessionId, { requestId: requestId(), now: later });
+    expect((await stored(actor.sessionId)).lastSeenAt).toEqual(later);
+    expect(later.getTime()).toBeGreaterThan(lastSeenAt.getTime());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeSession } from "@/domain/session-policy";
+import { judgeSession, sessionUseToRecord } from "@/domain/session-policy";
 
 const signedInAt = new Date("2026-03-08T06:00:00Z");
 const minutes = (n: number) => n * 60 * 1000;
@@ -20,5 +20,15 @@ describe("judgeSession", () => {
 
   it("an ended session stays ended, however recent", () => {
     expect(judgeSession({ createdAt: signedInAt, lastSeenAt: signedInAt, endedAt: at(1) }, at(2))).toBe("ended");
+  });
+});
+
+describe("recording a session's use", () => {
+  const at = (seconds: number) => new Date(Date.UTC(2026, 11, 5, 12, 0, seconds));
+  it("is written once a minute at most: not again within the minute, again from the minute on", () => {
+    expect(sessionUseToRecord(at(0), at(0))).toBe(false);
+    expect(sessionUseToRecord(at(0), at(59))).toBe(false);
+    expect(sessionUseToRecord(at(0), at(60))).toBe(true);
+    expect(sessionUseToRecord(at(0), at(1800))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import { audit, type AuditWho } from "@/server/audit/audit";
-import { judgeSession, sessionDeadlines } from "@/domain/session-policy";
+import { judgeSession, sessionDeadlines, sessionUseToRecord } from "@/domain/session-policy";
 import { mustHaveSecondFactor, signInStep, type SignInStep } from "@/domain/second-factor-policy";
 import { SignInUnfinishedError, UnauthenticatedError } from "@/server/authz/errors";
 
@@ -65,8 +65,9 @@ type ResolveContext = { requestId: string; now?: Date; markSeen?: boolean };
 /**
  * Loads the session and its user from the database on every call: a deactivated user, a changed
  * role or an ended session takes effect on the very next request. Marks the session as seen
- * (unless `markSeen` is false). Answers every session that still lets its person in, with the
- * sign-in step it is at.
+ * (unless `markSeen` is false), writing it at most once a minute (sessionUseToRecord); the
+ * deadlines it answers count from the use as recorded, so the browser's warning never comes late.
+ * Answers every session that still lets its person in, with the sign-in step it is at.
  */
 export async function resolveSignInSession(sessionId: string, context: ResolveContext): Promise<SignInSession> {
   const now = context.now ?? new Date();
@@ -80,8 +81,8 @@ export async function resolveSignInSession(sessionId: string, context: ResolveCo
     throw new UnauthenticatedError(problem);
   }
 
-  const markSeen = context.markSeen ?? true;
-  if (markSeen) await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const recordUse = (context.markSeen ?? true) && sessionUseToRecord(session.lastSeenAt, now);
+  if (recordUse) await db().userSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   const { user } = session;
   const { caseworkerSecondFactorOptional, ...agency } = user.agency;
   const hasSecondFactor = user.totpEnabledAt !== null;
@@ -93,7 +94,7 @@ export async function resolveSignInSession(sessionId: string, context: ResolveCo
     email: user.email,
     roles: user.roles,
     agency,
-    sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: markSeen ? now : session.lastSeenAt }),
+    sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: recordUse ? now : session.lastSeenAt }),
     hasSecondFactor,
     mustHaveSecondFactor: mustHave,
     step: signInStep({
