@@ -16,7 +16,7 @@ import { voidEpisode } from "@/server/episodes/void-episode";
 import { searchChildren } from "@/server/children/search-children";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { NOTIFICATION_KINDS } from "@/server/notifications/notification-kinds";
-import { episodeVersion, makeAgency, makeUser, reportedEpisode, requestId, resetDatabase, signInAs } from "./support";
+import { episodeVersion, makeUser, reportedEpisode, requestId, signInAs, supervisedAgency } from "./support";
 
 const ctx = (now?: Date) => ({ requestId: requestId(), ...(now ? { now } : {}) });
 const HOUR = 3_600_000;
@@ -30,35 +30,8 @@ let supervisingCaseworker: Actor;
 let admin: Actor;
 let outsider: Actor;
 
-/** A person with several roles, signed in. */
-async function personWith(roles: ("CASEWORKER" | "SUPERVISOR" | "ADMIN")[]): Promise<Actor> {
-  const user = await makeUser(agencyId, roles[0]!);
-  await db().user.update({ where: { id: user.id }, data: { roles } });
-  return signInAs(user);
-}
-
 beforeEach(async () => {
-  await resetDatabase();
-  agencyId = (await makeAgency("Demo County", "America/New_York")).id;
-  caseworker = await signInAs(await makeUser(agencyId, "CASEWORKER"));
-  teamSupervisor = await signInAs(await makeUser(agencyId, "SUPERVISOR"));
-  otherTeamSupervisor = await signInAs(await makeUser(agencyId, "SUPERVISOR"));
-  onCallSupervisor = await signInAs(await makeUser(agencyId, "SUPERVISOR"));
-  // A supervisor who also carries cases, in the same team: may sign off the team's episodes, never their own.
-  supervisingCaseworker = await personWith(["CASEWORKER", "SUPERVISOR"]);
-  admin = await signInAs(await makeUser(agencyId, "ADMIN"));
-  outsider = await signInAs(await makeUser((await makeAgency("Other County")).id, "SUPERVISOR"));
-  const north = await db().team.create({ data: { agencyId, name: "North" } });
-  const south = await db().team.create({ data: { agencyId, name: "South" } });
-  await db().user.updateMany({ where: { id: { in: [caseworker.userId, supervisingCaseworker.userId] } }, data: { teamId: north.id } });
-  await db().teamSupervisor.createMany({
-    data: [
-      { teamId: north.id, userId: teamSupervisor.userId },
-      { teamId: north.id, userId: supervisingCaseworker.userId },
-      { teamId: south.id, userId: otherTeamSupervisor.userId },
-    ],
-  });
-  await db().user.update({ where: { id: onCallSupervisor.userId }, data: { onCall: true } });
+  ({ agencyId, caseworker, teamSupervisor, otherTeamSupervisor, onCallSupervisor, supervisingCaseworker, admin, outsider } = await supervisedAgency());
 });
 
 /**

@@ -14,7 +14,7 @@ import { returnReport } from "@/server/episodes/return-report";
 import { POST as approveRoute } from "@/app/api/episodes/[episodeId]/review/approve/route";
 import { POST as returnRoute } from "@/app/api/episodes/[episodeId]/review/return/route";
 import { POST as requestRoute } from "@/app/api/episodes/[episodeId]/review/request/route";
-import { episodeVersion, makeAgency, makeUser, reportedEpisode, requestId, resetDatabase, signInAs } from "./support";
+import { episodeVersion, makeUser, reportedEpisode, requestId, signInAs, supervisedAgency } from "./support";
 import { postEpisodeChange } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
@@ -22,7 +22,6 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typ
 
 const ctx = (id = requestId()) => ({ requestId: id });
 
-let agencyId: string;
 let caseworker: Actor;
 let teamSupervisor: Actor;
 let otherTeamSupervisor: Actor;
@@ -31,34 +30,8 @@ let supervisingCaseworker: Actor;
 let admin: Actor;
 let outsider: Actor;
 
-async function personWith(roles: ("CASEWORKER" | "SUPERVISOR" | "ADMIN")[]): Promise<Actor> {
-  const user = await makeUser(agencyId, roles[0]!);
-  await db().user.update({ where: { id: user.id }, data: { roles } });
-  return signInAs(user);
-}
-
 beforeEach(async () => {
-  await resetDatabase();
-  agencyId = (await makeAgency("Demo County", "America/New_York")).id;
-  caseworker = await signInAs(await makeUser(agencyId, "CASEWORKER"));
-  teamSupervisor = await signInAs(await makeUser(agencyId, "SUPERVISOR"));
-  otherTeamSupervisor = await signInAs(await makeUser(agencyId, "SUPERVISOR"));
-  onCallSupervisor = await signInAs(await makeUser(agencyId, "SUPERVISOR"));
-  // A supervisor of the team who also carries cases: reviews the team's reports, never their own.
-  supervisingCaseworker = await personWith(["CASEWORKER", "SUPERVISOR"]);
-  admin = await signInAs(await makeUser(agencyId, "ADMIN"));
-  outsider = await signInAs(await makeUser((await makeAgency("Other County")).id, "SUPERVISOR"));
-  const north = await db().team.create({ data: { agencyId, name: "North" } });
-  const south = await db().team.create({ data: { agencyId, name: "South" } });
-  await db().user.updateMany({ where: { id: { in: [caseworker.userId, supervisingCaseworker.userId] } }, data: { teamId: north.id } });
-  await db().teamSupervisor.createMany({
-    data: [
-      { teamId: north.id, userId: teamSupervisor.userId },
-      { teamId: north.id, userId: supervisingCaseworker.userId },
-      { teamId: south.id, userId: otherTeamSupervisor.userId },
-    ],
-  });
-  await db().user.update({ where: { id: onCallSupervisor.userId }, data: { onCall: true } });
+  ({ caseworker, teamSupervisor, otherTeamSupervisor, onCallSupervisor, supervisingCaseworker, admin, outsider } = await supervisedAgency());
 });
 
 const valuesWith = async (episodeId: string, values: Record<string, unknown> = {}) => ({ version: await episodeVersion(episodeId), ...values });

@@ -93,3 +93,41 @@ export async function reportedEpisode(
   const { childId } = await db().episode.findUniqueOrThrow({ where: { id: episodeId }, select: { childId: true } });
   return { episodeId, childId, steps };
 }
+
+/**
+ * An agency with two teams, for who may sign off and review: a caseworker in North, North's
+ * supervisor, South's supervisor, one on the on-call list, a supervisor who also carries cases in
+ * North (may decide on the team's episodes, never their own), an admin, and a supervisor of another
+ * agency. Starts from an empty database.
+ */
+export async function supervisedAgency() {
+  await resetDatabase();
+  const agencyId = (await makeAgency("Demo County", "America/New_York")).id;
+  const signedIn = async (roles: Role[]) => {
+    const user = await makeUser(agencyId, roles[0]!);
+    if (roles.length > 1) await db().user.update({ where: { id: user.id }, data: { roles } });
+    return signInAs(user);
+  };
+  const people = {
+    agencyId,
+    caseworker: await signedIn(["CASEWORKER"]),
+    teamSupervisor: await signedIn(["SUPERVISOR"]),
+    otherTeamSupervisor: await signedIn(["SUPERVISOR"]),
+    onCallSupervisor: await signedIn(["SUPERVISOR"]),
+    supervisingCaseworker: await signedIn(["CASEWORKER", "SUPERVISOR"]),
+    admin: await signedIn(["ADMIN"]),
+    outsider: await signInAs(await makeUser((await makeAgency("Other County")).id, "SUPERVISOR")),
+  };
+  const north = await db().team.create({ data: { agencyId, name: "North" } });
+  const south = await db().team.create({ data: { agencyId, name: "South" } });
+  await db().user.updateMany({ where: { id: { in: [people.caseworker.userId, people.supervisingCaseworker.userId] } }, data: { teamId: north.id } });
+  await db().teamSupervisor.createMany({
+    data: [
+      { teamId: north.id, userId: people.teamSupervisor.userId },
+      { teamId: north.id, userId: people.supervisingCaseworker.userId },
+      { teamId: south.id, userId: people.otherTeamSupervisor.userId },
+    ],
+  });
+  await db().user.update({ where: { id: people.onCallSupervisor.userId }, data: { onCall: true } });
+  return people;
+}
