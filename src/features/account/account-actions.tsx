@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { NewPasswordForm } from "@/features/auth/new-password-form";
 import { SecondFactorSetUp, type SetUpView } from "@/features/auth/second-factor-set-up";
 import { RecoveryCodes } from "@/features/auth/recovery-codes";
-import { postJson, UNREACHABLE_MESSAGE } from "@/features/auth/post-json";
-import { readApiError } from "@/lib/schemas/api-error";
+import { postJson } from "@/features/auth/post-json";
+import { usePageAction } from "@/features/ui/use-page-action";
 import { ZPasswordChangedSchema, ZRecoveryCodesSchema } from "@/lib/schemas/account";
 
 function Done({ children }: { children: React.ReactNode }) {
@@ -79,21 +79,9 @@ export function ReplaceSecondFactor({ setUp, replacing }: { setUp: SetUpView; re
 
 /** A button that POSTs (or DELETEs) to one of the person's account routes, then refreshes the page. */
 function ActionButton({ path, method = "POST", label, busyLabel, onBody }: { path: string; method?: "POST" | "DELETE"; label: string; busyLabel: string; onBody?: (body: unknown) => void }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function act() {
-    setBusy(true);
-    setError(null);
-    const response = await fetch(path, { method }).catch(() => null);
-    setBusy(false);
-    if (response?.ok) {
-      if (onBody) onBody(response.status === 204 ? null : await response.json().catch(() => null));
-      else router.refresh();
-      return;
-    }
-    setError(response ? ((await readApiError(response))?.error ?? "That did not work. Try again.") : UNREACHABLE_MESSAGE);
-  }
+  const { busy, error, run } = usePageAction();
+  const act = () =>
+    run(path, { method, onDone: onBody ? async (response) => onBody(response.status === 204 ? null : await response.json().catch(() => null)) : undefined });
   return (
     <div>
       <button type="button" disabled={busy} onClick={() => void act()} className={secondaryClass}>

@@ -1,9 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { UNREACHABLE_MESSAGE } from "@/features/auth/post-json";
-import { readApiError } from "@/lib/schemas/api-error";
+import { usePageAction } from "@/features/ui/use-page-action";
 
 const secondaryClass = "rounded border-2 border-blue-800 px-4 py-2 font-semibold text-blue-900 hover:bg-blue-50 disabled:opacity-70";
 
@@ -14,20 +12,15 @@ const secondaryClass = "rounded border-2 border-blue-800 px-4 py-2 font-semibold
  */
 function MarkReadButton({ path, label, name, busyLabel, focusId }: { path: string; label: string; name?: string; busyLabel: string; focusId: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function act() {
-    setBusy(true);
-    setError(null);
-    const response = await fetch(path, { method: "POST" }).catch(() => null);
-    setBusy(false);
-    if (response?.ok) {
-      document.getElementById(focusId)?.focus();
-      router.refresh();
-      return;
-    }
-    setError(response ? ((await readApiError(response))?.error ?? "That did not work. Try again.") : UNREACHABLE_MESSAGE);
-  }
+  const { busy, error, run } = usePageAction();
+  // Focus first, then the refresh: the button goes away with the read notification.
+  const act = () =>
+    run(path, {
+      onDone: () => {
+        document.getElementById(focusId)?.focus();
+        router.refresh();
+      },
+    });
   return (
     <div>
       <button type="button" disabled={busy} onClick={() => void act()} className={secondaryClass} aria-label={busy ? undefined : name}>

@@ -1,27 +1,11 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { readApiError } from "@/lib/schemas/api-error";
+import { usePageAction } from "@/features/ui/use-page-action";
 
 /** Ends the user's sign-in lock now, instead of when its 15 minutes run out. */
 export function UnlockAccountButton({ userId }: { userId: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function unlock() {
-    setBusy(true);
-    setError(null);
-    const response = await fetch(`/api/admin/users/${userId}/unlock`, { method: "POST" }).catch(() => null);
-    setBusy(false);
-    if (response?.status === 204) {
-      router.refresh();
-      return;
-    }
-    const failure = response ? await readApiError(response) : null;
-    setError(failure?.error ?? "The account could not be unlocked. Try again.");
-  }
+  const { busy, error, run } = usePageAction("The account could not be unlocked. Try again.");
+  const unlock = () => run(`/api/admin/users/${userId}/unlock`);
 
   return (
     <div className="mt-6">
