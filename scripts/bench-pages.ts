@@ -3,7 +3,8 @@
  * Next.js and React, rendering 50 rows read with pg from the same PostgreSQL), interleaved in one
  * run so that both see the same machine: requests per second, p50 and p99 at a fixed number of
  * connections, the ratio of Homeward's throughput to the bare page's, and the SQL statements each
- * page sends per request (pg_stat_statements, BEGIN and COMMIT and the job queue's not counted).
+ * page sends per request (pg_stat_statements, BEGIN and COMMIT and the job queue's not counted), and
+ * the JavaScript each page loads, gzipped, beside the bare page's.
  *
  * Run by scripts/run.ts, which builds both, starts them on loopback on a fresh database with the
  * demo people and passes BENCH_BASE_URL, BENCH_BARE_URL, DATABASE_URL (the owner's), BENCH_PASSWORD.
@@ -11,6 +12,7 @@
  * change the load.
  */
 import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
 import { BenchClient, quantile, startReport } from "./lib/bench-client";
@@ -67,6 +69,22 @@ async function statementsPerRequest(target: Target): Promise<number | null> {
   return Number(rows[0]?.calls ?? 0) / STATEMENT_SAMPLES;
 }
 
+/**
+ * The JavaScript a page makes the browser load, gzipped as a server would send it: every script
+ * its HTML names (the framework's and the page's chunks), each counted once.
+ */
+async function javascriptOf(client: BenchClient, base: string, path: string): Promise<number> {
+  const { response } = await client.request(path);
+  const html = await response.text();
+  const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!));
+  let bytes = 0;
+  for (const source of sources) {
+    const script = await fetch(new URL(source, base));
+    bytes += gzipSync(Buffer.from(await script.arrayBuffer())).length;
+  }
+  return bytes;
+}
+
 /** The demo caseworker with episodes to list: two reported in full, the rest started. */
 async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeId: string }> {
   const secret = process.env.NEXTAUTH_SECRET!;
@@ -83,13 +101,14 @@ async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeI
   return { client, episodeId: reported };
 }
 
-function line(label: string, slice: Slice, statements: number | null, bareRate?: number) {
+function line(label: string, slice: Slice, statements: number | null, bareRate?: number, javascript?: { page: number; bare: number }) {
   const rate = slice.count / slice.seconds;
   const ratio = bareRate ? (rate / bareRate).toFixed(2) : "";
   const failures = [...slice.failures].map(([what, n]) => `${what} × ${n}`).join("; ");
   console.log(
     `  ${label.padEnd(26)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${quantile(slice.latencies, 0.5).toFixed(0).padStart(5)} ms  p99 ${quantile(slice.latencies, 0.99).toFixed(0).padStart(5)} ms` +
-      `  ${ratio ? `ratio ${ratio}` : "          "}${statements === null ? "" : `  ${statements.toFixed(1)} statements per request`}${failures ? `  failures: ${failures}` : ""}`,
+      `  ${ratio ? `ratio ${ratio}` : "          "}${statements === null ? "" : `  ${statements.toFixed(1)} statements per request`}` +
+      `${javascript ? `  JS ${(javascript.page / 1024).toFixed(0)} KB gzipped (${javascript.page >= javascript.bare ? "+" : ""}${((javascript.page - javascript.bare) / 1024).toFixed(0)} KB)` : ""}${failures ? `  failures: ${failures}` : ""}`,
   );
 }
 
@@ -141,14 +160,16 @@ async function main() {
   }
   console.log(`Pages against the bare page: ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved, production builds on loopback`);
   const allBare = merge([...results.values()].flatMap((entry) => entry.bare));
-  line("bare page (all slices)", allBare, null);
+  const bareJavascript = await javascriptOf(bare.client, BARE, bare.path);
+  line("bare page (all slices)", allBare, null, undefined, { page: bareJavascript, bare: bareJavascript });
   let failed = false;
   for (const target of targets) {
     const entry = results.get(target.label)!;
     const homeward = merge(entry.homeward);
     const bareOfTarget = merge(entry.bare);
     failed ||= homeward.failures.size > 0 || bareOfTarget.failures.size > 0;
-    line(target.label, homeward, await statementsPerRequest(target), bareOfTarget.count / bareOfTarget.seconds);
+    const javascript = { page: await javascriptOf(target.client, BASE, target.path), bare: bareJavascript };
+    line(target.label, homeward, await statementsPerRequest(target), bareOfTarget.count / bareOfTarget.seconds, javascript);
   }
   process.exitCode = failed ? 1 : 0;
 }
