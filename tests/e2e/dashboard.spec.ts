@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { completeSteps } from "../fixtures/episode-steps";
-import { accessibleAtBothWidths, focusStaysVisible, saveSteps, signIn, startReportForNewChild, updateOpenSessions } from "./support";
+import { accessibleAtBothWidths, focusStaysVisible, saveSteps, signIn, startReportForNewChild, updateOpenSessions, withDatabase } from "./support";
 import { choose, tabTo } from "./keyboard";
 import { createSupervisedTeam, lastSeenOf } from "./dashboard-support";
 
@@ -87,12 +87,23 @@ test("a supervisor sees the overdue episode of their team first, filters by keyb
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   const seenBefore = await lastSeenOf(supervisor);
   const dueSoon = await reportDiscovered(caseworkerPage, 23, "Soon");
+  // Meanwhile the running episode's deadlines come within two hours while its link has the
+  // keyboard's focus: its row moves to another group, and the focus goes with it.
+  await page.getByRole("link", { name: running }).focus();
+  await withDatabase((client) =>
+    client.query(
+      `UPDATE "EpisodeClock" c SET "deadline" = now() + interval '1 hour' FROM "Episode" e JOIN "Child" ch ON ch."id" = e."childId"
+        WHERE c."episodeId" = e."id" AND c."doneAt" IS NULL AND ch."lastName" = $1`,
+      [running.split(" ").slice(-2).join(" ")],
+    ),
+  );
   const refreshed = page.waitForResponse((response) => response.url().includes("/api/dashboard?team=mine") && response.status() === 200);
   await page.clock.fastForward("00:30");
   await refreshed;
   await expect(group(page, "Due within 2 hours").getByRole("link", { name: dueSoon })).toBeVisible();
-  await expect(counts.getByRole("listitem")).toHaveText(["3Open episodes", "1Overdue", "1Due within 2 hours"]);
-  await expect(headings).toHaveText(["Overdue", "Due within 2 hours", "Running"]);
+  await expect(group(page, "Due within 2 hours").getByRole("link", { name: running })).toBeFocused();
+  await expect(counts.getByRole("listitem")).toHaveText(["3Open episodes", "1Overdue", "2Due within 2 hours"]);
+  await expect(headings).toHaveText(["Overdue", "Due within 2 hours"]);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   // The refresh was not activity: the session was not renewed by it.
   expect(await lastSeenOf(supervisor)).toEqual(seenBefore);

@@ -43,6 +43,16 @@ export function LiveDashboard({ initial }: { initial: TDashboardView }) {
   const [problem, setProblem] = useState(false);
   // What the next refresh asks for: the filters as the server last applied them (its page may have moved).
   const search = useRef(initial.search);
+  // The child's link that had keyboard focus when a refresh came: its row may move to another
+  // group, which mounts it anew, so focus is put back on it once the new list is shown.
+  const refocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    const link = refocus.current;
+    refocus.current = null;
+    if (link === null || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    document.querySelector<HTMLElement>(`[data-episode-link="${CSS.escape(link)}"]`)?.focus();
+  }, [view]);
 
   useEffect(() => {
     let stopped = false;
@@ -60,6 +70,8 @@ export function LiveDashboard({ initial }: { initial: TDashboardView }) {
       const parsed = ZDashboardViewSchema.safeParse(body);
       if (!response.ok || !parsed.success) return setProblem(true);
       search.current = parsed.data.search;
+      const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>("[data-episode-link]") : null;
+      refocus.current = focused?.dataset.episodeLink ?? null;
       setView(parsed.data);
       setProblem(false);
     };
@@ -115,9 +127,9 @@ function Count({ label, value, emphasis }: { label: string; value: number; empha
   );
 }
 
-function ChildLink({ row }: { row: Row }) {
+function ChildLink({ row, layout }: { row: Row; layout: "table" | "list" }) {
   return (
-    <Link href={`/cases/${row.episodeId}`} className="font-semibold text-blue-800 underline">
+    <Link href={`/cases/${row.episodeId}`} data-episode-link={`${layout}:${row.episodeId}`} className="font-semibold text-blue-800 underline">
       {row.childName}
     </Link>
   );
@@ -169,7 +181,7 @@ function EpisodeTable({ heading, rows }: { heading: string; rows: Row[] }) {
           <tr key={row.episodeId} className="border-b border-slate-300 align-top">
             <td className="py-2 pr-3 font-semibold">{row.status}</td>
             <th scope="row" className="py-2 pr-3 font-normal">
-              <ChildLink row={row} />
+              <ChildLink row={row} layout="table" />
             </th>
             <td className="py-2 pr-3">{row.age ?? "Not known yet"}</td>
             <td className="py-2 pr-3">{row.caseworkerName}</td>
@@ -194,7 +206,7 @@ function EpisodeList({ rows }: { rows: Row[] }) {
       {rows.map((row) => (
         <li key={row.episodeId} className="rounded border border-slate-400 bg-white p-3">
           <p className="text-lg">
-            <ChildLink row={row} />
+            <ChildLink row={row} layout="list" />
           </p>
           <dl className="mt-2 sm:grid sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-x-3 sm:gap-y-1">
             <Line term="Status">
