@@ -5,7 +5,8 @@
  * them (the use cases, in process, as a supervisor and a caseworker of the first agency): p50 and
  * p95 over repeated runs,
  * and for every SELECT they send, the plan's buffers (EXPLAIN (ANALYZE, BUFFERS)) and its top node.
- * A plan whose buffers grow with the size reads rows it does not show.
+ * A plan whose buffers grow with the size reads rows it does not show. Each case-list statement has
+ * a bound (a small multiple of its page): the bench fails, listing them, when a plan reads more.
  *
  * BENCH_SCALE_SIZES (e.g. "1000,100000") changes the sizes; BENCH_SCALE_RUNS the runs per measure.
  * Run by scripts/run.ts on a fresh database (DATABASE_URL, the owner's).
@@ -81,6 +82,10 @@ async function createPeople() {
  * awaiting a report still running), a running debrief clock when recovered, and its assignment.
  * Starts from empty episode tables, so that each size is a history of its own.
  */
+/** The child numbered `n`'s names; an episode's row keeps them as the case list sorts them ("Last, First"). */
+const CHILD_FIRST_NAME = (n: string) => `(ARRAY['Jordan','Avery','Riley','Casey','Quinn','Morgan','Rowan','Skyler'])[1 + ${n} % 8]`;
+const CHILD_LAST_NAME = (n: string) => `(ARRAY['Rivera','Nguyen','Okafor','Smith','Garcia','Kowalski','Haddad','Lee','Brown','Jensen'])[1 + (${n} / 8) % 10] || ' ' || ${n}`;
+
 async function fillEpisodes(perAgency: number) {
   await sql.query(`TRUNCATE "Episode", "Child" CASCADE`);
   const open = Math.min(OPEN_PER_AGENCY, Math.floor(perAgency / 2));
@@ -91,8 +96,7 @@ async function fillEpisodes(perAgency: number) {
   await sql.query(
     `INSERT INTO "Child" ("id", "agencyId", "firstName", "lastName", "dateOfBirth", "agencyCaseNumber", "underAgencyGuardianship", "profile", "updatedAt")
      SELECT ${idSql(`'child-' || a || '-' || n`)}, ${idSql(`'agency-' || a`)},
-            (ARRAY['Jordan','Avery','Riley','Casey','Quinn','Morgan','Rowan','Skyler'])[1 + n % 8],
-            (ARRAY['Rivera','Nguyen','Okafor','Smith','Garcia','Kowalski','Haddad','Lee','Brown','Jensen'])[1 + (n / 8) % 10] || ' ' || n,
+            ${CHILD_FIRST_NAME("n")}, ${CHILD_LAST_NAME("n")},
             date '2008-01-01' + (n % 3000), 'SC-' || a || '-' || n, true, '{}'::jsonb, now()
        FROM ${range} WHERE n % 5 <> 4`,
   );
@@ -100,14 +104,15 @@ async function fillEpisodes(perAgency: number) {
       ELSE (ARRAY['AWAITING_LAW_ENFORCEMENT','AWAITING_NCMEC','REPORTED','REPORTED','REPORTED','LOCATED','RECOVERED','DEBRIEF_DUE','AWAITING_SIGN_OFF'])[1 + n % 9] END::"EpisodeStage"`;
   await sql.query(
     `INSERT INTO "Episode" ("id", "agencyId", "childId", "caseworkerId", "stage", "ageAtMissing", "endangered", "traffickingConcern", "completedSteps",
-                            "discoveredAt", "lastSeenAt", "submittedAt", "closedAt", "createdAt", "updatedAt")
+                            "discoveredAt", "lastSeenAt", "submittedAt", "closedAt", "createdAt", "updatedAt", "childSortName", "caseworkerName", "reportDeadline")
      SELECT ${idSql(`'episode-' || a || '-' || n`)}, ${idSql(`'agency-' || a`)},
-            ${idSql(`'child-' || a || '-' || CASE WHEN n % 5 = 4 THEN n - 1 ELSE n END`)},
+            ${idSql(`'child-' || a || '-' || m`)},
             ${idSql(`'cw-' || a || '-' || (n % ${TEAMS_PER_AGENCY * CASEWORKERS_PER_TEAM})`)},
             ${stage}, 8 + n % 10, n % 7 = 0, n % 11 = 0, '{}',
             d, d - interval '2 hours', CASE WHEN n >= ${open} OR n % 9 > 1 THEN d + interval '3 hours' END,
-            CASE WHEN n >= ${open} THEN d + interval '10 days' END, d, now()
-       FROM ${range}, LATERAL (SELECT ${discovered} AS d) AS t`,
+            CASE WHEN n >= ${open} THEN d + interval '10 days' END, d, now(),
+            ${CHILD_LAST_NAME("m")} || ', ' || ${CHILD_FIRST_NAME("m")}, 'Caseworker ' || (n % ${TEAMS_PER_AGENCY * CASEWORKERS_PER_TEAM}), d + interval '24 hours'
+       FROM ${range}, LATERAL (SELECT ${discovered} AS d, CASE WHEN n % 5 = 4 THEN n - 1 ELSE n END AS m) AS t`,
   );
   for (const [kind, awaiting] of [
     ["LAW_ENFORCEMENT_REPORT", `'AWAITING_LAW_ENFORCEMENT'`],
@@ -156,7 +161,14 @@ function percentile(sorted: number[], q: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-async function measure(label: string, work: () => Promise<unknown>) {
+/** The statements whose plan read more buffers than their list's bound: the bench fails with them listed. */
+const overBound: string[] = [];
+
+/**
+ * Times `work` and explains every SELECT it sends. With `bound`, a plan that reads more buffers
+ * than that is a failure: the list reads rows it does not show.
+ */
+async function measure(label: string, work: () => Promise<unknown>, bound?: number) {
   for (let i = 0; i < WARMUP; i++) await work();
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -176,7 +188,9 @@ async function measure(label: string, work: () => Promise<unknown>) {
     const plans: string[] = [];
     for (const statement of statements) plans.push(await planOf(statement));
     const heaviest = plans.reduce((a, b) => (Number(a.trim().split(" ")[0]) >= Number(b.trim().split(" ")[0]) ? a : b));
-    console.log(`      ${heaviest}${statements.length > 1 ? `  (sent ${statements.length} times; the heaviest shown)` : ""}`);
+    const over = bound !== undefined && Number(heaviest.trim().split(" ")[0]) > bound;
+    if (over) overBound.push(`${label}: ${heaviest.trim().slice(0, 60)} (bound ${bound})`);
+    console.log(`      ${heaviest}${statements.length > 1 ? `  (sent ${statements.length} times; the heaviest shown)` : ""}${over ? `  OVER THE BOUND OF ${bound}` : ""}`);
   }
 }
 
@@ -186,20 +200,37 @@ async function actorOf(userKey: string) {
   return actorFrom({ sessionId: crypto.randomUUID(), userId: user.id, name: user.name, email: user.email, roles: user.roles, agency: user.agency });
 }
 
+/** What one statement of the case list may read: a small multiple of its page, at every size. */
+const CASE_LIST_BOUND = 25 * 20;
+
 async function measureLists(perAgency: number) {
-  const { listEpisodes } = await import("../src/server/episodes/list-episodes");
+  const { listEpisodes, EPISODE_PAGE_SIZE } = await import("../src/server/episodes/list-episodes");
+  if (EPISODE_PAGE_SIZE !== 20) throw new Error("CASE_LIST_BOUND assumes pages of 20");
   const supervisor = await actorOf("sup-1-1");
   const caseworker = await actorOf("cw-1-1");
   const ctx = () => ({ requestId: crypto.randomUUID() });
-  const deepPage = Math.max(1, Math.min(500, Math.floor(perAgency / 20) - 1));
-  console.log(`\nThe case list (${perAgency.toLocaleString("en-US")} episodes per agency; deep page = ${deepPage})`);
-  for (const stage of ["open", "all"] as const) {
+  // A deep page starts after the episode at this position of its order (found here, not timed).
+  const deep = Math.max(0, Math.min(10_000, perAgency - 40));
+  const column = { deadline: `"reportDeadline"`, child: `"childSortName"`, caseworker: `"caseworkerName"`, started: `"createdAt"` } as const;
+  const cursorAt = async (sort: keyof typeof column, where: string) => {
+    const { rows } = await sql.query(`SELECT "id" FROM "Episode" WHERE "agencyId" = $1 AND ${where} ORDER BY ${column[sort]}, "id" OFFSET ${deep} LIMIT 1`, [caseworker.agency.id]);
+    return rows[0] ? { after: rows[0].id as string } : null;
+  };
+  console.log(`\nThe case list (${perAgency.toLocaleString("en-US")} episodes per agency; a deep page starts after the ${deep.toLocaleString("en-US")}th; bound ${CASE_LIST_BOUND} buffers a statement)`);
+  for (const stage of ["open", "all", "closed"] as const) {
     for (const sort of ["deadline", "child", "caseworker", "started"] as const) {
-      await measure(`case list, ${stage}, by ${sort}, page 1 (caseworker)`, () => listEpisodes(caseworker, { stage, sort, direction: "asc", page: 1 }, ctx()));
+      for (const direction of ["asc", "desc"] as const) {
+        await measure(`case list, ${stage}, by ${sort} ${direction}, first page`, () => listEpisodes(caseworker, { stage, sort, direction, cursor: null }, ctx()), CASE_LIST_BOUND);
+      }
     }
   }
-  await measure(`case list, all, by child, page ${deepPage} (supervisor)`, () => listEpisodes(supervisor, { stage: "all", sort: "child", direction: "asc", page: deepPage }, ctx()));
-  await measure(`case list, awaiting sign-off (supervisor)`, () => listEpisodes(supervisor, { stage: "awaiting-sign-off", sort: "deadline", direction: "asc", page: 1 }, ctx()));
+  for (const sort of ["deadline", "child", "caseworker", "started"] as const) {
+    const cursor = await cursorAt(sort, "TRUE");
+    await measure(`case list, all, by ${sort}, a deep page`, () => listEpisodes(supervisor, { stage: "all", sort, direction: "asc", cursor }, ctx()), CASE_LIST_BOUND);
+    await measure(`case list, all, by ${sort}, the page before a deep one`, () => listEpisodes(supervisor, { stage: "all", sort, direction: "asc", cursor: cursor && { before: cursor.after } }, ctx()), CASE_LIST_BOUND);
+  }
+  await measure(`case list, awaiting sign-off`, () => listEpisodes(supervisor, { stage: "awaiting-sign-off", sort: "deadline", direction: "asc", cursor: null }, ctx()), CASE_LIST_BOUND);
+  await measure(`case list, awaiting review (walks the open episodes)`, () => listEpisodes(supervisor, { stage: "awaiting-review", sort: "deadline", direction: "asc", cursor: null }, ctx()));
 }
 
 /** The supervisors' dashboard: a team's supervisor by default, the on-call supervisor's whole agency, overdue only, a deep page. */
@@ -250,6 +281,10 @@ async function main() {
     await measureDashboard();
     await measureOnTime();
     await measureReminders();
+  }
+  if (overBound.length > 0) {
+    console.error(`\n${overBound.length} plan(s) read more than their bound:\n  ${overBound.join("\n  ")}`);
+    process.exitCode = 1;
   }
 }
 

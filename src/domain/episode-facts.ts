@@ -369,3 +369,8 @@ export function savedAnswers(facts: EpisodeFacts, step: FormStepKey): StepAnswer
 export function fullName(person: { firstName: string; middleName?: string | null; lastName: string }): string {
   return [person.firstName, person.middleName, person.lastName].filter(Boolean).join(" ");
 }
+
+/** How a list sorts a person by name: "Last, First Middle" (kept on the episode's row as `childSortName`). */
+export function sortName(person: { firstName: string; middleName?: string | null; lastName: string }): string {
+  return `${person.lastName}, ${[person.firstName, person.middleName].filter(Boolean).join(" ")}`;
+}

@@ -265,7 +265,7 @@ ENTRY_POINTS.push(
     permission: "cases:view",
     attempt: (actor, target) =>
       outcomeOf(async () =>
-        (await listEpisodes(actor, { stage: "all", sort: "deadline", direction: "asc", page: 1 }, { requestId: requestId() })).rows.some((r) => r.id === target.episodeId),
+        (await listEpisodes(actor, { stage: "all", sort: "deadline", direction: "asc", cursor: null }, { requestId: requestId() })).rows.some((r) => r.id === target.episodeId),
       ),
   },
   {

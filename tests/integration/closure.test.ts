@@ -174,7 +174,7 @@ describe("asking for closure", () => {
     // Asked once; asking again while it waits is refused.
     await expectRefused(episodeId, () => ask(episodeId), EpisodeRefusedError, /waiting for a supervisor/);
     // It lists under the supervisors' filter.
-    const listed = await listEpisodes(teamSupervisor, { stage: "awaiting-sign-off", sort: "deadline", direction: "asc", page: 1 }, ctx());
+    const listed = await listEpisodes(teamSupervisor, { stage: "awaiting-sign-off", sort: "deadline", direction: "asc", cursor: null }, ctx());
     expect(listed.rows.map((row) => row.id)).toEqual([episodeId]);
   });
 
@@ -317,7 +317,7 @@ describe("voiding", () => {
     const outsiderVersion = await episodeVersion(episodeId);
     await expectRefused(episodeId, () => voidEpisode(outsider, { episodeId, values: { version: outsiderVersion, reason: "x" } }, ctx()), NotFoundError);
     await expectRefused(episodeId, () => voidEpisode(teamSupervisor, { episodeId, values: { version: outsiderVersion - 1, reason: "x" } }, ctx()), ConflictError);
-    const open = () => listEpisodes(teamSupervisor, { stage: "open", sort: "deadline", direction: "asc", page: 1 }, ctx());
+    const open = () => listEpisodes(teamSupervisor, { stage: "open", sort: "deadline", direction: "asc", cursor: null }, ctx());
     expect((await open()).total).toBe(1);
 
     await voidIt(episodeId, teamSupervisor, "Entered twice for the same absence");
@@ -326,7 +326,7 @@ describe("voiding", () => {
     expect(progress.stage).toBe("voided");
     expect(await db().episodeClock.count({ where: { episodeId } })).toBe(0);
     expect((await open()).total).toBe(0);
-    expect((await listEpisodes(teamSupervisor, { stage: "voided", sort: "deadline", direction: "asc", page: 1 }, ctx())).rows.map((row) => row.id)).toEqual([episodeId]);
+    expect((await listEpisodes(teamSupervisor, { stage: "voided", sort: "deadline", direction: "asc", cursor: null }, ctx())).rows.map((row) => row.id)).toEqual([episodeId]);
     const [child] = await searchChildren(caseworker, { name: "Jordan", dateOfBirth: "", agencyCaseNumber: "" }, ctx());
     expect(child).toMatchObject({ openEpisodeId: null, episodeCount: 0 });
     expect((await getAgencyUser(admin, caseworker.userId, ctx())).openEpisodes).toEqual([]);

@@ -89,7 +89,7 @@ describe("the case list's stage filters", () => {
       const open = progress.editable;
       if (filter === "all" || (filter === "open" && open) || filter === stage) expected.push(id);
     }
-    const listed = await listEpisodes(caseworker, { stage: filter, sort: "started", direction: "asc", page: 1 }, { requestId: requestId(), now });
+    const listed = await listEpisodes(caseworker, { stage: filter, sort: "started", direction: "asc", cursor: null }, { requestId: requestId(), now });
     expect(listed.rows.map((row) => row.id).sort()).toEqual(expected.sort());
     expect(listed.total).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ describe("the clock rows", () => {
       const rows = await db().episodeClock.findMany({ where: { episodeId: id }, select: { kind: true, subject: true, startedAt: true, ruleHours: true, deadline: true, doneAt: true, lateReason: true } });
       const byKey = (a: { kind: string; subject: string }, b: { kind: string; subject: string }) => `${a.kind}/${a.subject}`.localeCompare(`${b.kind}/${b.subject}`);
       expect(rows.sort(byKey)).toEqual([...deriveClocks(facts, rules)].sort(byKey));
-      const row = (await listEpisodes(caseworker, { stage: "all", sort: "started", direction: "asc", page: 1 }, { requestId: requestId(), now })).rows.find((r) => r.id === id)!;
+      const row = (await listEpisodes(caseworker, { stage: "all", sort: "started", direction: "asc", cursor: null }, { requestId: requestId(), now })).rows.find((r) => r.id === id)!;
       expect([row.lawEnforcement?.state ?? null, row.ncmec?.state ?? null]).toEqual([progress.clocks[0]?.state ?? null, progress.clocks[1]?.state ?? null]);
     }
   });

@@ -318,23 +318,23 @@ describe("another agency", () => {
     }
     await expectRefusedWithoutChange(() => submitEpisode(outsider, { episodeId, version }, ctx()), NotFoundError);
     await expectRefusedWithoutChange(() => saveEpisodeDraft(outsider, { episodeId, step: "risks", baseVersion: version, values: {} }), NotFoundError);
-    expect((await listEpisodes(outsider, { stage: "all", sort: "deadline", direction: "asc", page: 1 }, ctx())).total).toBe(0);
+    expect((await listEpisodes(outsider, { stage: "all", sort: "deadline", direction: "asc", cursor: null }, ctx())).total).toBe(0);
   });
 });
 
 describe("the case list", () => {
-  it("lists the actor's own episodes first, filters by stage and pages", async () => {
+  it("lists the agency's episodes in one order for everyone, marks the actor's own and filters by stage", async () => {
     const mine = await newEpisode();
     const theirs = (await startEpisode(colleague, { newChild: { ...NEW_CHILD, firstName: "Alex", agencyCaseNumber: "DC-2" } }, ctx())).episodeId;
     await fileThrough(theirs, "law-enforcement");
-    const all = await listEpisodes(caseworker, { stage: "open", sort: "deadline", direction: "asc", page: 1 }, ctx());
-    expect(all.rows.map((r) => r.id)).toEqual([mine, theirs]);
-    expect(all.rows[0]!.mine).toBe(true);
-    const colleagueView = await listEpisodes(colleague, { stage: "open", sort: "deadline", direction: "asc", page: 1 }, ctx());
-    expect(colleagueView.rows.map((r) => r.id)).toEqual([theirs, mine]);
-    const awaitingNcmec = await listEpisodes(supervisor, { stage: "awaiting-ncmec", sort: "child", direction: "asc", page: 1 }, ctx());
+    // By deadline: the one whose clock runs first, the draft without a clock last.
+    const all = await listEpisodes(caseworker, { stage: "open", sort: "deadline", direction: "asc", cursor: null }, ctx());
+    expect(all.rows.map((r) => [r.id, r.mine])).toEqual([[theirs, false], [mine, true]]);
+    const colleagueView = await listEpisodes(colleague, { stage: "open", sort: "deadline", direction: "asc", cursor: null }, ctx());
+    expect(colleagueView.rows.map((r) => [r.id, r.mine])).toEqual([[theirs, true], [mine, false]]);
+    const awaitingNcmec = await listEpisodes(supervisor, { stage: "awaiting-ncmec", sort: "child", direction: "asc", cursor: null }, ctx());
     expect(awaitingNcmec.rows.map((r) => [r.id, r.stage])).toEqual([[theirs, "awaiting-ncmec"]]);
-    const awaitingLe = await listEpisodes(supervisor, { stage: "awaiting-law-enforcement", sort: "child", direction: "asc", page: 1 }, ctx());
+    const awaitingLe = await listEpisodes(supervisor, { stage: "awaiting-law-enforcement", sort: "child", direction: "asc", cursor: null }, ctx());
     expect(awaitingLe.rows.map((r) => [r.id, r.stage])).toEqual([[mine, "awaiting-law-enforcement"]]);
     expect(awaitingLe.rows[0]!.lawEnforcement).toBeNull();
     expect(awaitingNcmec.rows[0]!.ncmec?.state).toBe("pending");

@@ -139,7 +139,7 @@ describe("notices", () => {
   });
 
   it("leaves the case list's report clocks as they were", async () => {
-    const row = (await listEpisodes(caseworker, { stage: "all", sort: "deadline", direction: "asc", page: 1 }, ctx())).rows[0]!;
+    const row = (await listEpisodes(caseworker, { stage: "all", sort: "deadline", direction: "asc", cursor: null }, ctx())).rows[0]!;
     expect(row.lawEnforcement?.kind).toBe("LAW_ENFORCEMENT_REPORT");
     expect(row.ncmec?.kind).toBe("NCMEC_REPORT");
     expect(row.ncmec!.deadline.getTime() - discoveredAt.getTime()).toBe(24 * HOUR);

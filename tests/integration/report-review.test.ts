@@ -40,7 +40,7 @@ const approve = async (episodeId: string, who: Actor, comment = "") => approveRe
 const giveBack = async (episodeId: string, who: Actor, comment: string) => returnReport(who, { episodeId, values: await valuesWith(episodeId, { comment }) }, ctx());
 const view = (episodeId: string, actor: Actor = caseworker) => getEpisode(actor, episodeId, { permission: "cases:view", withHistory: true, requestId: requestId() });
 const awaitingReview = async (who: Actor) =>
-  (await listEpisodes(who, { stage: "awaiting-review", sort: "deadline", direction: "asc", page: 1 }, ctx())).rows.map((row) => row.id);
+  (await listEpisodes(who, { stage: "awaiting-review", sort: "deadline", direction: "asc", cursor: null }, ctx())).rows.map((row) => row.id);
 
 /** Everything a review must never touch, and everything a refused change must leave as it was. */
 async function snapshot(episodeId: string) {

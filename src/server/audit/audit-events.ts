@@ -49,7 +49,7 @@ export const AUDIT_EVENTS = {
   },
   "episode.step_saved": { label: "Saved a step", details: z.object({ step: z.enum(FORM_STEP_KEYS), version: z.int() }).strict() },
   "episode.submitted": { label: "Report submitted", details: none },
-  "episodes.listed": { label: "Viewed the case list", details: z.object({ stage: z.string().max(40), page: z.int(), results: z.int() }).strict() },
+  "episodes.listed": { label: "Viewed the case list", details: z.object({ stage: z.string().max(40), page: z.union([z.int(), z.enum(["first", "after", "before"])]), results: z.int() }).strict() },
   "law_enforcement.recorded": {
     label: "Law-enforcement report recorded",
     details: z.object({ outcome: z.enum(codesOf(LAW_ENFORCEMENT_OUTCOMES)), late: z.boolean() }).strict(),

@@ -9,7 +9,7 @@ import { checkEligibility, checkLawEnforcementReport, checkMissingEvent, checkNc
 import { clockOfKind, episodeProgress, recordedReportProblems, type EpisodeProgress } from "@/domain/episode-progress";
 import { deriveClocks, foundAt } from "@/domain/episode-clocks";
 import { inSentence, recordedNoticeProblems, recipientLabel } from "@/domain/notice-rules";
-import { ZChildProfileSchema, ZContactsSchema, ZDescriptionSchema, ZGuardianSchema, ZMissingEventDetailsSchema, ZRisksSchema, savedAnswers, type StepAnswers } from "@/domain/episode-facts";
+import { ZChildProfileSchema, ZContactsSchema, ZDescriptionSchema, ZGuardianSchema, ZMissingEventDetailsSchema, ZRisksSchema, savedAnswers, sortName, type StepAnswers } from "@/domain/episode-facts";
 import { isFormStepKey, type FormStepKey } from "@/domain/steps";
 import { formatInstant } from "@/lib/format-time";
 import { STEP_FORMS } from "@/lib/schemas/episode-steps";
@@ -91,6 +91,8 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
       where: { id: facts.child.id },
       data: { firstName, middleName, lastName, dateOfBirth: dateColumnOf(dateOfBirth), agencyCaseNumber, underAgencyGuardianship, profile: documentOf(ZChildProfileSchema, profile) },
     });
+    // The child's other episodes sort under the new name too (this one's is kept by syncEpisode()).
+    await tx.episode.updateMany({ where: { childId: facts.child.id, agencyId: facts.agencyId }, data: { childSortName: sortName({ firstName, middleName, lastName }) } });
     await audit(tx, auditWho(actor, requestId), "child.updated", { target: { type: "Child", id: facts.child.id } });
   },
 

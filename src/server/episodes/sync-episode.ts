@@ -4,6 +4,7 @@ import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
 import { episodeProgress, type EpisodeProgress, type EpisodeStage } from "@/domain/episode-progress";
 import { deriveClocks } from "@/domain/episode-clocks";
+import { sortName } from "@/domain/episode-facts";
 import { loadEpisode, type LoadedEpisode } from "./load-episode";
 
 /** The stage as the column holds it. */
@@ -26,18 +27,25 @@ export const STAGE_OF_COLUMN = Object.fromEntries(Object.entries(STAGE_COLUMN).m
 
 /**
  * The one writer of what is derived from an episode's facts: its stage, age and risk columns and
- * its clock rows, re-derived from episodeProgress() inside the transaction of every change of the
+ * its clock rows and the case list's sort copies (the child's name, the report's deadline), re-derived from episodeProgress() inside the transaction of every change of the
  * facts. Lists and reports read these; a clock row never holds a state, only instants.
  */
 export async function syncEpisode(tx: Tx, actor: Actor, episodeId: string, now: Date): Promise<{ loaded: LoadedEpisode; progress: EpisodeProgress }> {
   const loaded = await loadEpisode(tx, actor, episodeId);
   const { facts, rules } = loaded;
   const progress = episodeProgress(facts, now, rules);
+  const clocks = deriveClocks(facts, rules);
   await tx.episode.update({
     where: { id: facts.id },
-    data: { stage: STAGE_COLUMN[progress.stage], ageAtMissing: progress.ageAtMissing, endangered: progress.endangered, traffickingConcern: progress.traffickingConcern },
+    data: {
+      stage: STAGE_COLUMN[progress.stage],
+      ageAtMissing: progress.ageAtMissing,
+      endangered: progress.endangered,
+      traffickingConcern: progress.traffickingConcern,
+      childSortName: sortName(facts.child),
+      reportDeadline: clocks.find((clock) => clock.kind === "LAW_ENFORCEMENT_REPORT")?.deadline ?? null,
+    },
   });
-  const clocks = deriveClocks(facts, rules);
   await tx.episodeClock.deleteMany({
     where: { episodeId: facts.id, NOT: { OR: clocks.map((clock) => ({ kind: clock.kind, subject: clock.subject })) } },
   });

@@ -41,6 +41,8 @@ export async function updateUser(actor: Actor, userId: string, input: unknown, c
         if (changed.includes("email") && (await tx.user.findUnique({ where: { email: after.email }, select: { id: true } }))) throw emailInUse();
         await assertKeepsAnAdmin(tx, scope.agencyId, { id: person.id, roles: after.roles, active: person.active }, "update");
         await tx.user.update({ where: { id: person.id }, data: { ...values, teamId: after.teamId } });
+        // Their episodes sort under the new name in the case list (decision 017).
+        if (changed.includes("name")) await tx.episode.updateMany({ where: { agencyId: scope.agencyId, caseworkerId: person.id }, data: { caseworkerName: after.name } });
         // Someone who no longer holds SUPERVISOR leads no team.
         if (!after.roles.includes("SUPERVISOR")) await tx.teamSupervisor.deleteMany({ where: { userId: person.id } });
         await audit(tx, who, "user.updated", {

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { can } from "@/server/authz/permissions";
-import { CASE_FILTERS, listEpisodes, SORTS, type CaseFilter, type Sort } from "@/server/episodes/list-episodes";
+import { CASE_FILTERS, EPISODE_COUNT_CAP, listEpisodes, SORTS, type CaseFilter, type ListCursor, type Sort } from "@/server/episodes/list-episodes";
 import { currentRequestId } from "@/server/request-id";
 import { STAGE_LABELS } from "@/domain/episode-progress";
 import { clockText } from "@/domain/clocks";
 import { formatInstant } from "@/lib/format-time";
-import { Pagination } from "@/features/ui/pagination";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -15,7 +14,7 @@ const FILTER_LABELS: Record<CaseFilter, string> = { open: "All open episodes", "
 
 const SORT_LABELS: Record<Sort, string> = { deadline: "Deadline", child: "Child", caseworker: "Caseworker", started: "Started" };
 
-type Search = { stage?: string; sort?: string; dir?: string; page?: string };
+type Search = { stage?: string; sort?: string; dir?: string; after?: string; before?: string };
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("/cases");
@@ -26,16 +25,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const stage = CASE_FILTERS.find((value) => value === search.stage) ?? "open";
   const sort = SORTS.find((value) => value === search.sort) ?? "deadline";
   const direction = search.dir === "desc" ? "desc" : "asc";
-  const { rows, page, pageCount, total } = await listEpisodes(
-    actor,
-    { stage, sort, direction, page: Number(search.page ?? "1") },
-    { requestId: await currentRequestId() },
-  );
+  // A page starts after or before an episode of its neighbour (an id: nothing personal in the address).
+  const cursor: ListCursor = search.after ? { after: search.after } : search.before ? { before: search.before } : null;
+  const { rows, total, capped, previous, next } = await listEpisodes(actor, { stage, sort, direction, cursor }, { requestId: await currentRequestId() });
   const tz = actor.agency.timeZone;
-  const link = (changes: Search) => {
-    const params = new URLSearchParams({ stage, sort, dir: direction, page: String(page), ...changes });
-    return `/cases?${params.toString()}`;
-  };
+  // A new sort or filter starts at the first page; the neighbouring pages keep both.
+  const link = (changes: Search) => `/cases?${new URLSearchParams({ stage, sort, dir: direction, ...changes }).toString()}`;
 
   return (
     <>
@@ -84,14 +79,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <p className="mt-4" role="status">
-        {total} {total === 1 ? "episode" : "episodes"}. Your own are listed first.
+        {capped ? `${EPISODE_COUNT_CAP.toLocaleString("en-US")} or more episodes.` : `${total} ${total === 1 ? "episode" : "episodes"}.`} Yours are marked “yours”.
       </p>
       {/* A narrow screen scrolls the table inside its own region, never the page (WCAG 1.4.10); the
           region is positioned so that the headers' visually hidden words are clipped with the table. */}
       <div role="region" aria-labelledby="cases-caption" tabIndex={0} className="relative mt-3 overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-left">
         <caption id="cases-caption" className="sr-only">
-          {FILTER_LABELS[stage]}, sorted by {SORT_LABELS[sort].toLowerCase()}, page {page} of {pageCount}
+          {FILTER_LABELS[stage]}, sorted by {SORT_LABELS[sort].toLowerCase()}, {direction === "asc" ? "ascending" : "descending"}{cursor ? ", a later page" : ", first page"}
         </caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
@@ -124,7 +119,20 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </table>
       </div>
       {rows.length === 0 ? <p className="mt-4">No episodes match.</p> : null}
-      <Pagination label="Case pages" page={page} pageCount={pageCount} hrefFor={(n) => link({ page: String(n) })} />
+      {previous || next ? (
+        <nav aria-label="Case pages" className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
+          {previous ? (
+            <Link className="text-blue-800 underline" href={link(previous)}>
+              Previous page
+            </Link>
+          ) : null}
+          {next ? (
+            <Link className="text-blue-800 underline" href={link(next)}>
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
@@ -134,7 +142,7 @@ function SortableHeader({ column, sort, direction, link }: { column: Sort; sort:
   const nextDirection = active && direction === "asc" ? "desc" : "asc";
   return (
     <th scope="col" className="py-2 pr-3" aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={link({ sort: column, dir: nextDirection, page: "1" })} className="text-blue-800 underline">
+      <Link href={link({ sort: column, dir: nextDirection })} className="text-blue-800 underline">
         {SORT_LABELS[column]}
         <span className="sr-only">, sort {nextDirection === "asc" ? "ascending" : "descending"}</span>
         {active ? <span aria-hidden="true">{direction === "asc" ? " ▲" : " ▼"}</span> : null}
