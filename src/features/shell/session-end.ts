@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: this module is in every signed-in page's JavaScript, where the full zod would add ~30 KB.
+import { z } from "zod/mini";
 import { SESSION_IDLE_LIMIT_MS } from "@/domain/session-policy";
 import { forgetAllLocalCopies, keepLocalCopiesUntil, localCopy, unsentLocalCopies, type TUnsentCopy } from "@/features/wizard/local-copy";
 import { sendDraft, type DraftSendOutcome } from "@/features/wizard/save-step";
@@ -105,7 +106,7 @@ export function hasUnsentCopies(): boolean {
 /** Why the session no longer lets its person in, as the sign-in page words it (see its `reason`). */
 export type SignedOutReason = "idle" | "expired" | "ended";
 
-const ZSessionTimeLeftSchema = z.object({ idleLeftMs: z.number().nonnegative(), absoluteLeftMs: z.number().nonnegative() });
+const ZSessionTimeLeftSchema = z.object({ idleLeftMs: z.number().check(z.nonnegative()), absoluteLeftMs: z.number().check(z.nonnegative()) });
 type TSessionTimeLeft = z.infer<typeof ZSessionTimeLeftSchema>;
 const ZSignedOutSchema = z.object({ reason: z.enum(["idle", "expired", "ended"]) });
 

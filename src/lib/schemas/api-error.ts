@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: every form reads its errors through this module, in the browser (see session-end.ts).
+import { z } from "zod/mini";
 
 /** Why a request conflicts with the record's state (a 409); see ConflictError on the server. */
 export const ZConflictCodeSchema = z.enum(["STEP_ORDER", "LAW_ENFORCEMENT_FIRST", "OPEN_EPISODE", "STALE_VERSION", "INCOMPLETE", "INELIGIBLE", "CLOSED", "REFUSED"]);
@@ -7,24 +8,24 @@ export type TConflictCode = z.infer<typeof ZConflictCodeSchema>;
 /** What a conflict may carry besides its message, for the form to show or act on. */
 export const ZConflictDetailsSchema = z.object({
   /** The record's current version, to base the next save on. */
-  version: z.number().optional(),
+  version: z.optional(z.number()),
   /** Another person's saved answers of the step, shown beside the form's. */
-  current: z.record(z.string(), z.unknown()).nullable().optional(),
-  savedBy: z.string().nullable().optional(),
-  missingSteps: z.array(z.string()).optional(),
+  current: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  savedBy: z.optional(z.nullable(z.string())),
+  missingSteps: z.optional(z.array(z.string())),
   /** The child's open episode, to go to instead of starting another. */
-  episodeId: z.string().optional(),
+  episodeId: z.optional(z.string()),
 });
 export type TConflictDetails = z.infer<typeof ZConflictDetailsSchema>;
 
 /** Every error body a route handler answers with: a message for the person, and what a form needs to act. */
-export const ZApiErrorSchema = ZConflictDetailsSchema.extend({
+export const ZApiErrorSchema = z.extend(ZConflictDetailsSchema, {
   error: z.string(),
-  code: ZConflictCodeSchema.optional(),
+  code: z.optional(ZConflictCodeSchema),
   /** One message per field path, to show next to each field (422). */
-  fieldErrors: z.record(z.string(), z.string()).optional(),
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
   /** Quoted to support after an unexpected failure (500). */
-  requestId: z.string().optional(),
+  requestId: z.optional(z.string()),
 });
 export type TApiError = z.infer<typeof ZApiErrorSchema>;
 

@@ -1,0 +1,28 @@
+// zod/mini: in every signed-in page's JavaScript (see session-end.ts).
+import { z } from "zod/mini";
+
+const ZCsrfSchema = z.object({ csrfToken: z.string() });
+
+/**
+ * Ends the session through next-auth's own sign-out endpoint (its CSRF token, then the POST that
+ * ends the session and records it), as next-auth/react's signOut() does, without shipping that
+ * client (~11 KB) in every signed-in page. Then a full navigation to `page`. Resolves false,
+ * leaving the person where they are, when the server could not be reached or refused.
+ */
+export async function signOutTo(page: string): Promise<boolean> {
+  try {
+    const csrf = ZCsrfSchema.safeParse(await (await fetch("/api/auth/csrf")).json());
+    if (!csrf.success) return false;
+    const response = await fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken: csrf.data.csrfToken, callbackUrl: page, json: "true" }),
+    });
+    if (!response.ok) return false;
+  } catch {
+    return false;
+  }
+  // A full navigation: nothing of the signed-in pages stays in the client router's cache.
+  window.location.assign(page);
+  return true;
+}
