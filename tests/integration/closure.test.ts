@@ -16,7 +16,7 @@ import { voidEpisode } from "@/server/episodes/void-episode";
 import { searchChildren } from "@/server/children/search-children";
 import { getAgencyUser } from "@/server/users/get-agency-user";
 import { NOTIFICATION_KINDS } from "@/server/notifications/notification-kinds";
-import { episodeVersion, makeUser, reportedEpisode, requestId, signInAs, supervisedAgency } from "./support";
+import { episodeVersion, makeUser, reportedEpisode, requestId, signInAs, supervisedAgency, expectRefusedUnchanged } from "./support";
 
 const ctx = (now?: Date) => ({ requestId: requestId(), ...(now ? { now } : {}) });
 const HOUR = 3_600_000;
@@ -116,14 +116,8 @@ async function snapshot(episodeId: string) {
   return { episode, approvals, entries, notifications };
 }
 
-async function expectRefused(episodeId: string, action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) {
-  const before = await snapshot(episodeId);
-  const thrown = await action().catch((caught: unknown) => caught);
-  expect(thrown).toBeInstanceOf(error);
-  if (message) expect((thrown as Error).message).toMatch(message);
-  expect(await snapshot(episodeId)).toEqual(before);
-  return thrown;
-}
+const expectRefused = (episodeId: string, action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) =>
+  expectRefusedUnchanged(() => snapshot(episodeId), action, error, message);
 
 const refusals = (change: string) =>
   db()

@@ -14,7 +14,7 @@ import { returnReport } from "@/server/episodes/return-report";
 import { POST as approveRoute } from "@/app/api/episodes/[episodeId]/review/approve/route";
 import { POST as returnRoute } from "@/app/api/episodes/[episodeId]/review/return/route";
 import { POST as requestRoute } from "@/app/api/episodes/[episodeId]/review/request/route";
-import { episodeVersion, makeUser, reportedEpisode, requestId, signInAs, supervisedAgency } from "./support";
+import { episodeVersion, makeUser, reportedEpisode, requestId, signInAs, supervisedAgency, expectRefusedUnchanged } from "./support";
 import { postEpisodeChange } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
@@ -57,14 +57,8 @@ async function snapshot(episodeId: string) {
   return { episode, approvals, entries, notifications, clocks, lawEnforcement, ncmec, amendments };
 }
 
-async function expectRefused(episodeId: string, action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) {
-  const before = await snapshot(episodeId);
-  const thrown = await action().catch((caught: unknown) => caught);
-  expect(thrown).toBeInstanceOf(error);
-  if (message) expect((thrown as Error).message).toMatch(message);
-  expect(await snapshot(episodeId)).toEqual(before);
-  return thrown;
-}
+const expectRefused = (episodeId: string, action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) =>
+  expectRefusedUnchanged(() => snapshot(episodeId), action, error, message);
 
 const refusals = (change: string) =>
   db()

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import { db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { signInWithPassword } from "@/server/auth/sign-in";
@@ -130,4 +131,17 @@ export async function supervisedAgency() {
   });
   await db().user.update({ where: { id: people.onCallSupervisor.userId }, data: { onCall: true } });
   return people;
+}
+
+/**
+ * A refused change: `action` throws `error` (its message matching `message`), and what `snapshot`
+ * reads of the records is the same after as before. Answers what was thrown.
+ */
+export async function expectRefusedUnchanged(snapshot: () => Promise<unknown>, action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) {
+  const before = await snapshot();
+  const thrown = await action().catch((caught: unknown) => caught);
+  expect(thrown).toBeInstanceOf(error);
+  if (message) expect((thrown as Error).message).toMatch(message);
+  expect(await snapshot()).toEqual(before);
+  return thrown;
 }
