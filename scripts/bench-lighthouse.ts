@@ -5,8 +5,10 @@
  * scores, largest contentful paint and total blocking time.
  *
  * Run by scripts/run.ts, which builds the app and starts it on loopback on a fresh database with the
- * demo people, and passes BENCH_BASE_URL, DATABASE_URL, NEXTAUTH_SECRET and BENCH_PASSWORD.
- * CHROMIUM_PATH names the browser when it is not /usr/bin/chromium.
+ * demo people, and passes BENCH_BASE_URL, DATABASE_URL, NEXTAUTH_SECRET and BENCH_PASSWORD, and
+ * BENCH_BARE_URL: the bare Next.js page of the same versions, measured first as the framework's floor.
+ * CHROMIUM_PATH names the browser when it is not /usr/bin/chromium; BENCH_LIGHTHOUSE_PRESETS=mobile
+ * (or desktop) runs one preset only.
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
@@ -35,7 +37,14 @@ async function main() {
   await sql.end();
   // A report filed in full by the caseworker, for the case page and a wizard step.
   const episodeId = await startReport(caseworker, "LH-1", { complete: true });
-  const pages: { label: string; path: string; cookie: string }[] = [
+  const BARE = process.env.BENCH_BARE_URL;
+  for (const deadline = Date.now() + 60_000; BARE && !(await fetch(BARE).then((r) => r.status === 200, () => false)); ) {
+    if (Date.now() > deadline) throw new Error(`the bare page at ${BARE} did not answer within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // The bare Next.js page of the same versions first: the framework's own floor on this machine.
+  const pages: { label: string; path: string; cookie: string; base?: string }[] = [
+    ...(BARE ? [{ label: "bare Next.js page", path: "/", cookie: "", base: BARE }] : []),
     { label: "sign-in", path: "/sign-in", cookie: "" },
     { label: "home", path: "/", cookie: caseworker.cookieHeader() },
     { label: "wizard step", path: `/cases/${episodeId}/report/child`, cookie: caseworker.cookieHeader() },
@@ -46,11 +55,13 @@ async function main() {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   let failed = false;
   try {
-    for (const preset of ["mobile", "desktop"] as const) {
+    // BENCH_LIGHTHOUSE_PRESETS=mobile (or desktop) runs one preset only.
+    const presets = (["mobile", "desktop"] as const).filter((preset) => (process.env.BENCH_LIGHTHOUSE_PRESETS ?? "mobile,desktop").split(",").includes(preset));
+    for (const preset of presets) {
       console.log(`\nLighthouse, ${preset} preset (production build on loopback)`);
       for (const page of pages) {
         const result = await lighthouse(
-          `${BASE}${page.path}`,
+          `${page.base ?? BASE}${page.path}`,
           { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined },
           preset === "desktop" ? desktopConfig : undefined,
         );
@@ -62,19 +73,31 @@ async function main() {
         }
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const ms = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-        const finalUrl = lhr.finalDisplayedUrl.replace(BASE, "");
+        const finalUrl = lhr.finalDisplayedUrl.replace(page.base ?? BASE, "");
         const moved = finalUrl !== page.path ? `  (ended at ${finalUrl})` : "";
         if (moved) failed = true;
         console.log(
           `  ${page.label.padEnd(24)} performance ${String(score("performance")).padStart(3)}  accessibility ${String(score("accessibility")).padStart(3)}` +
             `  LCP ${(ms("largest-contentful-paint") / 1000).toFixed(2)} s  TBT ${ms("total-blocking-time").toFixed(0)} ms${moved}`,
         );
+        // Which element was the largest paint, and its phases: what a slow LCP waits for.
+        if (preset === "mobile") console.log(`      LCP element: ${lcpElement(lhr.audits["lcp-breakdown-insight"]?.details)}`);
       }
     }
   } finally {
     chrome.kill();
   }
   process.exitCode = failed ? 1 : 0;
+}
+
+/** The LCP element's HTML, shortened, and the parts of its time (Lighthouse's LCP breakdown insight). */
+function lcpElement(details: unknown): string {
+  type Item = { subpart?: string; duration?: number; snippet?: string; items?: Item[] };
+  const parts = ((details as { items?: Item[] } | undefined)?.items ?? []) as Item[];
+  const subparts = parts.find((part) => part.items)?.items ?? [];
+  const node = parts.find((part) => part.snippet)?.snippet ?? "unknown";
+  const times = subparts.map((item) => `${item.subpart} ${Math.round(item.duration ?? 0)} ms`).join(", ");
+  return `${node.replace(/\s+/g, " ").slice(0, 90)}${times ? `  (${times})` : ""}`;
 }
 
 void main();

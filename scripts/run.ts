@@ -285,23 +285,43 @@ async function operatorScript(command: "admin-invite" | "agency-create", env: En
 }
 
 /**
+ * The yardstick of bench:pages and bench:lighthouse: a bare Next.js page of the same versions
+ * (bench/bare) that renders 50 rows read with pg from `databaseUrl`, built and started on loopback.
+ */
+async function startBarePage(databaseUrl: string): Promise<{ url: string; child: ReturnType<typeof startChild> }> {
+  const port = await findFreePort(3400);
+  const bareDir = path.join(ROOT, "bench", "bare");
+  say("building the bare page (next build bench/bare)…");
+  const built = await run(bin("next"), ["build", bareDir], { ...process.env, NODE_ENV: "production" }, { quiet: true });
+  if (built.code !== 0) throw new LaunchError("The bare page did not build: run `npx next build bench/bare` to see why.");
+  const child = startChild(bin("next"), ["start", bareDir, "-H", "127.0.0.1", "-p", String(port)], { ...process.env, BARE_DATABASE_URL: databaseUrl, NODE_ENV: "production" }, { quiet: true });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/**
  * A benchmark that drives the production build over HTTP: the app built when stale, started on
  * loopback on the given database, and the script run with BENCH_BASE_URL, DATABASE_URL (the
  * owner's), NEXTAUTH_SECRET and BENCH_PASSWORD (the demo people's).
  */
-async function benchAgainstServer(env: Env, database: { url: string; appUrl?: string }, script: string): Promise<number> {
+async function benchAgainstServer(env: Env, database: { url: string; appUrl?: string }, script: string, options: { withBarePage?: boolean } = {}): Promise<number> {
   const port = await findFreePort(3200);
   const baseUrl = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "load-bench-secret-load-bench-secret-load", NEXTAUTH_URL: baseUrl, PORT: String(port) };
   await buildIfStale(serverEnv, { say });
+  const bare = options.withBarePage ? await startBarePage(database.appUrl ?? database.url) : null;
   const server = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { ...serverEnv, DATABASE_URL: database.appUrl ?? database.url, NODE_ENV: "production" }, { quiet: true });
   try {
     await waitUntilHealthy(baseUrl, server);
-    const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", script)], { ...serverEnv, BENCH_BASE_URL: baseUrl, BENCH_PASSWORD: env.DEMO_PASSWORD });
+    const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", script)], {
+      ...serverEnv,
+      BENCH_BASE_URL: baseUrl,
+      BENCH_PASSWORD: env.DEMO_PASSWORD,
+      ...(bare ? { BENCH_BARE_URL: bare.url } : {}),
+    });
     return code;
   } finally {
-    server.kill("SIGTERM");
-    await exitCodeOf(server);
+    for (const child of bare ? [server, bare.child] : [server]) child.kill("SIGTERM");
+    await Promise.all([exitCodeOf(server), ...(bare ? [exitCodeOf(bare.child)] : [])]);
   }
 }
 
@@ -323,17 +343,12 @@ async function benchPages(env: Env): Promise<number> {
   );
   if (!counted) say("pg_stat_statements is not loaded in this PostgreSQL: statements per request are not counted.");
   await seedDemoData(url, env.DEMO_PASSWORD);
-  const [homewardPort, barePort] = [await findFreePort(3300), await findFreePort(3400)];
+  const homewardPort = await findFreePort(3300);
   const homewardUrl = `http://127.0.0.1:${homewardPort}`;
-  const bareUrl = `http://127.0.0.1:${barePort}`;
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "pages-bench-secret-pages-bench-secret-pag", NEXTAUTH_URL: homewardUrl, PORT: String(homewardPort) };
   await buildIfStale(serverEnv, { say });
-  const bareDir = path.join(ROOT, "bench", "bare");
-  say("building the bare page (next build bench/bare)…");
-  const built = await run(bin("next"), ["build", bareDir], { ...process.env, NODE_ENV: "production" }, { quiet: true });
-  if (built.code !== 0) throw new LaunchError("The bare page did not build: run `npx next build bench/bare` to see why.");
+  const { url: bareUrl, child: bare } = await startBarePage(appUrl ?? url);
   const homeward = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(homewardPort)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
-  const bare = startChild(bin("next"), ["start", bareDir, "-H", "127.0.0.1", "-p", String(barePort)], { ...process.env, BARE_DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
   try {
     await waitUntilHealthy(homewardUrl, homeward);
     const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "bench-pages.ts")], {
@@ -398,7 +413,7 @@ async function main(): Promise<number> {
     case "bench-lighthouse": {
       const { url, appUrl } = await testDatabase(env);
       await seedDemoData(url, env.DEMO_PASSWORD);
-      return benchAgainstServer(env, { url, appUrl }, "bench-lighthouse.ts");
+      return benchAgainstServer(env, { url, appUrl }, "bench-lighthouse.ts", { withBarePage: true });
     }
     case "migrate-dev": {
       const { ownerUrl, appRole } = await appDatabase(env);
