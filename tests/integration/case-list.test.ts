@@ -14,7 +14,7 @@ import { STAGE_COLUMN } from "@/server/episodes/sync-episode";
 import type { FormStepKey } from "@/domain/steps";
 import type { StepValues } from "@/lib/schemas/episode-steps";
 import { completeSteps, newYorkWall } from "../fixtures/episode-steps";
-import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
+import { requestId, resetDatabase, makeTwoAgencies } from "./support";
 
 const ctx = () => ({ requestId: requestId() });
 const HOUR = 3_600_000;
@@ -36,13 +36,7 @@ async function save(actor: Actor, episodeId: string, step: FormStepKey, values: 
 
 beforeAll(async () => {
   await resetDatabase();
-  const agency = await makeAgency("Demo County", "America/New_York");
-  const other = await makeAgency("Neighbor County", "America/Chicago");
-  caseworker = await signInAs(await makeUser(agency.id, "CASEWORKER"));
-  colleague = await signInAs(await makeUser(agency.id, "CASEWORKER"));
-  supervisor = await signInAs(await makeUser(agency.id, "SUPERVISOR"));
-  admin = await signInAs(await makeUser(agency.id, "ADMIN"));
-  outsider = await signInAs(await makeUser(other.id, "CASEWORKER"));
+  ({ caseworker, colleague, supervisor, admin, outsider } = await makeTwoAgencies());
   outsiderEpisode = (await startEpisode(outsider, { newChild: { firstName: "Pat", lastName: "Outside", dateOfBirth: "2012-02-02", agencyCaseNumber: "NC-1", underAgencyGuardianship: "yes" } }, ctx())).episodeId;
   const now = new Date();
   for (let i = 0; i < EPISODES; i += 1) {
@@ -58,7 +52,7 @@ beforeAll(async () => {
     }
   }
   // Some leave the open list.
-  const closed = await db().episode.findMany({ where: { agencyId: agency.id }, select: { id: true }, orderBy: { createdAt: "asc" }, take: 6 });
+  const closed = await db().episode.findMany({ where: { agencyId: caseworker.agency.id }, select: { id: true }, orderBy: { createdAt: "asc" }, take: 6 });
   await db().episode.updateMany({ where: { id: { in: closed.slice(0, 4).map((e) => e.id) } }, data: { stage: "CLOSED", closedAt: now } });
   await db().episode.updateMany({ where: { id: { in: closed.slice(4).map((e) => e.id) } }, data: { stage: "VOIDED", voidedAt: now, voidedById: supervisor.userId, voidReason: "Twice" } });
 }, 120_000);

@@ -14,7 +14,7 @@ import type { FormStepKey } from "@/domain/steps";
 import type { StepValues } from "@/lib/schemas/episode-steps";
 import { formValuesOf } from "@/lib/step-codecs";
 import { ORDERED_STEPS, completeSteps, newYorkWall } from "../fixtures/episode-steps";
-import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
+import { requestId, resetDatabase, makeTwoAgencies } from "./support";
 
 const ctx = () => ({ requestId: requestId() });
 const NEW_CHILD = { firstName: "Jordan", lastName: "Rivera", dateOfBirth: "2011-05-14", agencyCaseNumber: "DC-2026-0412", underAgencyGuardianship: "yes" };
@@ -27,13 +27,7 @@ let admin: Actor;
 
 beforeEach(async () => {
   await resetDatabase();
-  const agency = await makeAgency("Demo County", "America/New_York");
-  const other = await makeAgency("Neighbor County", "America/Chicago");
-  caseworker = await signInAs(await makeUser(agency.id, "CASEWORKER"));
-  colleague = await signInAs(await makeUser(agency.id, "CASEWORKER"));
-  supervisor = await signInAs(await makeUser(agency.id, "SUPERVISOR"));
-  outsider = await signInAs(await makeUser(other.id, "CASEWORKER"));
-  admin = await signInAs(await makeUser(agency.id, "ADMIN"));
+  ({ caseworker, colleague, supervisor, admin, outsider } = await makeTwoAgencies());
 });
 
 async function newEpisode(actor = caseworker) {

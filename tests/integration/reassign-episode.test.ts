@@ -8,7 +8,7 @@ import { getEpisode } from "@/server/episodes/get-episode";
 import { reassignEpisode } from "@/server/episodes/reassign-episode";
 import { listCaseworkers } from "@/server/episodes/list-caseworkers";
 import { POST as reassignRoute } from "@/app/api/episodes/[episodeId]/reassign/route";
-import { episodeVersion, makeAgency, makeUser, reportedEpisode, requestId, resetDatabase, signInAs } from "./support";
+import { episodeVersion, makeAgency, makeUser, reportedEpisode, requestId, resetDatabase, signInAs, expectRefusedUnchanged } from "./support";
 import { postEpisodeChange } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
@@ -51,14 +51,7 @@ async function snapshot() {
   return { episode, assignments, notifications, clocks };
 }
 
-async function expectRefused(action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) {
-  const before = await snapshot();
-  const thrown = await action().catch((caught: unknown) => caught);
-  expect(thrown).toBeInstanceOf(error);
-  if (message) expect((thrown as Error).message).toMatch(message);
-  expect(await snapshot()).toEqual(before);
-  return thrown;
-}
+const expectRefused = (action: () => Promise<unknown>, error: new (...args: never[]) => Error, message?: RegExp) => expectRefusedUnchanged(snapshot, action, error, message);
 
 const refusalReasons = async () =>
   (await db().auditEvent.findMany({ where: { action: "episode.change_refused", outcome: "DENIED", targetId: episodeId }, orderBy: { id: "asc" } })).map((row) => ({

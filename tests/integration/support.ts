@@ -145,3 +145,19 @@ export async function expectRefusedUnchanged(snapshot: () => Promise<unknown>, a
   expect(await snapshot()).toEqual(before);
   return thrown;
 }
+
+/**
+ * Demo County (New York time) with a caseworker, a colleague, a supervisor and an admin, and
+ * Neighbor County (Chicago time) with an outsider caseworker, all signed in.
+ */
+export async function makeTwoAgencies() {
+  const agency = await makeAgency("Demo County", "America/New_York");
+  const other = await makeAgency("Neighbor County", "America/Chicago");
+  return {
+    caseworker: await signInAs(await makeUser(agency.id, "CASEWORKER")),
+    colleague: await signInAs(await makeUser(agency.id, "CASEWORKER")),
+    supervisor: await signInAs(await makeUser(agency.id, "SUPERVISOR")),
+    admin: await signInAs(await makeUser(agency.id, "ADMIN")),
+    outsider: await signInAs(await makeUser(other.id, "CASEWORKER")),
+  };
+}
