@@ -14,6 +14,7 @@ import { listPhotos } from "@/server/photos/list-photos";
 import { readPhoto } from "@/server/photos/read-photo";
 import { removePhoto } from "@/server/photos/remove-photo";
 import { generatePacket } from "@/server/packets/generate-packet";
+import { loadEpisode } from "@/server/episodes/load-episode";
 import { syncEpisode } from "@/server/episodes/sync-episode";
 import { calendarDateIn } from "@/domain/zoned-time";
 import { packetJsonSchema } from "@/lib/packet-json-schema";
@@ -152,6 +153,12 @@ describe("the packet", () => {
     const fullJson = new TextDecoder().decode(full.bytes);
     const earlier = JSON.parse(fullJson).earlierEpisodes;
     expect(earlier).toHaveLength(1);
+    // The loaded facts hold the child's other recoveries only: not this episode's, not a voided one's.
+    for (const id of [episodeId, mistaken.episodeId]) {
+      await db().recovery.create({ data: { episodeId: id, agencyId: caseworker.agency.id, locatedAt: new Date(), recoveredAt: new Date(), knownAt: new Date(), recordedById: caseworker.userId, recordedAt: new Date() } });
+    }
+    const { facts } = await db().$transaction((tx) => loadEpisode(tx, caseworker, episodeId));
+    expect(facts.earlierRecoveries.map((recovery) => recovery.episodeId)).toEqual([first.episodeId]);
     expect(earlier[0].recovery).toEqual({
       recoveredOn: calendarDateIn(recoveredAt, "America/New_York"),
       city: "Albany",

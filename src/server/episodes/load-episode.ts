@@ -55,7 +55,23 @@ const SELECT = {
       ...AGENCY_RULE_COLUMNS,
     },
   },
-  child: { select: { id: true, firstName: true, middleName: true, lastName: true, dateOfBirth: true, agencyCaseNumber: true, underAgencyGuardianship: true, profile: true } },
+  child: {
+    select: {
+      id: true,
+      firstName: true,
+      middleName: true,
+      lastName: true,
+      dateOfBirth: true,
+      agencyCaseNumber: true,
+      underAgencyGuardianship: true,
+      profile: true,
+      // The child's recoveries (this episode's is left out below), read in the same joined query.
+      episodes: {
+        where: { voidedAt: null, recovery: { is: { recoveredAt: { not: null } } } },
+        select: { id: true, recovery: { select: { recoveredAt: true, city: true, state: true, placeKind: true, recoveredBy: true, packetSummary: true } } },
+      },
+    },
+  },
   lawEnforcementReport: true,
   ncmecReport: true,
   clocks: { select: { kind: true, subject: true, ruleHours: true } },
@@ -124,11 +140,10 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
   const debrief = row.debrief;
   const closure = row.approvals.find((approval) => approval.purpose === "CLOSURE") ?? null;
   const review = row.approvals.find((approval) => approval.purpose === "REPORT_REVIEW") ?? null;
-  const earlierRecoveries = await tx.recovery.findMany({
-    where: { agencyId: scope.agencyId, recoveredAt: { not: null }, episode: { childId: row.child.id, id: { not: row.id }, voidedAt: null } },
-    orderBy: { recoveredAt: "desc" },
-    select: { episodeId: true, recoveredAt: true, city: true, state: true, placeKind: true, recoveredBy: true, packetSummary: true },
-  });
+  // The child's other episodes' recoveries, latest first.
+  const earlierRecoveries = row.child.episodes
+    .flatMap(({ id, recovery: earlier }) => (id !== row.id && earlier?.recoveredAt ? [{ ...earlier, episodeId: id, recoveredAt: earlier.recoveredAt }] : []))
+    .sort((a, b) => b.recoveredAt.getTime() - a.recoveredAt.getTime());
   const facts: EpisodeFacts = {
     id: row.id,
     agencyId: row.agencyId,
@@ -295,7 +310,7 @@ export async function loadEpisode(tx: Tx, actor: Actor, episodeId: string, optio
         ? { endedAt: row.endedAt, reason: row.endReason, note: row.endNote ?? "", recordedById: row.endRecordedById }
         : null,
     voided: row.voidedAt && row.voidedById ? { voidedAt: row.voidedAt, voidedById: row.voidedById, reason: row.voidReason ?? "" } : null,
-    earlierRecoveries: earlierRecoveries.flatMap((earlier) => (earlier.recoveredAt ? [{ ...earlier, recoveredAt: earlier.recoveredAt }] : [])),
+    earlierRecoveries,
   };
   return {
     facts,
