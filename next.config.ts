@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   // The proxy buffers every request body it sees up to experimental.proxyClientMaxBodySize, signed
   // in or not: that stays at Next's default (10 MB). The photo upload route reads its larger body
   // itself, with its own cap (src/server/photos/read-photo-form.ts; docs/decisions/008-rate-limits.md).
-  experimental: { authInterrupts: true, inlineCss: true },
+  experimental: { authInterrupts: true },
   // Native and WebAssembly packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "sharp"],
   // Static assets skip the proxy; they still get the headers that apply to every response.
