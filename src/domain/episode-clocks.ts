@@ -7,8 +7,8 @@
  */
 import { FEDERAL_CLOCK_HOURS, REPORT_CLOCK_KINDS, deadlineAfter, type ClockFacts, type ClockKind, type ReportClockKind } from "./clocks";
 import { NOTICE_AUTHORITIES, NOTICE_RECIPIENTS, type EpisodeNoticeEvent, type EpisodeNoticeRecipient } from "./code-sets";
-import type { EpisodeFacts } from "./episode-facts";
-import type { NoticeHours, NoticeRecord } from "./notice-rules";
+import type { EpisodeFacts, NoticeRecord } from "./episode-facts";
+import type { NoticeHours } from "./notice-rules";
 
 const DAY_HOURS = 24;
 

@@ -27,9 +27,11 @@ import {
   type RecoveryPlaceKindCode,
   type SearchActivityKindCode,
   type TraffickingFindingCode,
+  type EpisodeNoticeEvent,
+  type EpisodeNoticeRecipient,
+  type NoticeNotApplicableCode,
 } from "./code-sets";
 import { FORM_STEP_KEYS, type FormStepKey } from "./steps";
-import type { NoticeRecord } from "./notice-rules";
 
 /** A calendar date, "YYYY-MM-DD" (a birthday is not an instant). */
 export type IsoDate = string;
@@ -364,6 +366,24 @@ export function savedAnswers(facts: EpisodeFacts, step: FormStepKey): StepAnswer
       return facts.ncmec;
   }
 }
+
+/** A notice recorded on an episode: sent (and when), or not applicable with a reason. */
+export type NoticeRecord = {
+  event: EpisodeNoticeEvent;
+  recipient: EpisodeNoticeRecipient;
+  sentAt: Date | null;
+  notApplicableReason: NoticeNotApplicableCode | null;
+  /** The late reason of a notice sent late, or the note of one not applicable. */
+  note: string | null;
+  recordedById: string;
+  recordedAt: Date;
+  /** Return and cancellation notices: who told them, the person told, how. */
+  toldBy: string | null;
+  toWhom: string | null;
+  method: string | null;
+  /** Law enforcement: the NCIC entry was cleared; NCMEC: its case was closed. Null when not known. */
+  confirmed: boolean | null;
+};
 
 /** A person's full name from its parts, skipping the empty ones. */
 export function fullName(person: { firstName: string; middleName?: string | null; lastName: string }): string {

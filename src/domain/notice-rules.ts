@@ -18,7 +18,7 @@ import { labelOf } from "./ncic-codes";
 import { formatDuration } from "./durations";
 import { FUTURE_GRACE_MS, type RuleViolation } from "./reporting-rules";
 import type { Clock, ClockFacts, ClockKind } from "./clocks";
-import type { EpisodeFacts } from "./episode-facts";
+import type { EpisodeFacts, NoticeRecord } from "./episode-facts";
 
 /** A notice's deadline: at least an hour, at most a week after the agency learned of the event. */
 export const MIN_NOTICE_HOURS = 1;
@@ -147,24 +147,6 @@ export function recordedNoticeProblems(
 
 /** The clock kind of each event's notices. */
 export const NOTICE_CLOCK_KIND = { MISSING: "MISSING_NOTICE", RETURN: "RETURN_NOTICE", CANCEL: "CANCEL_NOTICE" } as const satisfies Record<EpisodeNoticeEvent, ClockKind>;
-
-/** A notice recorded on an episode: sent (and when), or not applicable with a reason. */
-export type NoticeRecord = {
-  event: EpisodeNoticeEvent;
-  recipient: EpisodeNoticeRecipient;
-  sentAt: Date | null;
-  notApplicableReason: NoticeNotApplicableCode | null;
-  /** The late reason of a notice sent late, or the note of one not applicable. */
-  note: string | null;
-  recordedById: string;
-  recordedAt: Date;
-  /** Return and cancellation notices: who told them, the person told, how. */
-  toldBy: string | null;
-  toWhom: string | null;
-  method: string | null;
-  /** Law enforcement: the NCIC entry was cleared; NCMEC: its case was closed. Null when not known. */
-  confirmed: boolean | null;
-};
 
 export type NoticeState = Clock["state"] | "not-applicable";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportClockHoursProblem } from "@/domain/clocks";
-import { checkNoticeSent, checkNotApplicable, noticeHoursProblem, notApplicableReasonsFor, recordedNoticeProblems, noticeText, inSentence, type NoticeRecord } from "@/domain/notice-rules";
+import { checkNoticeSent, checkNotApplicable, noticeHoursProblem, notApplicableReasonsFor, recordedNoticeProblems, noticeText, inSentence } from "@/domain/notice-rules";
+import type { NoticeRecord } from "@/domain/episode-facts";
 import { NOTICE_RECIPIENTS } from "@/domain/code-sets";
 import { ZAgencySettingsSchema } from "@/lib/schemas/agency-settings";
 
