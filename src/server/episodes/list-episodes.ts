@@ -106,7 +106,7 @@ const clockColumns = (alias: string, prefix: string) =>
 type Segment = { where: Prisma.Sql; order: Prisma.Sql };
 
 /**
- * The rows that follow the cursor's row, in the sort's order (`forward`) or against it. Ascending,
+ * The rows that follow the cursor's row, read ascending or descending (`ascending`). Ascending,
  * episodes without a deadline come last; descending is the exact reverse. Each run is a range of
  * one index read in its order, so a page reads about as many rows as it shows, however deep it is
  * and however many episodes the agency has.

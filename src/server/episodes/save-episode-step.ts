@@ -91,7 +91,7 @@ const WRITERS: { [K in FormStepKey]: Writer<K> } = {
       where: { id: facts.child.id },
       data: { firstName, middleName, lastName, dateOfBirth: dateColumnOf(dateOfBirth), agencyCaseNumber, underAgencyGuardianship, profile: documentOf(ZChildProfileSchema, profile) },
     });
-    // The child's other episodes sort under the new name too (this one's is kept by syncEpisode()).
+    // Every episode of the child, earlier ones included, sorts under the new name in the case list.
     await tx.episode.updateMany({ where: { childId: facts.child.id, agencyId: facts.agencyId }, data: { childSortName: sortName({ firstName, middleName, lastName }) } });
     await audit(tx, auditWho(actor, requestId), "child.updated", { target: { type: "Child", id: facts.child.id } });
   },

@@ -27,7 +27,8 @@ export const STAGE_OF_COLUMN = Object.fromEntries(Object.entries(STAGE_COLUMN).m
 
 /**
  * The one writer of what is derived from an episode's facts: its stage, age and risk columns and
- * its clock rows and the case list's sort copies (the child's name, the report's deadline), re-derived from episodeProgress() inside the transaction of every change of the
+ * its clock rows and the case list's sort copies (the child's name, the report's deadline),
+ * re-derived from episodeProgress() inside the transaction of every change of the
  * facts. Lists and reports read these; a clock row never holds a state, only instants.
  */
 export async function syncEpisode(tx: Tx, actor: Actor, episodeId: string, now: Date): Promise<{ loaded: LoadedEpisode; progress: EpisodeProgress }> {
