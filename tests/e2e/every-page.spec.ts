@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { completeSteps } from "../fixtures/episode-steps";
 import { STEP_KEYS } from "../../src/domain/steps";
-import { accessibleAtBothWidths, focusStaysVisible, saveSteps, signIn, startReportForNewChild, withDatabase } from "./support";
+import { accessibleAtBothWidths, expectAccessible, focusStaysVisible, saveSteps, signIn, startReportForNewChild, textSpacingFits, withDatabase } from "./support";
 
 /**
  * Every page Homeward has, as the people who use it see it: at 1280 px and at 320 px wide (which is
@@ -55,4 +55,15 @@ test("the admin's pages", async ({ page }) => {
   await signIn(page, "admin@demo.example.org");
   const caseworkerId = await withDatabase(async (client) => (await client.query(`SELECT "id" FROM "User" WHERE "email" = 'caseworker@demo.example.org'`)).rows[0].id as string);
   for (const path of ["/", "/admin/users", "/admin/users/new", `/admin/users/${caseworkerId}`, "/admin/teams", "/admin/settings", "/admin/audit", "/profile", "/notifications"]) await everyCheck(page, path);
+});
+
+test("the checks themselves: each finds the fault it looks for", async ({ page }) => {
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Faults</title></head><body><main><h1>Faults</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>`);
+  await expect(expectAccessible(page), "an image without a text alternative").rejects.toThrow(/image-alt/);
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Faults</title></head><body><main><h1>Faults</h1><div style="width: 600px">wide</div></main></body></html>`);
+  await expect(accessibleAtBothWidths(page), "a box wider than 320 px").rejects.toThrow(/DIV/);
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Faults</title></head><body><main><h1>Faults</h1><p style="width: 200px; height: 1.2em; overflow: hidden">A sentence long enough to wrap once its spacing is raised</p></main></body></html>`);
+  await expect(textSpacingFits(page), "text cut off by a box that hides what overflows it").rejects.toThrow(/cut off/);
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Faults</title><style>a { outline: none !important; box-shadow: none }</style></head><body><main><h1>Faults</h1><a href="#x">Nowhere</a></main></body></html>`);
+  await expect(focusStaysVisible(page), "a link without a focus indicator").rejects.toThrow(/shows no focus indicator/);
 });
