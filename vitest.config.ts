@@ -21,8 +21,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          // One database per run; files run one after another and each test starts from a clean slate.
-          fileParallelism: false,
+          // Files run side by side (the launcher's INTEGRATION_WORKERS), each worker on a database of
+          // its own that its tests reset; every test starts from a clean slate.
+          setupFiles: ["tests/integration/worker-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -39,14 +39,15 @@ import { buildIfStale, waitUntilHealthy } from "./lib/next-app";
 const say = (line: string) => console.log(`homeward: ${line}`);
 
 let postgres: Postgres | undefined;
-let temporaryDatabase: string | undefined;
-let temporaryRole: string | undefined;
+let temporaryDatabases: string[] = [];
+let temporaryRoles: string[] = [];
 
-/** Drops the test run's database and its application role. */
+/** Drops the test run's databases and their application roles. */
 async function dropTemporary(): Promise<void> {
-  if (postgres && temporaryDatabase) await dropDatabase(postgres.serverUrl, temporaryDatabase);
-  if (postgres && temporaryRole) await dropRole(postgres.serverUrl, temporaryRole);
-  temporaryDatabase = temporaryRole = undefined;
+  if (postgres) for (const name of temporaryDatabases) await dropDatabase(postgres.serverUrl, name);
+  if (postgres) for (const role of temporaryRoles) await dropRole(postgres.serverUrl, role);
+  temporaryDatabases = [];
+  temporaryRoles = [];
 }
 
 async function shutdown(code: number): Promise<never> {
@@ -106,13 +107,14 @@ async function appDatabase(env: Env, options: { reuseRunning?: boolean } = {}): 
  */
 async function testDatabase(env: Env, cluster: { name: string; options: EmbeddedOptions } = { name: "test-postgres", options: { writes: "fast" } }): Promise<{ url: string; appUrl?: string }> {
   postgres ??= env.DATABASE_URL ? await externalPostgres(env.DATABASE_URL) : await embeddedPostgres(dataDir(env, cluster.name), cluster.options);
-  temporaryDatabase = uniqueDatabaseName("homeward_test");
-  const url = await createDatabase(postgres.serverUrl, temporaryDatabase);
-  const role = `${temporaryDatabase}_app`;
+  const name = uniqueDatabaseName("homeward_test");
+  const url = await createDatabase(postgres.serverUrl, name);
+  temporaryDatabases.push(name);
+  const role = `${name}_app`;
   const appUrl = await ensureLoginRole(url, role, newRolePassword(), { optional: true });
-  if (appUrl) temporaryRole = role;
+  if (appUrl) temporaryRoles.push(role);
   else say(`the test user cannot create roles (CREATEROLE): the end-to-end server runs as the owner and the database-roles test is skipped.`);
-  await migrateAndGrant(url, temporaryRole);
+  await migrateAndGrant(url, appUrl ? role : undefined);
   return { url, appUrl };
 }
 
@@ -194,14 +196,25 @@ async function vitest(project: "unit" | "integration" | "fault", env: NodeJS.Pro
   return { name: `${project} tests`, ok: code === 0, tests: readVitestCounts(report) };
 }
 
-/** Tests use the owner's URL (they reset tables); TEST_APP_DATABASE_URL is the application role's, for the database-roles test. */
+/**
+ * Tests use the owner's URL (they reset tables); TEST_APP_DATABASE_URL is the application role's, for
+ * the database-roles test. Files run two at a time (INTEGRATION_WORKERS), each worker on a database
+ * of its own: tests/integration/worker-database.ts points a worker at its pair of URLs.
+ */
 async function integration(env: Env, reports: string, extra: string[] = []): Promise<StageResult> {
-  const { url, appUrl } = await testDatabase(env);
+  const databases = [];
+  for (let i = 0; i < env.INTEGRATION_WORKERS; i++) databases.push(await testDatabase(env));
   return vitest(
     "integration",
-    { ...process.env, DATABASE_URL: url, TEST_APP_DATABASE_URL: appUrl, TEST_PG_SERVER_URL: postgres!.serverUrl, NEXTAUTH_SECRET: "integration-test-secret-integration-test-secret" },
+    {
+      ...process.env,
+      TEST_DATABASE_URLS: JSON.stringify(databases.map((d) => d.url)),
+      TEST_APP_DATABASE_URLS: JSON.stringify(databases.map((d) => d.appUrl ?? null)),
+      TEST_PG_SERVER_URL: postgres!.serverUrl,
+      NEXTAUTH_SECRET: "integration-test-secret-integration-test-secret",
+    },
     reports,
-    extra,
+    [`--maxWorkers=${env.INTEGRATION_WORKERS}`, ...extra],
   );
 }
 

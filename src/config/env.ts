@@ -68,6 +68,8 @@ const EnvSchema = z.object({
   E2E_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   TEST_PG_SERVER_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   TEST_APP_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  // How many integration test files run at once, each worker on a database of its own.
+  INTEGRATION_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a number of workers, e.g. 2" }).int().min(1).max(8).default(2)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
