@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod/mini";
 import { FORM_STEP_KEYS, type FormStepKey } from "@/domain/steps";
 import { EMPTY_STEP_VALUES, STEP_SCHEMAS, stepFieldNames } from "@/lib/schemas/episode-steps";
 import { answersOf, formValuesOf } from "@/lib/step-codecs";
@@ -45,7 +46,7 @@ describe("each step's fields are declared once, in its schema", () => {
 
   it("notices a field the mapping does not carry", () => {
     // What a field added to a schema but not to its step's codec looks like.
-    const schema = STEP_SCHEMAS.description.extend({ favouriteColour: STEP_SCHEMAS.description.shape.otherFeatures });
+    const schema = z.extend(STEP_SCHEMAS.description, { favouriteColour: STEP_SCHEMAS.description.shape.otherFeatures });
     const form = { ...forms.description, favouriteColour: "green" };
     expect(schema.parse(form)).toMatchObject({ favouriteColour: "green" });
     expect(lostFields("description", form, schema)).toEqual(["favouriteColour"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { emailAddress, longText, optionalEmailAddress, optionalPhoneNumber, optionalText, phoneNumber, plainText, requiredText } from "@/lib/schemas/fields";
 import { ZNewChildSchema } from "@/lib/schemas/start-report";
 import { ZChildSearchSchema } from "@/lib/schemas/child-search";
@@ -9,8 +9,8 @@ import { STEP_SCHEMAS } from "@/lib/schemas/episode-steps";
 import { completeSteps } from "../fixtures/episode-steps";
 
 /** The value a schema keeps, or the first message it gives. */
-function outcome(schema: z.ZodType, value: unknown): { kept: unknown } | { message: string } {
-  const parsed = schema.safeParse(value);
+function outcome(schema: z.core.$ZodType, value: unknown): { kept: unknown } | { message: string } {
+  const parsed = z.safeParse(schema, value);
   return parsed.success ? { kept: parsed.data } : { message: parsed.error.issues[0]!.message };
 }
 

@@ -23,7 +23,7 @@ const roles = z
 /** A team's id from a select; "" is no team. */
 const teamId = z.union([z.literal(""), z.uuid("Choose a team from the list")], "Choose a team from the list");
 
-const personEmail = emailAddress("Enter an e-mail address like name@agency.gov").transform((value) => value.toLowerCase());
+const personEmail = z.pipe(emailAddress("Enter an e-mail address like name@agency.gov"), z.transform((value: string) => value.toLowerCase()));
 
 export const ZInvitePersonSchema = z
   .object({

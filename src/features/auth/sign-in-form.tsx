@@ -4,10 +4,9 @@ import { TextField } from "@/features/ui/fields";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import { ZSignInSchema, type TSignIn } from "@/lib/schemas/sign-in";
-import { signInFailureMessage } from "./sign-in-failure";
+import { postSignIn, signInFailureMessage } from "./sign-in-failure";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<string | null>(null);
@@ -21,9 +20,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(values: TSignIn) {
     setFailure(null);
-    // signIn() rejects when the answer is not next-auth's (no connection, a proxy's error page).
-    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
-    const message = signInFailureMessage(result);
+    const message = signInFailureMessage(await postSignIn(values));
     if (message) {
       setFailure(message);
       setAttempt((n) => n + 1);

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldValues, type DefaultValues, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { SummaryError } from "@/features/ui/error-summary";
 import { sessionContact, sessionEndedByServer } from "@/features/shell/session-end";
 import { useAutosave } from "./use-autosave";
@@ -32,7 +32,7 @@ export type StepFormOptions = {
  * device at once and on the server within seconds (autosave), and the step save, where the refusal
  * of an outdated save is shown rather than overwritten.
  */
-export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, options: StepFormOptions) {
+export function useStepForm<S extends z.core.$ZodType<FieldValues, FieldValues>>(schema: S, options: StepFormOptions) {
   type Values = z.infer<S>;
   const router = useRouter();
   const form = useForm<Values>({

@@ -31,20 +31,22 @@ const ruleValue = (bounds: RuleBounds) =>
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-const instrumentName = plainText("Enter the instrument's name.")
-  .min(1, "Enter the instrument's name, or remove the line.")
-  .max(MAX_INSTRUMENT_NAME, `Use ${MAX_INSTRUMENT_NAME} characters or fewer`)
-  .refine((name) => !SCREENING_INSTRUMENTS.some((built) => built.label.toLowerCase() === name.toLowerCase()), "This instrument is already on the built-in list.");
+const instrumentName = plainText("Enter the instrument's name.").check(
+  z.minLength(1, "Enter the instrument's name, or remove the line."),
+  z.maxLength(MAX_INSTRUMENT_NAME, `Use ${MAX_INSTRUMENT_NAME} characters or fewer`),
+  z.refine((name: string) => !SCREENING_INSTRUMENTS.some((built) => built.label.toLowerCase() === name.toLowerCase()), "This instrument is already on the built-in list."),
+);
 
 /** The agency settings form, shared by the page (client) and the route (server, which parses again). */
 export const ZAgencySettingsSchema = z
   .object({
     name: requiredText("Enter the agency's name."),
     state: z.enum(US_STATES.map((state) => state.code) as [string, ...string[]], "Choose the agency's state."),
-    timeZone: plainText("Enter the agency's time zone.")
-      .min(1, "Enter the agency's time zone.")
-      .max(100, "Use 100 characters or fewer")
-      .refine(isValidTimeZone, "Enter a time zone by its IANA name, such as America/Chicago."),
+    timeZone: plainText("Enter the agency's time zone.").check(
+      z.minLength(1, "Enter the agency's time zone."),
+      z.maxLength(100, "Use 100 characters or fewer"),
+      z.refine(isValidTimeZone, "Enter a time zone by its IANA name, such as America/Chicago."),
+    ),
     lawEnforcementClockHours: reportHours("LAW_ENFORCEMENT_REPORT"),
     ncmecClockHours: reportHours("NCMEC_REPORT"),
     caseworkerSecondFactorOptional: z.boolean("Say whether caseworkers may sign in without a second factor."),

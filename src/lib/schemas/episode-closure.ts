@@ -4,7 +4,7 @@ import { longText, pageVersion } from "./fields";
 const version = pageVersion;
 
 /** Asking for closure (or approving it): an optional comment, e.g. the answer to a supervisor's. */
-export const ZClosureCommentSchema = z.object({ version, comment: longText(null, 2000).default("") }).strict();
+export const ZClosureCommentSchema = z.object({ version, comment: z._default(longText(null, 2000), "") }).strict();
 export type TClosureComment = z.infer<typeof ZClosureCommentSchema>;
 
 /** Returning a closure: the comment the caseworker will see and answer is required. */

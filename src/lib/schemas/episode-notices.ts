@@ -18,9 +18,9 @@ export const ZNoticeSentSchema = z
     event,
     sentAt: wallTime("Enter the date and time the notice was given."),
     lateReason: longText(null, 1000),
-    toldBy: optionalText(200).default(""),
-    toWhom: optionalText(200).default(""),
-    method: optionalText(100).default(""),
+    toldBy: z._default(optionalText(200), ""),
+    toWhom: z._default(optionalText(200), ""),
+    method: z._default(optionalText(100), ""),
     confirmed: z.boolean("Say whether it was confirmed, or that it is not known.").nullable().default(null),
   })
   .strict()

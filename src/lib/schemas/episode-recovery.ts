@@ -19,8 +19,8 @@ export const ZRecoverySchema = z
     locatedAt: optionalWallTime("Enter when the agency learned where the child is, or leave it empty."),
     recoveredAt: optionalWallTime("Enter when the child was recovered, or leave it empty."),
     knownAt: optionalWallTime("Enter when the agency learned of the recovery, or leave it empty for now."),
-    address: optionalText(300).default(""),
-    city: optionalText(100).default(""),
+    address: z._default(optionalText(300), ""),
+    city: z._default(optionalText(100), ""),
     state: optionalCode(
       US_STATES.map((state) => state.code) as [string, ...string[]],
       "Choose the state from the list.",
@@ -28,12 +28,12 @@ export const ZRecoverySchema = z
     placeKind: optionalCode(codesOf(RECOVERY_PLACE_KINDS), "Choose the kind of place from the list."),
     outOfState: z.boolean("Say whether the child was found in another state.").default(false),
     recoveredBy: optionalCode(codesOf(RECOVERED_BY), "Choose how the child came back from the list."),
-    officerName: optionalText(200).default(""),
-    lawEnforcementCaseNumber: optionalText(100).default(""),
-    condition: longText(null, 2000).default(""),
+    officerName: z._default(optionalText(200), ""),
+    lawEnforcementCaseNumber: z._default(optionalText(100), ""),
+    condition: z._default(longText(null, 2000), ""),
     newMarks: z.array(ZMarkSchema).max(30, "Record at most 30 new marks.").default([]),
-    placement: longText(null, 1000).default(""),
-    packetSummary: longText(null, 1000).default(""),
+    placement: z._default(longText(null, 1000), ""),
+    packetSummary: z._default(longText(null, 1000), ""),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -52,7 +52,7 @@ export const ZEndEpisodeSchema = z
     version: pageVersion,
     reason: z.enum(codesOf(END_REASONS), "Choose why the episode ends."),
     endedAt: wallTime("Enter the date and time the episode ended."),
-    note: longText(null, 2000).default(""),
+    note: z._default(longText(null, 2000), ""),
   })
   .strict();
 export type TEndEpisode = z.infer<typeof ZEndEpisodeSchema>;

@@ -4,7 +4,7 @@ import { longText, pageVersion } from "./fields";
 const version = pageVersion;
 
 /** Asking for a supervisor's review of the report (again), or approving it: an optional comment. */
-export const ZReviewCommentSchema = z.object({ version, comment: longText(null, 2000).default("") }).strict();
+export const ZReviewCommentSchema = z.object({ version, comment: z._default(longText(null, 2000), "") }).strict();
 export type TReviewComment = z.infer<typeof ZReviewCommentSchema>;
 
 /** Returning a report: the comment the caseworker will see and answer is required. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { safeParse, type z } from "zod";
 import type { RuleViolation } from "@/domain/reporting-rules";
 import { BadRequestError, ValidationError, type FieldErrors } from "@/server/use-case-errors";
 
@@ -16,8 +16,9 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export function parseStep<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
-  const parsed = schema.safeParse(values);
+/** Parses a form with its schema (the full zod's or a zod/mini one shared with the browser). */
+export function parseStep<T extends z.core.$ZodType>(schema: T, values: unknown): z.output<T> {
+  const parsed = safeParse(schema, values);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
   return parsed.data;
 }

@@ -26,7 +26,7 @@ export class OperatorInputError extends Error {
 }
 
 const OPERATOR_ADMIN_NAME = "Agency admin";
-const ZEmail = emailAddress("Give the admin's e-mail address, like name@agency.gov").transform((value) => value.toLowerCase());
+const ZEmail = z.pipe(emailAddress("Give the admin's e-mail address, like name@agency.gov"), z.transform((value: string) => value.toLowerCase()));
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);
