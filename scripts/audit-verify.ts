@@ -4,15 +4,23 @@
  * verifies, 1 otherwise. Run by scripts/run.ts with DATABASE_URL set.
  */
 import { db } from "../src/server/db";
-import { verifyAllAuditChains } from "../src/server/audit/audit-chain";
+import { strandOf, trailAnchor, verifyAllAuditChains } from "../src/server/audit/audit-chain";
 
 async function main(): Promise<number> {
   const reports = await db().$transaction((tx) => verifyAllAuditChains(tx), { isolationLevel: "RepeatableRead", timeout: 600_000 });
   const agencies = await db().agency.findMany({ select: { id: true, name: true } });
   const nameOf = (key: string) => (key === "" ? "events of no agency" : (agencies.find((a) => a.id === key)?.name ?? `agency ${key}`));
+  const trails = new Map<string, typeof reports>();
   for (const report of reports) {
-    const status = report.problem ? `DOES NOT VERIFY — ${report.problem.message}` : "verifies";
-    console.log(`${nameOf(report.chainKey)}: ${report.events} events, latest hash ${report.lastHash}: ${status}`);
+    const { agencyKey } = strandOf(report.chainKey);
+    trails.set(agencyKey, [...(trails.get(agencyKey) ?? []), report]);
+  }
+  for (const [agencyKey, strands] of trails) {
+    for (const report of strands) {
+      const status = report.problem ? `DOES NOT VERIFY — ${report.problem.message}` : "verifies";
+      console.log(`${nameOf(agencyKey)}, strand ${strandOf(report.chainKey).strand + 1}: ${report.events} events, latest hash ${report.lastHash}: ${status}`);
+    }
+    console.log(`${nameOf(agencyKey)}: anchor ${trailAnchor(strands)}`);
   }
   const broken = reports.filter((r) => r.problem);
   console.log(broken.length === 0 ? `All ${reports.length} audit chains verify.` : `${broken.length} of ${reports.length} audit chains do not verify.`);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit/audit";
-import { GENESIS_HASH, verifyAllAuditChains, verifyAuditChain } from "@/server/audit/audit-chain";
+import { AUDIT_STRANDS, GENESIS_HASH, strandKeys, strandOf, trailAnchor, verifyAllAuditChains, verifyAuditChain, verifyAuditTrail } from "@/server/audit/audit-chain";
 import { checkAuditChain } from "@/server/audit/check-audit-chain";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
@@ -19,6 +19,12 @@ const write = (agency: string | null, count: number) =>
     for (let i = 0; i < count; i++) await audit(tx, { requestId: requestId(), userId: null, agencyId: agency }, "users.listed", { details: { count: i } });
   });
 const verify = (key: string) => db().$transaction((tx) => verifyAuditChain(tx, key));
+/** The strand one transaction's events went to (one connection writing alone keeps to one strand). */
+const strandOfOnly = async (agency: string | null) => {
+  const keys = await db().auditEvent.findMany({ where: { agencyId: agency }, distinct: ["chainKey"], select: { chainKey: true } });
+  expect(keys).toHaveLength(1);
+  return keys[0]!.chainKey;
+};
 const idsOf = async (key: string) => (await db().auditEvent.findMany({ where: { chainKey: key }, orderBy: { chainSeq: "asc" }, select: { id: true } })).map((e) => e.id);
 
 /** What only the owner can do (the application's role cannot): change the trail behind the trigger's back. */
@@ -35,64 +41,134 @@ describe("the audit trail's hash chains", () => {
     await write(agencyId, 3);
     await write(otherId, 2);
     await write(null, 1);
-    const events = await db().auditEvent.findMany({ where: { chainKey: agencyId }, orderBy: { chainSeq: "asc" } });
+    const key = await strandOfOnly(agencyId);
+    expect(strandKeys(agencyId)).toContain(key);
+    const events = await db().auditEvent.findMany({ where: { chainKey: key }, orderBy: { chainSeq: "asc" } });
     expect(events.map((e) => e.chainSeq)).toEqual([1n, 2n, 3n]);
     expect(events[0]!.prevHash).toBe(GENESIS_HASH);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
     const reports = await db().$transaction((tx) => verifyAllAuditChains(tx));
-    expect(reports.map((r) => [r.chainKey, r.events, r.problem])).toEqual(
+    expect(reports.map((r) => [strandOf(r.chainKey).agencyKey, r.events, r.problem])).toEqual(
       [["", 1, null], [agencyId, 3, null], [otherId, 2, null]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
-    expect(reports.find((r) => r.chainKey === agencyId)!.lastHash).toBe(events[2]!.hash);
+    expect(reports.find((r) => r.chainKey === key)!.lastHash).toBe(events[2]!.hash);
   });
 
   it("keeps one chain whole when many requests of one agency write at once", async () => {
     await Promise.all(Array.from({ length: 12 }, () => write(agencyId, 2)));
-    const report = await verify(agencyId);
+    const report = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
     expect(report.problem).toBeNull();
     expect(report.events).toBe(24);
   });
 
+  it("chains requests that write at the same time in separate strands, so that neither waits for the other", async () => {
+    // Two transactions of one agency hold their audit write open at once: with one chain the
+    // second would wait for the first's COMMIT (and this test would time out).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const firstWrote = new Promise<void>((resolve) => (wrote = resolve));
+    const first = db().$transaction(async (tx) => {
+      await audit(tx, { requestId: requestId(), userId: null, agencyId }, "users.listed", { details: { count: 1 } });
+      wrote();
+      await held;
+    });
+    await firstWrote;
+    try {
+      await db().$transaction(
+        async (tx) => {
+          await audit(tx, { requestId: requestId(), userId: null, agencyId }, "users.listed", { details: { count: 2 } });
+        },
+        { timeout: 3_000 },
+      );
+    } finally {
+      release();
+      await first;
+    }
+    const trail = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(trail.problem).toBeNull();
+    expect(trail.strands).toHaveLength(2);
+    expect(trail.strands.every((strand) => strand.chainKey === agencyId || strand.chainKey.startsWith(`${agencyId}#`))).toBe(true);
+    expect(trail.events).toBe(2);
+  });
+
+  it("never opens more than its strands, and every strand verifies, under many writers at once", async () => {
+    await Promise.all(Array.from({ length: 3 * AUDIT_STRANDS }, () => write(agencyId, 3)));
+    const trail = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(trail.problem).toBeNull();
+    expect(trail.events).toBe(9 * AUDIT_STRANDS);
+    const keys = (await db().auditEvent.findMany({ where: { agencyId }, distinct: ["chainKey"], select: { chainKey: true } })).map((e) => e.chainKey);
+    expect(keys.every((key) => strandKeys(agencyId).includes(key))).toBe(true);
+  });
+
+  it("gives an anchor that changes with any strand's end", async () => {
+    await Promise.all(Array.from({ length: 4 }, () => write(agencyId, 2)));
+    const before = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(before.anchor).toBe(trailAnchor(before.strands));
+    await write(agencyId, 1);
+    const after = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(after.anchor).not.toBe(before.anchor);
+    expect(after.anchor).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("finds a change in any strand of the agency's trail, and names it", async () => {
+    await Promise.all(Array.from({ length: 6 }, () => write(agencyId, 2)));
+    const strands = (await db().$transaction((tx) => verifyAuditTrail(tx, agencyId))).strands;
+    const last = strands.at(-1)!;
+    const [victim] = await idsOf(last.chainKey);
+    await asOwner(`UPDATE "AuditEvent" SET "details" = '{"count": 99}' WHERE "id" = ${victim}`);
+    const trail = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(trail.problem).toMatchObject({ kind: "changed", eventId: String(victim) });
+    // Removing a whole strand's events is a cut-off end of that strand.
+    await asOwner(`DELETE FROM "AuditEvent" WHERE "chainKey" = '${last.chainKey}'`);
+    const cut = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(cut.problem).toMatchObject({ kind: "cut-off", seq: 0n });
+  });
+
   it("names the first event whose content was changed", async () => {
     await write(agencyId, 4);
-    const [, second] = await idsOf(agencyId);
+    const key = await strandOfOnly(agencyId);
+    const [, second] = await idsOf(key);
     await asOwner(`UPDATE "AuditEvent" SET "details" = '{"count": 99}' WHERE "id" = ${second}`);
-    const report = await verify(agencyId);
+    const report = await verify(key);
     expect(report.problem).toMatchObject({ kind: "changed", eventId: String(second), seq: 2n });
     expect(report.problem!.message).toContain(String(second));
     // Another agency's chain is untouched and still verifies.
     await write(otherId, 1);
-    expect((await verify(otherId)).problem).toBeNull();
+    expect((await verify(await strandOfOnly(otherId))).problem).toBeNull();
   });
 
   it("names a changed time, action or actor as well as changed details", async () => {
     await write(agencyId, 2);
-    const [first] = await idsOf(agencyId);
+    const key = await strandOfOnly(agencyId);
+    const [first] = await idsOf(key);
     await asOwner(`UPDATE "AuditEvent" SET "occurredAt" = "occurredAt" - interval '1 day' WHERE "id" = ${first}`);
-    expect((await verify(agencyId)).problem).toMatchObject({ kind: "changed", eventId: String(first) });
+    expect((await verify(key)).problem).toMatchObject({ kind: "changed", eventId: String(first) });
   });
 
   it("names a removed event", async () => {
     await write(agencyId, 5);
-    const ids = await idsOf(agencyId);
+    const key = await strandOfOnly(agencyId);
+    const ids = await idsOf(key);
     await asOwner(`DELETE FROM "AuditEvent" WHERE "id" = ${ids[2]}`);
-    expect((await verify(agencyId)).problem).toMatchObject({ kind: "removed", seq: 3n, afterEventId: String(ids[1]) });
+    expect((await verify(key)).problem).toMatchObject({ kind: "removed", seq: 3n, afterEventId: String(ids[1]) });
   });
 
   it("names a cut-off end, and a truncated trail", async () => {
     await write(agencyId, 5);
-    const ids = await idsOf(agencyId);
+    const key = await strandOfOnly(agencyId);
+    const ids = await idsOf(key);
     await asOwner(`DELETE FROM "AuditEvent" WHERE "id" IN (${ids[3]}, ${ids[4]})`);
-    expect((await verify(agencyId)).problem).toMatchObject({ kind: "cut-off", seq: 3n, afterEventId: String(ids[2]) });
+    expect((await verify(key)).problem).toMatchObject({ kind: "cut-off", seq: 3n, afterEventId: String(ids[2]) });
     await db().$executeRawUnsafe(`TRUNCATE "AuditEvent"`);
-    expect((await verify(agencyId)).problem).toMatchObject({ kind: "cut-off", seq: 0n, afterEventId: null });
+    expect((await verify(key)).problem).toMatchObject({ kind: "cut-off", seq: 0n, afterEventId: null });
   });
 
   it("is what the admin's audit page shows, for their agency only", async () => {
     const admin = await signInAs(await makeUser(agencyId, "ADMIN"));
     const caseworker = await signInAs(await makeUser(agencyId, "CASEWORKER"));
     const report = await checkAuditChain(admin);
-    expect(report).toMatchObject({ chainKey: agencyId, problem: null });
+    expect(report).toMatchObject({ agencyKey: agencyId, problem: null });
     expect(report.events).toBeGreaterThan(0);
     await expect(checkAuditChain(caseworker)).rejects.toThrow();
   });

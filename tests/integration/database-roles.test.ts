@@ -28,9 +28,9 @@ async function outcomesOf(attempts: Record<string, string>): Promise<Record<stri
 }
 
 async function insertEvent(agencyId: string, action = "users.listed") {
-  const { rows } = await app.query<{ id: string; chainSeq: string; hash: string }>(
+  const { rows } = await app.query<{ id: string; chainKey: string; chainSeq: string; hash: string }>(
     `INSERT INTO "AuditEvent" ("agencyId", "action", "outcome", "requestId", "details")
-     VALUES ($1, $2, 'SUCCESS', gen_random_uuid()::text, '{"count": 0}') RETURNING "id", "chainSeq", "hash"`,
+     VALUES ($1, $2, 'SUCCESS', gen_random_uuid()::text, '{"count": 0}') RETURNING "id", "chainKey", "chainSeq", "hash"`,
     [agencyId, action],
   );
   return rows[0]!;
@@ -58,8 +58,10 @@ describe.skipIf(!appUrl)(title, () => {
     expect(second.hash).toMatch(/^[0-9a-f]{64}$/);
     const { rows } = await app.query(`SELECT "action" FROM "AuditEvent" WHERE "agencyId" = $1`, [agency.id]);
     expect(rows).toHaveLength(2);
+    // One connection writing alone keeps to one strand of the agency's trail (decision 019).
+    expect(second.chainKey).toBe(first.chainKey);
     // The verifier reads the chain's head through the owner's read-only function, and only that way.
-    const head = await app.query(`SELECT "seq"::text AS "seq", "hash" FROM "audit_chain_heads"() WHERE "chainKey" = $1`, [agency.id]);
+    const head = await app.query(`SELECT "seq"::text AS "seq", "hash" FROM "audit_chain_heads"() WHERE "chainKey" = $1`, [second.chainKey]);
     expect(head.rows).toEqual([{ seq: "2", hash: second.hash }]);
   });
 

@@ -4,12 +4,18 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 
 /**
- * Checks the audit trail's hash chains (decision record 007). The database chains each event as
- * it is written (a trigger running as the owner); this rebuilds every hash from the stored content,
- * independently of the trigger's code, and finds the first event whose content changed, a removed
- * event (a gap in the chain), or a cut-off end (a chain shorter than its head).
+ * Checks the audit trail's hash chains (decision records 007 and 019). The database chains each
+ * event as it is written (a trigger running as the owner); this rebuilds every hash from the stored
+ * content, independently of the trigger's code, and finds the first event whose content changed, a
+ * removed event (a gap in the chain), or a cut-off end (a chain shorter than its head).
+ *
+ * An agency's trail is up to AUDIT_STRANDS chains ("strands") so that its concurrent requests do not
+ * queue on one head: the agency's id (its first strand, the only one before decision 019) and
+ * "<agency id>#1" onwards. Events of no agency: "" and "#1" onwards.
  */
 export const GENESIS_HASH = "0".repeat(64);
+/** How many strands the chaining trigger keeps per agency (the `strands` constant of its migration). */
+export const AUDIT_STRANDS = 8;
 const BATCH = 5_000;
 
 type Row = {
@@ -97,6 +103,57 @@ export async function verifyAuditChain(tx: Tx, chainKey: string): Promise<ChainR
     }
   }
   return { chainKey, events, lastSeq, lastHash: previous.hash, problem };
+}
+
+export type TrailReport = {
+  /** The agency's id, or "" for events of no agency. */
+  agencyKey: string;
+  strands: ChainReport[];
+  events: number;
+  /** One hash over every strand's end: written down or sent elsewhere, it pins the trail as it is now. */
+  anchor: string;
+  /** The first problem of any strand. */
+  problem: ChainProblem | null;
+};
+
+/** The strand keys an agency's trail can have. */
+export function strandKeys(agencyKey: string): string[] {
+  return Array.from({ length: AUDIT_STRANDS }, (_, n) => (n === 0 ? agencyKey : `${agencyKey}#${n}`));
+}
+
+/** The agency a strand belongs to ("" for events of no agency), and its number (0 for the first). */
+export function strandOf(chainKey: string): { agencyKey: string; strand: number } {
+  const mark = chainKey.indexOf("#");
+  return mark === -1 ? { agencyKey: chainKey, strand: 0 } : { agencyKey: chainKey.slice(0, mark), strand: Number(chainKey.slice(mark + 1)) };
+}
+
+/**
+ * The anchor over a trail's strands: SHA-256 over each non-empty strand's key, last place and last
+ * hash, one a line, in the order of the keys. Any change to an event up to those places changes it.
+ */
+export function trailAnchor(strands: Pick<ChainReport, "chainKey" | "lastSeq" | "lastHash">[]): string {
+  const lines = strands
+    .filter((s) => s.lastSeq > 0n)
+    .map((s) => `${s.chainKey} ${s.lastSeq} ${s.lastHash}`)
+    .sort();
+  return createHash("sha256").update(lines.join("\n"), "utf8").digest("hex");
+}
+
+/** Verifies every strand of one agency's trail (or of the events of no agency, for ""). */
+export async function verifyAuditTrail(tx: Tx, agencyKey: string): Promise<TrailReport> {
+  const strands: ChainReport[] = [];
+  // Every key a strand can have, so that a strand whose head was removed is still read.
+  for (const key of strandKeys(agencyKey)) {
+    const report = await verifyAuditChain(tx, key);
+    if (report.events > 0 || report.problem) strands.push(report);
+  }
+  return {
+    agencyKey,
+    strands,
+    events: strands.reduce((sum, s) => sum + s.events, 0),
+    anchor: trailAnchor(strands),
+    problem: strands.find((s) => s.problem)?.problem ?? null,
+  };
 }
 
 /** Every chain there is: each agency's, the one for events of no agency, and any head left without events. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
 import { checkAuditChain } from "@/server/audit/check-audit-chain";
+import { strandOf } from "@/server/audit/audit-chain";
 import { auditFilterChoices } from "@/server/audit/audit-filter-choices";
 import { RECORD_TYPES, parseAuditFilters, type AuditFilters } from "@/server/audit/audit-filters";
 import { BadRequestError } from "@/server/use-case-errors";
@@ -57,9 +58,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             : `Each of its ${chain.events} events is chained to the one before it, and none has been changed, removed or cut off.`}
         </p>
         <p className="mt-1">
-          Latest hash (write it down or send it elsewhere; a later check shows whether anything before it changed):{" "}
-          <code className="break-all font-mono text-sm">{chain.lastHash}</code>
+          Anchor (write it down or send it elsewhere; a later check shows whether anything before it changed):{" "}
+          <code className="break-all font-mono text-sm">{chain.anchor}</code>
         </p>
+        {chain.strands.length > 1 ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer underline">Where each of its {chain.strands.length} strands ends</summary>
+            <p className="mt-1 max-w-prose">
+              Requests made at the same time are chained in separate strands so that they do not wait on each other; the anchor covers the end of each.
+            </p>
+            <ul className="mt-1 list-disc pl-6">
+              {chain.strands.map((strand) => (
+                <li key={strand.chainKey}>
+                  Strand {strandOf(strand.chainKey).strand + 1}: {strand.events} events, last hash{" "}
+                  <code className="break-all font-mono text-sm">{strand.lastHash}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </section>
 
       <form method="get" action="/admin/audit" className="mt-6 rounded border border-slate-300 bg-white p-4" aria-labelledby="filters-heading">
