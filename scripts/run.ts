@@ -3,7 +3,7 @@
  * seeds demo data when asked, runs Next.js or the test suites, and stops everything it started.
  * Run as: node --conditions=react-server --import tsx scripts/run.ts <command>
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { EnvError, launcherEnv, type Env } from "../src/config/env";
@@ -18,7 +18,9 @@ import {
   embeddedPostgres,
   ensureDatabaseExists,
   externalPostgres,
+  databaseUrlFor,
   runningEmbeddedPostgres,
+  shippedPostgresMajor,
   uniqueDatabaseName,
   withClient,
   type EmbeddedOptions,
@@ -35,6 +37,19 @@ import {
   userOf,
 } from "./lib/database-roles";
 import { buildIfStale, waitUntilHealthy } from "./lib/next-app";
+import { loadBackupKey, readBackupHeader } from "./lib/backup-file";
+import {
+  backupsIn,
+  eventsNotRestored,
+  eventsSince,
+  holdings,
+  recordRestore,
+  restoreDump,
+  swapDataFolder,
+  takeBackup,
+  unpackBackup,
+  type SurvivingEvent,
+} from "./lib/backups";
 
 const say = (line: string) => console.log(`homeward: ${line}`);
 
@@ -378,6 +393,112 @@ async function benchPages(env: Env): Promise<number> {
   }
 }
 
+/** Where backups go, and their key (docs/decisions/020-backups.md). */
+function backupSettings(env: Env) {
+  const dir = path.resolve(ROOT, env.HOMEWARD_BACKUP_DIR ?? path.join(env.HOMEWARD_DATA_DIR, "backups"));
+  const keyFor = (create: boolean) =>
+    loadBackupKey({ key: env.HOMEWARD_BACKUP_KEY, keyFile: env.HOMEWARD_BACKUP_KEY_FILE, keptApartFrom: [path.resolve(ROOT, env.HOMEWARD_DATA_DIR), dir], create, say });
+  return { dir, keyFor };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** npm run db:backup: a backup of the database in use, now, kept until removed by hand; prints its path. */
+async function backupCommand(env: Env): Promise<number> {
+  const { dir, keyFor } = backupSettings(env);
+  const key = keyFor(true);
+  const database = await appDatabase(env, { reuseRunning: true });
+  await migrateAndGrant(database.ownerUrl, database.appRole);
+  say(postgres!.embedded ? "taking a base backup of the embedded PostgreSQL…" : "taking a backup with pg_dump…");
+  const taken = await takeBackup(
+    { ownerUrl: database.ownerUrl, serverUrl: postgres!.serverUrl, embedded: postgres!.embedded },
+    { dir, key, kind: "manual", copyCommand: env.HOMEWARD_BACKUP_COPY_COMMAND, say },
+  );
+  say(`backup taken (${megabytes(taken.bytes)}, encrypted with the key in ${key.source})${taken.copiedOff ? " and copied off the machine" : ""}:`);
+  console.log(taken.file);
+  if (!taken.copiedOff) say("copy it off this machine, and keep the key apart from it: a backup on the same disk is lost with the disk.");
+  return 0;
+}
+
+/**
+ * npm run db:restore -- FILE [--force]: replaces the database with a backup. Refuses a database that
+ * holds data unless --force. Records the restore in the restored database, with the events of the
+ * replaced one that the backup could not hold.
+ */
+async function restoreCommand(env: Env): Promise<number> {
+  const args = process.argv.slice(3);
+  const force = args.includes("--force");
+  const named = args.find((arg) => !arg.startsWith("--"));
+  const { dir, keyFor } = backupSettings(env);
+  if (!named) {
+    const found = backupsIn(dir).map(({ file, header }) => `  ${file}  (${header.kind}, taken ${header.takenAt.toISOString()})`);
+    throw new LaunchError(`Name the backup to restore: npm run db:restore -- FILE [--force].${found.length ? `\nBackups in ${dir}:\n${found.join("\n")}` : ` There are no backups in ${dir}.`}`);
+  }
+  const file = path.resolve(named);
+  const { header } = readBackupHeader(file);
+  const key = keyFor(false);
+  const at = new Date();
+  const refuse = (held: { agencies: number; episodes: number; events: number }, kept: string) =>
+    new LaunchError(
+      `The database holds data (${held.agencies} agencies, ${held.episodes} episodes, ${held.events} audit events). Restoring replaces all of it with the backup taken ${header.takenAt.toISOString()}: ` +
+        `run again with --force to do so (${kept}).`,
+    );
+  let candidates: SurvivingEvent[] = [];
+  if (env.DATABASE_URL) {
+    if (header.format !== "pg-dump") throw new LaunchError("This backup is of an embedded PostgreSQL (a whole data folder): restore it without DATABASE_URL set.");
+    const database = await appDatabase(env);
+    const held = await holdings(database.ownerUrl);
+    const hasData = held && held.agencies + held.episodes + held.events > 0;
+    if (hasData && !force) throw refuse(held, "take a backup of it first if it may be needed: npm run db:backup");
+    if (held) candidates = await eventsSince(database.ownerUrl, header.takenAt);
+    say("checking and restoring the backup with pg_restore…");
+    await restoreDump(file, key, database.ownerUrl, { clean: Boolean(held) });
+    await migrateAndGrant(database.ownerUrl, database.appRole);
+    const lost = await eventsNotRestored(database.ownerUrl, candidates);
+    await recordRestore(database.ownerUrl, { file, header, lost, at, backupDir: dir });
+    return restored(lost, undefined);
+  }
+  if (header.format !== "base-backup") throw new LaunchError("This backup was taken with pg_dump from a PostgreSQL named by DATABASE_URL: restore it with DATABASE_URL set.");
+  if (header.postgresMajor !== shippedPostgresMajor()) {
+    throw new LaunchError(`This backup is of PostgreSQL ${header.postgresMajor}; this Homeward ships PostgreSQL ${shippedPostgresMajor()}. A base backup cannot cross a major version (README, "Upgrading PostgreSQL").`);
+  }
+  const dataPath = dataDir(env, "postgres");
+  if (runningEmbeddedPostgres(dataPath)) throw new LaunchError("Homeward is running on this data folder: stop it (Ctrl-C, or your service manager) before restoring.");
+  const staging = `${dataPath}.restoring`;
+  say("checking the backup against its key and unpacking it…");
+  await unpackBackup(file, key, staging);
+  if (existsSync(path.join(dataPath, "PG_VERSION"))) {
+    postgres = await embeddedPostgres(dataPath, { writes: "durable" });
+    try {
+      const exists = await withClient(postgres.serverUrl, async (client) => Boolean((await client.query("SELECT 1 FROM pg_database WHERE datname = 'homeward'")).rowCount));
+      const ownerUrl = databaseUrlFor(postgres.serverUrl, "homeward");
+      const held = exists ? await holdings(ownerUrl) : undefined;
+      if (held && held.agencies + held.episodes + held.events > 0 && !force) {
+        rmSync(staging, { recursive: true, force: true });
+        throw refuse(held, "the replaced data folder is kept beside the new one");
+      }
+      if (held) candidates = await eventsSince(ownerUrl, header.takenAt);
+    } finally {
+      await postgres.stop();
+      postgres = undefined;
+    }
+  }
+  const keptAt = swapDataFolder(dataPath, staging, at);
+  say("starting PostgreSQL on the restored data (it replays the backup's WAL)…");
+  const database = await appDatabase(env);
+  await migrateAndGrant(database.ownerUrl, database.appRole);
+  const lost = await eventsNotRestored(database.ownerUrl, candidates);
+  await recordRestore(database.ownerUrl, { file, header, lost, at, backupDir: dir });
+  return restored(lost, keptAt);
+
+  function restored(lost: SurvivingEvent[], kept: string | undefined): number {
+    say(`restored the backup taken ${header.takenAt.toISOString()}.`);
+    if (lost.length) say(`${lost.length} audit events were recorded after it and are not in it: each agency's admin sees theirs on the Backups page, to enter those records again.`);
+    if (kept) say(`the replaced data folder is kept in ${kept}; remove it when it is no longer needed.`);
+    return 0;
+  }
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2];
   const env = launcherEnv();
@@ -443,9 +564,13 @@ async function main(): Promise<number> {
     case "admin-invite":
     case "agency-create":
       return operatorScript(command, env);
+    case "db-backup":
+      return backupCommand(env);
+    case "db-restore":
+      return restoreCommand(env);
     default:
       throw new LaunchError(
-        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-lighthouse, bench-pages, bench-scale, audit-verify, admin-invite, agency-create or migrate-dev.`,
+        `Unknown command "${command}". Use start, dev, test, test-integration, test-e2e, bench-packet, bench-upload, bench-load, bench-lighthouse, bench-pages, bench-scale, audit-verify, admin-invite, agency-create, db-backup, db-restore or migrate-dev.`,
       );
   }
 }

@@ -20,6 +20,10 @@ export const EMBEDDED_APP_ROLE = "homeward_app";
 const APPEND_ONLY_TABLES = ["AuditEvent"];
 /** Tables the application has no right on at all. */
 const OUT_OF_REACH_TABLES = ["AuditChainHead", "_prisma_migrations"];
+/** Tables the application only reads: the backups' record, kept by the operator's commands (decision 020)... */
+const READ_ONLY_TABLES = ["DatabaseBackup", "DatabaseRestore", "LostAuditEvent"];
+/** ...but for the columns an admin sets in the app: that a backup was copied off the machine. */
+const APP_UPDATABLE_COLUMNS: Record<string, string[]> = { DatabaseBackup: ["copiedOffAt", "copiedOffBy"] };
 /** The job queue's tables the application only reads: its version, its queues and their schedules are the owner's. */
 const JOB_QUEUE_READ_ONLY_TABLES = ["version", "queue", "schedule", "subscription"];
 
@@ -124,6 +128,10 @@ export async function grantApplicationRole(ownerUrl: string, role: string): Prom
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO ${app}`,
       ...APPEND_ONLY_TABLES.filter((name) => existing.has(name)).map((name) => `REVOKE UPDATE, DELETE ON ${table(name)} FROM ${app}`),
       ...OUT_OF_REACH_TABLES.filter((name) => existing.has(name)).map((name) => `REVOKE ALL ON ${table(name)} FROM ${app}`),
+      ...READ_ONLY_TABLES.filter((name) => existing.has(name)).map((name) => `REVOKE INSERT, UPDATE, DELETE ON ${table(name)} FROM ${app}`),
+      ...Object.entries(APP_UPDATABLE_COLUMNS)
+        .filter(([name]) => existing.has(name))
+        .map(([name, columns]) => `GRANT UPDATE (${columns.map((c) => client.escapeIdentifier(c)).join(", ")}) ON ${table(name)} TO ${app}`),
       ...(hasJobQueue ? jobQueueStatements : []),
     ];
     try {

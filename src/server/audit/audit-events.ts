@@ -14,6 +14,7 @@ import { SUPERVISION_EVENTS } from "./catalogue/supervision";
 import { REMINDER_EVENTS } from "./catalogue/reminders";
 import { REPORT_EVENTS } from "./catalogue/reports";
 import { DASHBOARD_EVENTS } from "./catalogue/dashboard";
+import { BACKUP_EVENTS } from "./catalogue/backups";
 
 /**
  * Every kind of event the audit trail records: the schema of its details and its words, once.
@@ -92,6 +93,7 @@ export const AUDIT_EVENTS = {
   ...REMINDER_EVENTS,
   ...REPORT_EVENTS,
   ...DASHBOARD_EVENTS,
+  ...BACKUP_EVENTS,
 } as const satisfies Record<string, { label: string; details: z.ZodType }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;
