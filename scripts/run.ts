@@ -38,6 +38,7 @@ import {
 } from "./lib/database-roles";
 import { buildIfStale, waitUntilHealthy } from "./lib/next-app";
 import { loadBackupKey, readBackupHeader } from "./lib/backup-file";
+import { startNightlyBackups, unscheduleNightlyBackups } from "./lib/nightly-backup";
 import {
   backupsIn,
   eventsNotRestored,
@@ -54,6 +55,8 @@ import {
 const say = (line: string) => console.log(`homeward: ${line}`);
 
 let postgres: Postgres | undefined;
+/** What the launcher runs in its own process (the nightly backups' worker), stopped before PostgreSQL. */
+const ownWork: { stop(): Promise<void> }[] = [];
 let temporaryDatabases: string[] = [];
 let temporaryRoles: string[] = [];
 
@@ -67,6 +70,7 @@ async function dropTemporary(): Promise<void> {
 
 async function shutdown(code: number): Promise<never> {
   await stopChildren();
+  await Promise.all(ownWork.map((work) => work.stop().catch(() => undefined)));
   await dropTemporary().catch(() => undefined);
   await postgres?.stop().catch(() => undefined);
   process.exit(code);
@@ -179,7 +183,22 @@ async function serve(mode: "start" | "dev", env: Env): Promise<number> {
   // The app gets its own role's URL and never the owner's.
   const inherited = { ...process.env };
   delete inherited.DATABASE_MIGRATION_URL;
-  const childEnv: NodeJS.ProcessEnv = { ...inherited, DATABASE_URL: database.appUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: publicUrl, PORT: String(env.PORT) };
+  const nightly = mode === "start" && postgres!.embedded && env.HOMEWARD_BACKUP_SCHEDULE !== "off";
+  if (nightly) {
+    const { dir, keyFor } = backupSettings(env);
+    const source = { ownerUrl: database.ownerUrl, serverUrl: postgres!.serverUrl, embedded: true };
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    ownWork.push(await startNightlyBackups(source, { dir, key: keyFor(true), cron: env.HOMEWARD_BACKUP_SCHEDULE, timeZone, copyCommand: env.HOMEWARD_BACKUP_COPY_COMMAND }));
+    say(`a backup is taken every night (${env.HOMEWARD_BACKUP_SCHEDULE}, ${timeZone}) into ${dir}; HOMEWARD_BACKUP_SCHEDULE changes when, or turns it off.`);
+  } else if (postgres!.embedded) await unscheduleNightlyBackups(database.ownerUrl);
+  const childEnv: NodeJS.ProcessEnv = {
+    ...inherited,
+    DATABASE_URL: database.appUrl,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: publicUrl,
+    PORT: String(env.PORT),
+    HOMEWARD_NIGHTLY_BACKUP: nightly ? "on" : "off",
+  };
   if (mode === "start") await buildIfStale(childEnv, { say });
   const hostArgs = listen.host ? ["-H", listen.host] : [];
   const child = startChild(bin("next"), [mode, "-p", String(env.PORT), ...hostArgs], { ...childEnv, NODE_ENV: mode === "start" ? "production" : "development" });

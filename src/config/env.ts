@@ -66,7 +66,17 @@ const EnvSchema = z.object({
   HOMEWARD_BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   HOMEWARD_BACKUP_COPY_COMMAND: z.preprocess(emptyAsUndefined, z.string().optional()),
   // When the nightly backup runs (cron, in the machine's time zone; embedded PostgreSQL only), or "off".
-  HOMEWARD_BACKUP_SCHEDULE: z.preprocess(emptyAsUndefined, z.string().default("30 2 * * *")),
+  HOMEWARD_BACKUP_SCHEDULE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(off|\S+( \S+){4})$/, "must be a cron schedule of five fields (e.g. 30 2 * * *) or off")
+      .default("30 2 * * *"),
+  ),
+  // Set by `npm start` for the app it serves: whether it takes the nightly backup (the admin's pages
+  // then warn when none is recent).
+  HOMEWARD_NIGHTLY_BACKUP: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
   // The job queue's worker (e-mail delivery, deactivating unused accounts) runs in every app
   // instance; `off` only for a process that must not take jobs (docs/decisions/010-job-queue-and-email.md).
   HOMEWARD_JOBS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: "must be on or off" }).default("on")),

@@ -18,7 +18,24 @@ export function redactMessage(message: string, maxLength = 300): string {
   return redacted.length > maxLength ? `${redacted.slice(0, maxLength)}…` : redacted;
 }
 
-/** A path with every id taken out, so it names the route, not the record. */
-export function routePattern(pathname: string): string {
-  return pathname.replace(UUID, ":id");
+/**
+ * A path with every id taken out, so it names the route, not the record: the value of each dynamic
+ * segment that holds a record's id (named "…Id") becomes ":id", whatever was sent there (a tampered
+ * id may be anything a person typed), and so does any UUID left. Other segments (a step's name) stay.
+ */
+export function routePattern(pathname: string, params: Record<string, unknown> = {}): string {
+  const ids = new Set(Object.entries(params).flatMap(([name, value]) => (typeof value === "string" && name.endsWith("Id") ? [value] : [])));
+  return pathname
+    .split("/")
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // left as sent
+      }
+      return ids.has(decoded) ? ":id" : segment;
+    })
+    .join("/")
+    .replace(UUID, ":id");
 }

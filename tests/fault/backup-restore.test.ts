@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { databaseUrlFor, embeddedPostgres, withClient, type Postgres } from "../../scripts/lib/postgres";
 import { ROOT, run } from "../../scripts/lib/processes";
 import { png } from "../fixtures/images";
+import { backupsToRemove } from "@/domain/backup-retention";
 
 let folder: string;
 let dataDir: string;
@@ -145,4 +146,49 @@ it("restores every episode, every photo's bytes and the audit trail as they were
   const verified = await command("audit-verify");
   expect(verified.code, verified.output).toBe(0);
   expect(verified.output).toMatch(/All \d+ audit chains verify/);
+});
+
+it("takes the nightly backup through the job queue and keeps seven nights and four weeks", async () => {
+  await startCluster();
+  const { startNightlyBackups, BACKUP_QUEUE } = await import("../../scripts/lib/nightly-backup");
+  const { loadBackupKey } = await import("../../scripts/lib/backup-file");
+  const dir = path.join(dataDir, "backups");
+  // Six weeks of earlier nightly backups on record (files included), one a night.
+  const earlier = Array.from({ length: 42 }, (_, night) => new Date(Date.now() - (night + 1) * 86_400_000));
+  await withClient(ownerUrl, async (client) => {
+    for (const takenAt of earlier) {
+      const fileName = `homeward-old-${takenAt.getTime()}-nightly.backup`;
+      writeFileSync(path.join(dir, fileName), "old");
+      await client.query(`INSERT INTO "DatabaseBackup" ("id", "takenAt", "fileName", "bytes", "kind") VALUES (gen_random_uuid(), $1, $2, 3, 'NIGHTLY')`, [takenAt, fileName]);
+    }
+  });
+  const source = { ownerUrl, serverUrl: postgres!.serverUrl, embedded: true };
+  const key = loadBackupKey({ keyFile, keptApartFrom: [dataDir], create: false });
+  const nightly = await startNightlyBackups(source, { dir, key, cron: "30 2 * * *", timeZone: "UTC", pollingIntervalSeconds: 0.5 });
+  try {
+    // What the schedule sends at 02:30, sent now rather than waited for.
+    const PgBoss = (await import("pg-boss")).default;
+    const sender = new PgBoss({ connectionString: ownerUrl, schema: "pgboss", migrate: false, supervise: false, schedule: false, max: 1 });
+    await sender.start();
+    await sender.send(BACKUP_QUEUE, {});
+    await sender.stop({ graceful: false, close: true });
+    const deadline = Date.now() + 60_000;
+    let rows: { fileName: string; removedAt: Date | null; takenAt: Date }[] = [];
+    while (Date.now() < deadline) {
+      rows = await withClient(ownerUrl, async (client) => (await client.query(`SELECT "fileName", "removedAt", "takenAt" FROM "DatabaseBackup" WHERE "kind" = 'NIGHTLY' ORDER BY "takenAt" DESC`)).rows);
+      if (rows.some((row) => !row.fileName.startsWith("homeward-old-")) && rows.some((row) => row.removedAt)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const fresh = rows.find((row) => !row.fileName.startsWith("homeward-old-"));
+    expect(fresh, "the nightly backup was taken").toBeDefined();
+    expect(existsSync(path.join(dir, fresh!.fileName))).toBe(true);
+    // Removed, files and all: exactly what the retention rule (seven days, four weeks) names.
+    const expected = backupsToRemove(rows.map((row) => ({ id: row.fileName, takenAt: row.takenAt }))).map((b) => b.id).sort();
+    expect(rows.filter((row) => row.removedAt).map((row) => row.fileName).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(30);
+    for (const row of rows) expect(existsSync(path.join(dir, row.fileName))).toBe(!row.removedAt);
+  } finally {
+    await nightly.stop();
+    await stopCluster();
+  }
 });

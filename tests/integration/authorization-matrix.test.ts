@@ -73,6 +73,8 @@ import { approveReport } from "@/server/episodes/approve-report";
 import { returnReport } from "@/server/episodes/return-report";
 import { reassignEpisode } from "@/server/episodes/reassign-episode";
 import { listCaseworkers } from "@/server/episodes/list-caseworkers";
+import { getBackupStatus } from "@/server/backups/get-backup-status";
+import { markBackupCopied } from "@/server/backups/mark-backup-copied";
 import { ORDERED_STEPS, completeSteps, newYorkWall } from "../fixtures/episode-steps";
 import { png } from "../fixtures/images";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
@@ -136,6 +138,20 @@ async function freshAuditEvent(target: Target): Promise<string> {
   return id;
 }
 
+/** A restore that lost an event of the target's agency; its record id is what the agency's admin (only) is shown. */
+async function freshLostEvent(target: Target): Promise<string> {
+  const lostRecordId = requestId();
+  await db().databaseRestore.create({
+    data: {
+      restoredAt: new Date(),
+      backupTakenAt: new Date(Date.now() - 3_600_000),
+      fileName: `matrix-${lostRecordId}.backup`,
+      lostEvents: { create: { agencyId: target.agencyId, occurredAt: new Date(), action: "episode.created", targetType: "Episode", targetId: lostRecordId } },
+    },
+  });
+  return lostRecordId;
+}
+
 // ---- Pages ------------------------------------------------------------------------------------
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../src/app/(app)");
@@ -169,6 +185,8 @@ const LISTED: Record<string, (target: Target) => Promise<string>> = {
   "/admin/users": async (target) => `/admin/users/${target.userId}`,
   // The trail shows the first 8 characters of each event's request id.
   "/admin/audit": async (target) => (await freshAuditEvent(target)).slice(0, 8),
+  // A restore's lost records are shown to their own agency's admin only.
+  "/admin/backups": freshLostEvent,
 };
 
 type Page = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
@@ -518,6 +536,23 @@ ENTRY_POINTS.push(
     },
   },
   {
+    name: "getBackupStatus",
+    permission: "backups:manage",
+    attempt: async (actor, target) => {
+      const shows = await freshLostEvent(target);
+      return outcomeOf(async () => (await getBackupStatus(actor, { requestId: requestId() })).restores.some((r) => r.lost.some((e) => e.targetId === shows)));
+    },
+  },
+  {
+    name: "markBackupCopied",
+    permission: "backups:manage",
+    targetFree: true,
+    attempt: async (actor) => {
+      const backup = await db().databaseBackup.create({ data: { takenAt: new Date(), fileName: `matrix-${requestId()}.backup`, bytes: 1n, kind: "MANUAL" } });
+      return outcomeOf(async () => Boolean((await markBackupCopied(actor, backup.id, { copied: true }, { requestId: requestId() })).copiedOffAt));
+    },
+  },
+  {
     name: "auditFilterChoices",
     permission: "audit:view",
     attempt: (actor, target) => outcomeOf(async () => (await auditFilterChoices(actor)).people.some((person) => person.code === target.userId)),
@@ -694,8 +729,8 @@ describe("authorization matrix", () => {
     expect(mismatches).toEqual([]);
     expect([...PAGE_FILES.keys()].filter((route) => cells.get(`page ${route}`) !== ROLES.length * 2)).toEqual([]);
     const total = [...cells.values()].reduce((sum, n) => sum + n, 0);
-    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 16 + 19 + 25) * 2);
-    expect(total).toBe(924);
+    expect(total).toBe(ROLES.length * (PAGE_FILES.size + 18 + 19 + 25) * 2);
+    expect(total).toBe(960);
 
     // Every refusal by a page's guard was audited, with the route's pattern and nothing personal.
     const refused = await db().auditEvent.findMany({ where: { action: "access.refused" }, select: { actorUserId: true, outcome: true, details: true } });

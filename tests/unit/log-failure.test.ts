@@ -17,6 +17,9 @@ describe("a failure's log line", () => {
 
   it("names the route, not the record", () => {
     expect(routePattern("/api/episodes/6f1c2e3d-4b5a-4c6d-8e7f-8091a2b3c4d5/photos/7f1c2e3d-4b5a-4c6d-8e7f-8091a2b3c4d6")).toBe("/api/episodes/:id/photos/:id");
+    // Whatever was sent where an id belongs (a tampered one may be a name someone typed) is taken out too.
+    expect(routePattern("/api/admin/backups/Jane%20Doe%202012/copied", { backupId: "Jane Doe 2012" })).toBe("/api/admin/backups/:id/copied");
+    expect(routePattern("/api/episodes/x/steps/child", { episodeId: "x", step: "child" })).toBe("/api/episodes/:id/steps/child");
   });
 
   it("is one JSON line with the request id, the route, the error's class, code and redacted message", () => {

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly { href: PagePath; label: string }[] = [
   { href: "/admin/teams", label: "Teams" },
   { href: "/admin/audit", label: "Audit trail" },
   { href: "/admin/settings", label: "Agency settings" },
+  { href: "/admin/backups", label: "Backups" },
   { href: "/profile", label: "Your account" },
 ];
 

@@ -20,6 +20,7 @@ export const PAGE_PERMISSIONS = {
   "/admin/audit": "audit:view",
   "/profile": "profile:manage",
   "/admin/settings": "agency:manage",
+  "/admin/backups": "backups:manage",
 } as const satisfies Record<string, Permission>;
 
 export type PagePath = keyof typeof PAGE_PERMISSIONS;

@@ -13,8 +13,9 @@ export const PERMISSIONS_BY_ROLE = {
   // episodes:approve signs off (or returns) an episode's closure, reopens and voids; src/domain/episode-closure.ts decides whose.
   SUPERVISOR: ["home:view", "profile:manage", "cases:view", "dashboard:view", "episodes:approve", "episodes:record"],
   // users:manage changes another person's account; users:view only reads. teams:manage and
-  // agency:manage change the agency's teams and rules.
-  ADMIN: ["home:view", "profile:manage", "users:view", "users:manage", "teams:manage", "agency:manage", "audit:view"],
+  // agency:manage change the agency's teams and rules; backups:manage sees the installation's backups
+  // and marks one copied off the machine.
+  ADMIN: ["home:view", "profile:manage", "users:view", "users:manage", "teams:manage", "agency:manage", "audit:view", "backups:manage"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type KnownRole = keyof typeof PERMISSIONS_BY_ROLE;

@@ -25,12 +25,13 @@ type HandlerContext<P> = { actor: Actor; request: Request; params: P; requestId:
 export function routeHandler<P>(handler: (context: HandlerContext<P>) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const requestId = await currentRequestId();
-    const route = `${request.method} ${routePattern(new URL(request.url).pathname)}`;
+    const resolved = await params;
+    const route = `${request.method} ${routePattern(new URL(request.url).pathname, resolved ?? {})}`;
     let actor: Actor | null = null;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       actor = await currentActor();
-      return await handler({ actor, request, params: await params, requestId });
+      return await handler({ actor, request, params: resolved, requestId });
     } catch (error) {
       await auditRefusal(error, { requestId, route, actor });
       return errorResponse(error, { requestId, route });

@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/server/db";
+import { env } from "@/config/env";
+import { assertCan, type Actor } from "@/server/authz/guard";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { audit, auditWho } from "@/server/audit/audit";
+import { describeAuditEvent } from "@/server/audit/audit-events";
+import { backupWarnings, type BackupWarning } from "@/domain/backup-health";
+
+export type BackupRow = { id: string; takenAt: Date; kind: "NIGHTLY" | "MANUAL"; bytes: number; copiedOffAt: Date | null; copiedBy: "command" | "admin" | null };
+export type RestoreRow = {
+  id: string;
+  restoredAt: Date;
+  backupTakenAt: Date;
+  /** What the agency recorded after the backup was taken, which the restore could not bring back. */
+  lost: { occurredAt: Date; text: string; actorName: string | null; targetType: string | null; targetId: string | null }[];
+};
+export type BackupStatus = { nightly: boolean; warnings: BackupWarning[]; backups: BackupRow[]; restores: RestoreRow[] };
+
+const SHOWN_BACKUPS = 20;
+const SHOWN_RESTORES = 3;
+
+/** The installation's warnings about its backups, for the banner of every admin page. */
+export async function backupWarningsNow(actor: Actor, now = new Date()): Promise<BackupWarning[]> {
+  assertCan(actor, "backups:manage");
+  const [latest, copied] = await Promise.all([
+    db().databaseBackup.findFirst({ where: { removedAt: null }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
+    db().databaseBackup.findFirst({ where: { copiedOffAt: { not: null } }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
+  ]);
+  return backupWarnings({ nightly: env().HOMEWARD_NIGHTLY_BACKUP === "on", latestTakenAt: latest?.takenAt ?? null, latestCopiedOffTakenAt: copied?.takenAt ?? null }, now);
+}
+
+/**
+ * The Backups page: the newest backups, whether each left the machine, and the latest restores with
+ * what the actor's agency recorded after each restored backup (its own events only). Viewing is audited.
+ */
+export async function getBackupStatus(actor: Actor, context: { requestId: string; now?: Date }): Promise<BackupStatus> {
+  assertCan(actor, "backups:manage");
+  const { agencyId } = agencyScope(actor);
+  const now = context.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const backups = await tx.databaseBackup.findMany({ where: { removedAt: null }, orderBy: { takenAt: "desc" }, take: SHOWN_BACKUPS });
+    const copied = await tx.databaseBackup.findFirst({ where: { copiedOffAt: { not: null } }, orderBy: { takenAt: "desc" }, select: { takenAt: true } });
+    const restores = await tx.databaseRestore.findMany({
+      orderBy: { restoredAt: "desc" },
+      take: SHOWN_RESTORES,
+      include: { lostEvents: { where: { agencyId }, orderBy: { occurredAt: "asc" } } },
+    });
+    await audit(tx, auditWho(actor, context.requestId), "backups.viewed", {});
+    const nightly = env().HOMEWARD_NIGHTLY_BACKUP === "on";
+    return {
+      nightly,
+      warnings: backupWarnings({ nightly, latestTakenAt: backups[0]?.takenAt ?? null, latestCopiedOffTakenAt: copied?.takenAt ?? null }, now),
+      backups: backups.map((b) => ({
+        id: b.id,
+        takenAt: b.takenAt,
+        kind: b.kind,
+        bytes: Number(b.bytes),
+        copiedOffAt: b.copiedOffAt,
+        copiedBy: b.copiedOffAt ? (b.copiedOffBy ? "admin" : "command") : null,
+      })),
+      restores: restores.map((r) => ({
+        id: r.id,
+        restoredAt: r.restoredAt,
+        backupTakenAt: r.backupTakenAt,
+        lost: r.lostEvents.map((e) => ({
+          occurredAt: e.occurredAt,
+          // The lost event's details did not survive the restore: its words are the catalogue's label.
+          text: describeAuditEvent({ action: e.action, outcome: "SUCCESS", details: null }),
+          actorName: e.actorName,
+          targetType: e.targetType,
+          targetId: e.targetId,
+        })),
+      })),
+    };
+  });
+}
