@@ -10,7 +10,7 @@ import { EnvError, launcherEnv, type Env } from "../src/config/env";
 import { seedDemoData, DEMO_AGENCIES, DEMO_PEOPLE } from "../prisma/seed";
 import { LaunchError } from "./lib/launch-error";
 import { assertPortFree, findFreePort } from "./lib/ports";
-import { ROOT, bin, exitCodeOf, run, startChild, stopChildren } from "./lib/processes";
+import { ROOT, bin, exitCodeOf, killChildrenNow, run, startChild, stopChildren } from "./lib/processes";
 import {
   assertReachable,
   createDatabase,
@@ -39,6 +39,9 @@ import {
 import { buildIfStale, waitUntilHealthy } from "./lib/next-app";
 import { loadBackupKey, readBackupHeader } from "./lib/backup-file";
 import { startNightlyBackups, unscheduleNightlyBackups } from "./lib/nightly-backup";
+import { logOperatorEvent } from "./lib/operator-log";
+import { DEFAULT_RESTART_POLICY, Restarts } from "./lib/restart-policy";
+import type { ChildProcess } from "node:child_process";
 import {
   backupsIn,
   eventsNotRestored,
@@ -68,7 +71,11 @@ async function dropTemporary(): Promise<void> {
   temporaryRoles = [];
 }
 
+/** Set once stopping has begun: what exits then is not started again. */
+let stopRequested = false;
+
 async function shutdown(code: number): Promise<never> {
+  stopRequested = true;
   await stopChildren();
   await Promise.all(ownWork.map((work) => work.stop().catch(() => undefined)));
   await dropTemporary().catch(() => undefined);
@@ -76,9 +83,21 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+/**
+ * SIGINT (Ctrl-C), SIGTERM and SIGHUP stop cleanly: the web server first (its requests finish, up
+ * to a few seconds), then the launcher's own work, then PostgreSQL (a fast shutdown). A second
+ * signal while stopping stops at once.
+ */
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    void shutdown(130);
+    if (stopRequested) {
+      logOperatorEvent("warn", "stop.forced", { signal });
+      killChildrenNow();
+      postgres?.stopNow?.();
+      process.exit(130);
+    }
+    logOperatorEvent("info", "stop.requested", { signal });
+    void shutdown(signal === "SIGINT" ? 130 : 0);
   });
 }
 
@@ -201,10 +220,71 @@ async function serve(mode: "start" | "dev", env: Env): Promise<number> {
   };
   if (mode === "start") await buildIfStale(childEnv, { say });
   const hostArgs = listen.host ? ["-H", listen.host] : [];
-  const child = startChild(bin("next"), [mode, "-p", String(env.PORT), ...hostArgs], { ...childEnv, NODE_ENV: mode === "start" ? "production" : "development" });
+  const startWeb = () => startChild(bin("next"), [mode, "-p", String(env.PORT), ...hostArgs], { ...childEnv, NODE_ENV: mode === "start" ? "production" : "development" });
+  const child = startWeb();
   await waitUntilHealthy(`http://${listen.urlHost ?? (listen.host === "::1" ? "[::1]" : "127.0.0.1")}:${env.PORT}`, child);
   console.log(`\nHomeward is running at ${publicUrl}\n${demo ? `${demoBanner(env)}\n` : ""}Press Ctrl-C to stop.\n`);
-  return exitCodeOf(child);
+  if (mode === "dev") return exitCodeOf(child);
+  return supervise(child, startWeb, env);
+}
+
+/**
+ * Keeps `npm start` serving: the web server, and in embedded mode its PostgreSQL, are started again
+ * when they die (PostgreSQL through its own crash recovery, on the same port), with back-off; after
+ * repeated failures it stops with one line saying why, non-zero, for a service manager to take over.
+ * Resolves with the exit code when it gives up; a stop by signal ends the process from its handler.
+ */
+function supervise(first: ChildProcess, startWeb: () => ChildProcess, env: Env): Promise<number> {
+  return new Promise((resolve) => {
+    const policy = { ...DEFAULT_RESTART_POLICY, firstDelayMs: env.HOMEWARD_RESTART_DELAY_MS };
+    const webRestarts = new Restarts(policy);
+    const databaseRestarts = new Restarts(policy);
+    const giveUp = (line: string) => {
+      if (stopRequested) return;
+      logOperatorEvent("error", "supervisor.gave_up", { reason: line });
+      console.error(`homeward: ${line}`);
+      resolve(1);
+    };
+    const watchWeb = (web: ChildProcess) => {
+      web.once("exit", (code, signal) => {
+        if (stopRequested) return;
+        logOperatorEvent("error", "web.exited", { pid: web.pid, code: code ?? undefined, signal: signal ?? undefined });
+        const delay = webRestarts.failed(Date.now());
+        if (delay === null) return giveUp(`the web server stopped ${webRestarts.recent} times within ${DEFAULT_RESTART_POLICY.windowMs / 60_000} minutes; see the lines above.`);
+        setTimeout(() => {
+          if (stopRequested) return;
+          const next = startWeb();
+          logOperatorEvent("info", "web.restarted", { pid: next.pid, afterMs: delay });
+          watchWeb(next);
+        }, delay);
+      });
+    };
+    const watchDatabase = (cluster: Postgres) => {
+      cluster.onExit?.((code, signal) => {
+        if (stopRequested) return;
+        logOperatorEvent("error", "postgres.exited", { code: code ?? undefined, signal: signal ?? undefined });
+        void restartDatabase(cluster.port!);
+      });
+    };
+    const restartDatabase = async (port: number) => {
+      for (;;) {
+        const delay = databaseRestarts.failed(Date.now());
+        if (delay === null) return giveUp(`the embedded PostgreSQL stopped or failed to start ${databaseRestarts.recent} times within ${DEFAULT_RESTART_POLICY.windowMs / 60_000} minutes; see the lines above.`);
+        await new Promise((wait) => setTimeout(wait, delay));
+        if (stopRequested) return;
+        try {
+          postgres = await embeddedPostgres(dataDir(env, "postgres"), { writes: "durable", port });
+          logOperatorEvent("info", "postgres.restarted", { port, afterMs: delay });
+          watchDatabase(postgres);
+          return;
+        } catch (error) {
+          logOperatorEvent("warn", "postgres.restart_failed", { port, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    };
+    watchWeb(first);
+    if (postgres?.embedded) watchDatabase(postgres);
+  });
 }
 
 type StageResult = { name: string; ok: boolean; tests?: { passed: number; failed: number; skipped: number } };

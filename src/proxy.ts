@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, servedOverHttps } from "@/config/env";
+import { databaseReachable } from "@/server/database-reachability";
+import { DATABASE_UNAVAILABLE, databaseUnavailablePage } from "@/lib/database-unavailable";
 
 /**
  * Runs before every page and API request: gives the request an id (for the audit trail), sets the
@@ -16,7 +18,14 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token") || c.name.includes("next-auth.session-token."));
 }
 
-export function proxy(request: NextRequest) {
+/** While the database cannot be reached: 503 with Retry-After, a page that says so, or JSON for the API. */
+function unavailable(pathname: string): NextResponse {
+  const headers = { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds), "Cache-Control": "no-store" };
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: DATABASE_UNAVAILABLE.text }, { status: 503, headers });
+  return new NextResponse(databaseUnavailablePage(), { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+}
+
+export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const requestId = crypto.randomUUID();
   const dev = process.env.NODE_ENV === "development";
@@ -46,7 +55,9 @@ export function proxy(request: NextRequest) {
 
   const { pathname, search } = request.nextUrl;
   let response: NextResponse;
-  if (!isPublic(pathname) && !hasSessionCookie(request)) {
+  if (!(await databaseReachable())) {
+    response = unavailable(pathname);
+  } else if (!isPublic(pathname) && !hasSessionCookie(request)) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
     } else {

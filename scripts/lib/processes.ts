@@ -32,7 +32,12 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, opt
   return exitCodeOf(child).then((code) => ({ code, output }));
 }
 
-/** Stops every child this process started. */
+/** A second Ctrl-C: every child stopped at once. */
+export function killChildrenNow(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
+
+/** Stops every child this process started: SIGTERM, and SIGKILL after five seconds (requests in flight finish first). */
 export async function stopChildren(): Promise<void> {
   const waits = [...running].map((child) => {
     const done = exitCodeOf(child);

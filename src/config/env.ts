@@ -77,6 +77,10 @@ const EnvSchema = z.object({
   // Set by `npm start` for the app it serves: whether it takes the nightly backup (the admin's pages
   // then warn when none is recent).
   HOMEWARD_NIGHTLY_BACKUP: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
+  // npm start's first wait before starting again what died (doubled at each failure, up to 30 s).
+  HOMEWARD_RESTART_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a number of milliseconds" }).int().min(0).max(60_000).default(500)),
+  // How often the app checks that its database is reachable (a page is answered 503 while it is not).
+  HOMEWARD_DATABASE_CHECK_MS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a number of milliseconds" }).int().min(50).max(60_000).default(1000)),
   // The job queue's worker (e-mail delivery, deactivating unused accounts) runs in every app
   // instance; `off` only for a process that must not take jobs (docs/decisions/010-job-queue-and-email.md).
   HOMEWARD_JOBS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: "must be on or off" }).default("on")),

@@ -1,26 +1,25 @@
-// Every save a caseworker was told succeeded survives a crash (decision 009). This test starts its
-// own durable embedded PostgreSQL (the settings `npm start` uses) in a temporary folder, migrates it
-// and grants the application's role as `npm start` does, and serves the built app with `next start`
-// as that role. Several caseworkers sign in through next-auth and file reports through the real API
-// while the web server is killed (SIGKILL) and started again, and then the PostgreSQL postmaster is
-// killed (SIGKILL) and started again. Afterwards, every save that was answered 2xx is in the
-// database with the version it was answered with and the values that were sent.
+// Every save a caseworker was told succeeded survives a crash (decision 009), and `npm start` brings
+// back what died by itself (decision 021). This test runs `npm start` (scripts/run.ts start) on a
+// temporary data folder: its durable embedded PostgreSQL, migrated, with the demo data, serving the
+// built app as the application's role. Several caseworkers sign in through next-auth and file
+// reports through the real API while the web server is killed (SIGKILL), and then the PostgreSQL
+// postmaster is killed (SIGKILL); nobody starts them again but `npm start`. Afterwards, every save
+// that was answered 2xx is in the database with the version it was answered with and the values
+// that were sent, and a SIGTERM stops `npm start` cleanly, PostgreSQL included.
 //
 // Needs the production build (.next): `npm test` runs this after the end-to-end stage has built it;
 // run alone (`npx vitest run --project fault`), it builds the app first if there is no build.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import type pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { embeddedPostgres, ensureDatabaseExists, withClient, type Postgres } from "../../scripts/lib/postgres";
-import { EMBEDDED_APP_ROLE, ensureLoginRole, migrateAndGrant, newRolePassword } from "../../scripts/lib/database-roles";
+import { withClient } from "../../scripts/lib/postgres";
 import { buildIfStale, waitUntilHealthy } from "../../scripts/lib/next-app";
 import { findFreePort } from "../../scripts/lib/ports";
-import { bin, exitCodeOf, startChild } from "../../scripts/lib/processes";
-import { seedDemoData } from "../../prisma/seed";
+import { ROOT, exitCodeOf, startChild } from "../../scripts/lib/processes";
 import { completeSteps } from "../fixtures/episode-steps";
 import { giveSecondFactorIn, totpCode } from "../fixtures/second-factor";
 import type { FormStepKey } from "@/domain/steps";
@@ -36,12 +35,10 @@ const PHASE_LIMIT_MS = 30_000;
 const STEPS = ["child", "missing-event", "description", "risks", "contacts"] as const satisfies FormStepKey[];
 
 let folder: string;
-let postgres: Postgres | undefined;
-let postgresPort: number;
 let ownerUrl: string;
-let appUrl: string;
-let server: ChildProcess | undefined;
-let serverOutput = "";
+/** `npm start`, and what it printed. */
+let launcher: ChildProcess | undefined;
+let launcherOutput = "";
 let baseUrl: string;
 let webPort: number;
 
@@ -61,22 +58,18 @@ type NewChild = { firstName: string; lastName: string; dateOfBirth: string; agen
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startPostgres(): Promise<void> {
-  // A killed postmaster's backends may hold its shared memory for a moment: try again until they are gone.
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      postgres = await embeddedPostgres(path.join(folder, "postgres"), { writes: "durable", port: postgresPort });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(250);
-    }
-  }
+/** The postmaster's pid and port, from its postmaster.pid. */
+function postmaster(): { pid: number; port: number } {
+  const lines = readFileSync(path.join(folder, "data", "postgres", "postmaster.pid"), "utf8").split("\n");
+  return { pid: Number(lines[0]), port: Number(lines[3]) };
 }
 
-function postmasterPid(): number {
-  return Number(readFileSync(path.join(folder, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+/** `npm start`'s web server: its child whose title names Next.js. */
+function webServerPid(): number {
+  const children = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(launcher!.pid)], { encoding: "utf8" });
+  const line = children.split("\n").find((entry) => /next/i.test(entry));
+  if (!line) throw new Error(`npm start has no web server running:\n${children}`);
+  return Number(line.trim().split(/\s+/)[0]);
 }
 
 function isAlive(pid: number): boolean {
@@ -89,30 +82,15 @@ function isAlive(pid: number): boolean {
 }
 
 async function killPostgres(): Promise<void> {
-  const pid = postmasterPid();
+  const { pid } = postmaster();
   process.kill(pid, "SIGKILL");
   while (isAlive(pid)) await sleep(20);
-  postgres = undefined; // its stop() has nothing left to stop
-}
-
-async function startServer(): Promise<void> {
-  server = startChild(bin("next"), ["start", "-p", String(webPort), "-H", "127.0.0.1"], {
-    ...process.env,
-    DATABASE_URL: appUrl,
-    NEXTAUTH_SECRET: APPLICATION_SECRET,
-    NEXTAUTH_URL: baseUrl,
-    NODE_ENV: "production",
-    PORT: String(webPort),
-  }, { quiet: true });
-  server.stdout?.on("data", (chunk) => (serverOutput += chunk));
-  server.stderr?.on("data", (chunk) => (serverOutput += chunk));
-  await waitUntilHealthy(baseUrl, server, 60_000);
 }
 
 async function killServer(): Promise<void> {
-  const dying = server!;
-  dying.kill("SIGKILL");
-  await exitCodeOf(dying);
+  const pid = webServerPid();
+  process.kill(pid, "SIGKILL");
+  while (isAlive(pid)) await sleep(20);
 }
 
 /** A caseworker's browser: a cookie jar and same-origin requests. */
@@ -238,14 +216,33 @@ async function untilAcked(count: number): Promise<void> {
 beforeAll(async () => {
   await buildIfStale(process.env, { when: "missing", say: (line) => console.log(`fault test: ${line}`) });
   folder = mkdtempSync(path.join(os.tmpdir(), "homeward-fault-"));
-  postgresPort = await findFreePort(55329);
+  // As root, PostgreSQL runs as `postgres`, which must reach the data folder inside.
+  chmodSync(folder, 0o755);
   webPort = await findFreePort(3400);
   baseUrl = `http://127.0.0.1:${webPort}`;
-  await startPostgres();
-  ownerUrl = await ensureDatabaseExists(postgres!.serverUrl, "homeward");
-  appUrl = (await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, newRolePassword()))!;
-  await migrateAndGrant(ownerUrl, EMBEDDED_APP_ROLE);
-  await seedDemoData(ownerUrl, PASSWORD);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOMEWARD_DATA_DIR: path.join(folder, "data"),
+    HOMEWARD_DEMO: "true",
+    DEMO_PASSWORD: PASSWORD,
+    NEXTAUTH_SECRET: APPLICATION_SECRET,
+    NEXTAUTH_URL: baseUrl,
+    HOST: "127.0.0.1",
+    PORT: String(webPort),
+    HOMEWARD_BACKUP_SCHEDULE: "off",
+    HOMEWARD_DATABASE_CHECK_MS: "100",
+    // Long enough to see the outage from outside before npm start brings PostgreSQL back.
+    HOMEWARD_RESTART_DELAY_MS: "2000",
+  };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_MIGRATION_URL;
+  launcher = startChild(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "run.ts"), "start"], env, { quiet: true });
+  launcher.stdout?.on("data", (chunk) => (launcherOutput += chunk));
+  launcher.stderr?.on("data", (chunk) => (launcherOutput += chunk));
+  await waitUntilHealthy(baseUrl, launcher, 120_000).catch((error: unknown) => {
+    throw new Error(`npm start did not come up: ${String(error)}\n${launcherOutput.slice(-3000)}`);
+  });
+  ownerUrl = `postgresql://homeward:homeward-local@127.0.0.1:${postmaster().port}/homeward`;
   await withOwner((client) =>
     client.query(
       `INSERT INTO "User" ("id", "agencyId", "email", "name", "roles", "passwordHash", "updatedAt")
@@ -254,16 +251,21 @@ beforeAll(async () => {
       [CASEWORKERS],
     ),
   );
-  await startServer();
 });
 
 afterAll(async () => {
   stopping = abandoned = true;
-  if (server && server.exitCode === null && server.signalCode === null) {
-    server.kill("SIGTERM");
-    await exitCodeOf(server);
+  if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
+    launcher.kill("SIGKILL");
+    await exitCodeOf(launcher);
   }
-  await postgres?.stop().catch(() => undefined);
+  // What a killed launcher leaves (the test failed before its clean stop): its PostgreSQL.
+  try {
+    const { pid } = postmaster();
+    if (isAlive(pid)) process.kill(pid, "SIGQUIT");
+  } catch {
+    // no postmaster.pid: nothing left running
+  }
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -281,20 +283,31 @@ it("keeps every save answered with success through a killed web server and a kil
   await untilAcked(SAVES_PER_PHASE);
   phase = 1;
   await killServer();
-  await startServer();
 
   await untilAcked(SAVES_PER_PHASE);
   phase = 2;
+  const before = postmaster().pid;
+  // While the database is down, a page and the API answer 503 (not 500), the API with Retry-After.
   await killPostgres();
-  await startPostgres();
+  const page = await fetch(`${baseUrl}/sign-in`);
+  expect(page.status).toBe(503);
+  expect(await page.text()).toContain("Homeward cannot reach its database");
+  const api = await fetch(`${baseUrl}/api/episodes`, { method: "POST", headers: { origin: baseUrl, "content-type": "application/json" }, body: "{}" });
+  expect(api.status).toBe(503);
+  expect(api.headers.get("retry-after")).toBe("5");
+  expect((await fetch(`${baseUrl}/api/health`)).status).toBe(503);
 
   await untilAcked(SAVES_PER_PHASE);
   stopping = true;
   await done;
 
   const perPhase = [0, 1, 2].map((p) => acks.filter((ack) => ack.phase === p && ack.kind === "step").length);
-  expect(perPhase.every((n) => n > 0), `saves answered per phase: ${perPhase.join(", ")}\n${serverOutput.slice(-2000)}`).toBe(true);
+  expect(perPhase.every((n) => n > 0), `saves answered per phase: ${perPhase.join(", ")}\n${launcherOutput.slice(-3000)}`).toBe(true);
   expect(unanswered.slice(1).every((n) => n > 0), `requests left unanswered after each blow: ${unanswered.slice(1).join(", ")}`).toBe(true);
+
+  expect(postmaster().pid, "npm start started PostgreSQL again").not.toBe(before);
+  expect(launcherOutput).toMatch(/"event":"web\.restarted"/);
+  expect(launcherOutput).toMatch(/"event":"postgres\.restarted"/);
 
   const missing = await withOwner(async (client) => {
     const problems: string[] = [];
@@ -327,4 +340,11 @@ it("keeps every save answered with success through a killed web server and a kil
     `fault test: ${acks.length} saves answered with success, all present (steps: ${perPhase.join(" / ")} before the web server was killed / ` +
       `before the database was killed / after; unanswered attempts after each blow: ${unanswered.slice(1).join(" / ")}).`,
   );
+
+  // A clean stop: SIGTERM ends npm start with 0, and its PostgreSQL with it.
+  const { pid } = postmaster();
+  launcher!.kill("SIGTERM");
+  expect(await exitCodeOf(launcher!)).toBe(0);
+  expect(isAlive(pid)).toBe(false);
+  expect(launcherOutput).toMatch(/"event":"stop\.requested"/);
 });

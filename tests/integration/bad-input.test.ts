@@ -412,11 +412,12 @@ describe("HSTS", () => {
     vi.stubEnv("NEXTAUTH_URL", publicUrl);
     vi.resetModules();
     const { proxy } = await import("@/proxy");
-    return [
+    const requests = [
       new NextRequest("http://10.0.0.7:3000/sign-in"),
       new NextRequest("http://10.0.0.7:3000/sign-in", { headers: { "x-forwarded-proto": "https" } }),
       new NextRequest("https://homeward.example.org/sign-in"),
-    ].map((request) => proxy(request).headers.get("strict-transport-security"));
+    ];
+    return Promise.all(requests.map(async (request) => (await proxy(request)).headers.get("strict-transport-security")));
   }
 
   it("is sent exactly when the configured public URL is https, whatever the request says", async () => {

@@ -11,6 +11,8 @@ import { BadRequestError, ConflictError, ValidationError } from "@/server/use-ca
 import { currentRequestId } from "@/server/request-id";
 import { logFailure, type FailureContext } from "@/server/log/log-failure";
 import { routePattern } from "@/lib/redact-message";
+import { DATABASE_UNAVAILABLE } from "@/lib/database-unavailable";
+import { isUnreachableError, markDatabaseUnreachable } from "@/server/database-reachability";
 import { ZConflictDetailsSchema, type TApiError } from "@/lib/schemas/api-error";
 import { pageVersion } from "@/lib/schemas/fields";
 
@@ -87,6 +89,14 @@ export function errorResponse(error: unknown, context: FailureContext): Response
     // Details are loosely typed where they are thrown; one that breaks the contract is a bug, answered as one below.
     const details = ZConflictDetailsSchema.safeParse(error.details ?? {});
     if (details.success) return errorBody({ error: error.message, code: error.code, ...details.data }, 409);
+  }
+  if (isUnreachableError(error)) {
+    markDatabaseUnreachable();
+    logFailure(error, context);
+    return Response.json({ error: DATABASE_UNAVAILABLE.text } satisfies TApiError, {
+      status: 503,
+      headers: { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds) },
+    });
   }
   logFailure(error, context);
   return errorBody({ error: "Something went wrong on our side. Your answers are kept; try again.", requestId: context.requestId }, 500);
