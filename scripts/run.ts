@@ -40,6 +40,7 @@ import { buildIfStale, waitUntilHealthy } from "./lib/next-app";
 import { loadBackupKey, readBackupHeader } from "./lib/backup-file";
 import { startNightlyBackups, unscheduleNightlyBackups } from "./lib/nightly-backup";
 import { logOperatorEvent } from "./lib/operator-log";
+import { startProxySwitch, startTcpProxy, throughProxy } from "./lib/tcp-proxy";
 import { DEFAULT_RESTART_POLICY, Restarts } from "./lib/restart-policy";
 import type { ChildProcess } from "node:child_process";
 import {
@@ -346,15 +347,31 @@ async function e2e(env: Env, reports: string, extra: string[] = []): Promise<Sta
     PORT: String(port),
   };
   await buildIfStale(serverEnv, { say });
-  const server = startChild(bin("next"), ["start", "-p", String(port)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
+  // The server reaches its database through a proxy the tests can switch off (a database outage).
+  const serverDatabase = appUrl ?? url;
+  const proxy = await startTcpProxy({ host: new URL(serverDatabase).hostname, port: Number(new URL(serverDatabase).port || 5432) });
+  const databaseSwitch = await startProxySwitch(proxy);
+  const server = startChild(
+    bin("next"),
+    ["start", "-p", String(port)],
+    { ...serverEnv, DATABASE_URL: throughProxy(serverDatabase, proxy), HOMEWARD_DATABASE_CHECK_MS: "250", NODE_ENV: "production" },
+    { quiet: true },
+  );
   try {
     await waitUntilHealthy(`http://127.0.0.1:${port}`, server);
     const report = path.join(reports, "e2e.json");
-    const { code } = await run(bin("playwright"), ["test", ...extra], { ...serverEnv, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+    const { code } = await run(bin("playwright"), ["test", ...extra], {
+      ...serverEnv,
+      E2E_BASE_URL: baseUrl,
+      E2E_DATABASE_SWITCH_URL: databaseSwitch.url,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+    });
     return { name: "end-to-end tests", ok: code === 0, tests: readPlaywrightCounts(report) };
   } finally {
     server.kill("SIGTERM");
     await exitCodeOf(server);
+    await databaseSwitch.close();
+    await proxy.close();
   }
 }
 

@@ -83,7 +83,7 @@ async function sendCopies(send: (copy: TUnsentCopy) => Promise<DraftSendOutcome>
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<DraftSendOutcome[]>((resolve) => (timer = setTimeout(() => resolve(["failed"]), SEND_TIMEOUT_MS)));
   const outcomes = await Promise.race([sending, timeout]).finally(() => clearTimeout(timer));
-  return outcomes.includes("signed-out") ? "signed-out" : outcomes.includes("failed") ? "failed" : "sent";
+  return outcomes.includes("signed-out") ? "signed-out" : outcomes.every((outcome) => outcome === "sent") ? "sent" : "failed";
 }
 
 /**

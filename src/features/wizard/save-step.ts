@@ -45,14 +45,18 @@ export function draftUrl(target: { episodeId: string; step: string }): string {
   return `/api/episodes/${target.episodeId}/drafts/${target.step}`;
 }
 
-/** "signed-out": the session has ended (401); "failed": not sent, try again later. */
-export type DraftSendOutcome = "sent" | "signed-out" | "failed";
+/**
+ * "signed-out": the session has ended (401); "unavailable": the server cannot reach its database
+ * (503), try again later; "failed": not sent (no connection, or another failure), try again later.
+ */
+export type DraftSendOutcome = "sent" | "signed-out" | "unavailable" | "failed";
 
 /** Sends a step's unsaved answers as the person's draft. */
 export async function sendDraft(target: { episodeId: string; step: string }, draft: { baseVersion: number; values: unknown }): Promise<DraftSendOutcome> {
   try {
     const response = await fetch(draftUrl(target), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(draft) });
-    return response.ok ? "sent" : response.status === 401 ? "signed-out" : "failed";
+    if (response.ok) return "sent";
+    return response.status === 401 ? "signed-out" : response.status === 503 ? "unavailable" : "failed";
   } catch {
     return "failed";
   }

@@ -15,6 +15,8 @@ const AUTOSAVE_TEXT: Record<AutosaveState["state"], (at?: number) => string> = {
   saving: () => "Saving draft…",
   saved: (at) => `Draft saved at ${time(at)}.`,
   offline: () => "Not connected: your answers are kept on this device and will be saved when the connection is back.",
+  unavailable: () =>
+    "Homeward cannot reach its database right now: what you type is kept on this page and saved by itself when it is back. If a child is missing, the reports do not wait: call law enforcement, then NCMEC at 1-800-THE-LOST (1-800-843-5678), and record both here afterwards.",
   restored: (at) => `We restored what you typed at ${time(at)} that had not been saved.`,
 };
 

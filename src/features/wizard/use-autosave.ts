@@ -5,8 +5,12 @@ import { sessionContact, sessionEndedByServer } from "@/features/shell/session-e
 import { draftUrl, sendDraft } from "./save-step";
 
 const AUTOSAVE_DELAY_MS = 1500;
+/** A draft that could not be sent is tried again after this, doubled each time up to the ceiling. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
 
-export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "restored"; at?: number };
+/** "unavailable": the server answered that it cannot reach its database; "offline": no answer at all. */
+export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "unavailable" | "restored"; at?: number };
 
 type Draft = { baseVersion: number; values: Record<string, unknown> };
 
@@ -22,6 +26,9 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Answers the server has not got yet.
   const unsent = useRef(false);
+  // Trying again while the server (or the connection) is away; the wait doubles each time.
+  const retry = useRef<{ timer: ReturnType<typeof setTimeout> | null; delay: number }>({ timer: null, delay: RETRY_FIRST_MS });
+  const [retries, setRetries] = useState(0);
 
   const send = useCallback(() => {
     if (!unsent.current) return inflight.current;
@@ -33,18 +40,30 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
     inflight.current = inflight.current.then(async () => {
       const outcome = await sendDraft({ episodeId, step }, body);
       if (outcome === "sent") {
+        retry.current.delay = RETRY_FIRST_MS;
         onSent(takenAt);
         sessionContact();
         setState({ state: "saved", at: Date.now() });
       } else if (outcome === "signed-out") {
         sessionEndedByServer();
       } else {
+        // Kept here (and in this device's copy) and sent again by itself when the server answers.
         unsent.current = true;
-        setState({ state: "offline", at: Date.now() });
+        setState({ state: outcome === "unavailable" ? "unavailable" : "offline", at: Date.now() });
+        if (retry.current.timer) clearTimeout(retry.current.timer);
+        const wait = retry.current.delay;
+        retry.current.delay = Math.min(wait * 2, RETRY_MAX_MS);
+        retry.current.timer = setTimeout(() => {
+          retry.current.timer = null;
+          setRetries((count) => count + 1);
+        }, wait);
       }
     });
     return inflight.current;
   }, [episodeId, step, draft, onSent]);
+  useEffect(() => {
+    if (retries > 0) void send();
+  }, [retries, send]);
 
   useEffect(() => {
     // A fetch may not finish once the page is going away; a beacon does.
@@ -61,8 +80,10 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
     window.addEventListener("pagehide", leave);
     document.addEventListener("visibilitychange", hidden);
     window.addEventListener("online", online);
+    const retrying = retry.current;
     return () => {
       if (timer.current) clearTimeout(timer.current);
+      if (retrying.timer) clearTimeout(retrying.timer);
       window.removeEventListener("pagehide", leave);
       document.removeEventListener("visibilitychange", hidden);
       window.removeEventListener("online", online);
