@@ -568,7 +568,7 @@ async function restoreCommand(env: Env): Promise<number> {
     if (hasData && !force) throw refuse(held, "take a backup of it first if it may be needed: npm run db:backup");
     if (held) candidates = await eventsSince(database.ownerUrl, header.takenAt);
     say("checking and restoring the backup with pg_restore…");
-    await restoreDump(file, key, database.ownerUrl, { clean: Boolean(held) });
+    await restoreDump(file, key, database.ownerUrl);
     await migrateAndGrant(database.ownerUrl, database.appRole);
     const lost = await eventsNotRestored(database.ownerUrl, candidates);
     await recordRestore(database.ownerUrl, { file, header, lost, at, backupDir: dir });

@@ -16,6 +16,7 @@ import path from "node:path";
 import type { Writable, Readable } from "node:stream";
 import { backupsToRemove } from "../../src/domain/backup-retention";
 import { AUDIT_EVENTS } from "../../src/server/audit/audit-events";
+import { JOB_QUEUE_SCHEMA } from "../../src/server/jobs/queues";
 import { LaunchError } from "./launch-error";
 import { withClient } from "./postgres";
 import { readBackupFile, readBackupHeader, writeBackupFile, type BackupHeader, type BackupKey } from "./backup-file";
@@ -67,7 +68,7 @@ function runTool(command: string, args: string[], env: NodeJS.ProcessEnv, io: { 
     if (io.stdout) child.stdout!.pipe(io.stdout, { end: false });
     if (io.stdin) io.stdin.pipe(child.stdin!);
     child.once("error", reject);
-    child.once("close", (code) => (code === 0 ? resolve() : reject(new LaunchError(`${path.basename(command)} failed: ${errors.trim().split("\n").pop() ?? `exit ${code}`}`))));
+    child.once("close", (code) => (code === 0 ? resolve() : reject(new LaunchError(`${path.basename(command)} failed: ${errors.split("\n").find((line) => /error/i.test(line)) ?? errors.trim().split("\n").pop() ?? `exit ${code}`}`))));
   });
 }
 
@@ -224,16 +225,56 @@ export function swapDataFolder(dataDir: string, staging: string, at: Date): stri
   return keptAt;
 }
 
-/** Restores a pg_dump backup into the DATABASE_URL database: decrypted to a file of its own first, so nothing unchecked is applied. */
-export async function restoreDump(file: string, key: BackupKey, ownerUrl: string, options: { clean: boolean }): Promise<BackupHeader> {
+/**
+ * Restores a pg_dump backup into the DATABASE_URL database: decrypted to a file of its own first, so
+ * nothing unchecked is applied. The database's schemas are set aside (renamed) rather than cleaned
+ * (pg_restore --clean cannot drop the job queue's partitioned tables), the backup is restored into
+ * new ones in one transaction, and only then are the old ones dropped; a failure puts them back.
+ */
+export async function restoreDump(file: string, key: BackupKey, ownerUrl: string): Promise<BackupHeader> {
   const { header } = readBackupHeader(file);
   const major = await serverMajor(ownerUrl);
   const tool = postgresTool("pg_restore", major);
   const plain = `${file}.restoring`;
+  const aside = (schema: string) => `${schema}_before_restore`;
+  const schemas = ["public", JOB_QUEUE_SCHEMA];
+  const inTransaction = (statements: (client: import("pg").Client) => Promise<void>) =>
+    withClient(ownerUrl, async (client) => {
+      await client.query("BEGIN");
+      try {
+        await statements(client);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
   try {
     await readBackupFile(file, key, (from) => pipeline(from, createWriteStream(plain, { mode: 0o600 })));
-    const { env, dbname } = libpqEnv(ownerUrl);
-    await runTool(tool, ["--dbname", dbname, "--single-transaction", "--exit-on-error", "--no-owner", "--no-acl", ...(options.clean ? ["--clean", "--if-exists"] : []), plain], env, {});
+    await inTransaction(async (client) => {
+      for (const schema of schemas) {
+        await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(aside(schema))} CASCADE`);
+        const { rowCount } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema]);
+        if (rowCount) await client.query(`ALTER SCHEMA ${client.escapeIdentifier(schema)} RENAME TO ${client.escapeIdentifier(aside(schema))}`);
+      }
+      await client.query(`CREATE SCHEMA public`);
+    });
+    try {
+      const { env, dbname } = libpqEnv(ownerUrl);
+      await runTool(tool, ["--dbname", dbname, "--single-transaction", "--exit-on-error", "--no-owner", "--no-acl", plain], env, {});
+    } catch (error) {
+      await inTransaction(async (client) => {
+        for (const schema of schemas) {
+          await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(schema)} CASCADE`);
+          const { rowCount } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [aside(schema)]);
+          if (rowCount) await client.query(`ALTER SCHEMA ${client.escapeIdentifier(aside(schema))} RENAME TO ${client.escapeIdentifier(schema)}`);
+        }
+      });
+      throw error;
+    }
+    await inTransaction(async (client) => {
+      for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(aside(schema))} CASCADE`);
+    });
   } finally {
     rmSync(plain, { force: true });
   }
