@@ -402,13 +402,13 @@ async function testAll(env: Env, only?: "integration" | "e2e"): Promise<number> 
     results.push(await staticCheck("lint", bin("eslint"), ["--max-warnings", "0", "."]));
     results.push(await vitest("unit", process.env, reportDir));
   }
-  if (!only || only === "integration") {
+  if ((!only || only === "integration") && !stopRequested) {
     results.push(await integration(env, reportDir, only ? passThrough : []));
     await dropTemporary();
   }
-  if (!only || only === "e2e") results.push(await e2e(env, reportDir, only ? passThrough : []));
+  if ((!only || only === "e2e") && !stopRequested) results.push(await e2e(env, reportDir, only ? passThrough : []));
   // The fault test (tests/fault) starts its own cluster and server from the build the e2e stage made.
-  if (!only || (only === "e2e" && passThrough.length === 0)) results.push(await vitest("fault", process.env, reportDir));
+  if ((!only || (only === "e2e" && passThrough.length === 0)) && !stopRequested) results.push(await vitest("fault", process.env, reportDir));
   printSummary(results);
   return results.every((r) => r.ok) ? 0 : 1;
 }

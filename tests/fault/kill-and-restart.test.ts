@@ -255,16 +255,29 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stopping = abandoned = true;
+  // A test that failed before its clean stop: stop npm start as an operator would, and if it does
+  // not stop, what it runs too, so that nothing is left running (a web server whose launcher is gone
+  // writes its logs into a closed pipe).
   if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
-    launcher.kill("SIGKILL");
-    await exitCodeOf(launcher);
-  }
-  // What a killed launcher leaves (the test failed before its clean stop): its PostgreSQL.
-  try {
-    const { pid } = postmaster();
-    if (isAlive(pid)) process.kill(pid, "SIGQUIT");
-  } catch {
-    // no postmaster.pid: nothing left running
+    let web: number | undefined;
+    try {
+      web = webServerPid();
+    } catch {
+      web = undefined;
+    }
+    launcher.kill("SIGTERM");
+    const stopped = await Promise.race([exitCodeOf(launcher).then(() => true), sleep(20_000).then(() => false)]);
+    if (!stopped) {
+      launcher.kill("SIGKILL");
+      await exitCodeOf(launcher);
+      if (web && isAlive(web)) process.kill(web, "SIGKILL");
+      try {
+        const { pid } = postmaster();
+        if (isAlive(pid)) process.kill(pid, "SIGQUIT");
+      } catch {
+        // no postmaster.pid: nothing left running
+      }
+    }
   }
   if (folder) rmSync(folder, { recursive: true, force: true });
 });

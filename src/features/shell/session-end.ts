@@ -179,6 +179,35 @@ export async function sendThenForgetLocalCopies() {
 }
 
 /**
+ * The server refused a draft (401) while this page holds answers it has not got: the session is
+ * over and nothing of a child stays in this device's storage, but the answers stay in this page's
+ * memory, to be saved once the person has signed in again (in another tab) (issue 16).
+ */
+export function sessionEndedWithAnswersInHand() {
+  over = true;
+  forgetAllLocalCopies();
+}
+
+const ZWhoseSessionSchema = z.object({ userId: z.string() });
+
+/**
+ * Whether the person of this page has a session again (signed in in another tab): "same", "other"
+ * (someone else signed in on this browser), or "not-yet". Asked without it counting as activity.
+ */
+export async function signedInAgain(): Promise<"same" | "other" | "not-yet"> {
+  let response: Response;
+  try {
+    response = await fetch("/api/session/unattended", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ drafts: [] }) });
+  } catch {
+    return "not-yet";
+  }
+  if (!response.ok) return "not-yet";
+  const whose = ZWhoseSessionSchema.safeParse(await response.json().catch(() => null));
+  if (!whose.success) return "not-yet";
+  return known && whose.data.userId === known.userId ? "same" : "other";
+}
+
+/**
  * The server refused a request (401): the session is over. Nothing of a child stays on this device,
  * before anything else is shown; signing in again leads back here, to the server's draft. When the
  * session ran out with nobody at the page, `ending` says why, and whether what was typed reached

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { sessionContact, sessionEndedByServer } from "@/features/shell/session-end";
+import { sessionContact, sessionEndedByServer, sessionEndedWithAnswersInHand, signedInAgain } from "@/features/shell/session-end";
 import { draftUrl, sendDraft } from "./save-step";
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -9,8 +9,15 @@ const AUTOSAVE_DELAY_MS = 1500;
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
 
-/** "unavailable": the server answered that it cannot reach its database; "offline": no answer at all. */
-export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "unavailable" | "restored"; at?: number };
+/** How often a page whose session ended asks whether its person has signed in again. */
+const SIGNED_IN_AGAIN_CHECK_MS = 2_000;
+
+/**
+ * "unavailable": the server answered that it cannot reach its database; "offline": no answer at all;
+ * "signed-out": the session ended with answers not saved, kept on this page until the person signs
+ * in again; "someone-else": someone else has signed in on this browser meanwhile.
+ */
+export type AutosaveState = { state: "idle" | "saving" | "saved" | "offline" | "unavailable" | "restored" | "signed-out" | "someone-else"; at?: number };
 
 type Draft = { baseVersion: number; values: Record<string, unknown> };
 
@@ -29,6 +36,19 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
   // Trying again while the server (or the connection) is away; the wait doubles each time.
   const retry = useRef<{ timer: ReturnType<typeof setTimeout> | null; delay: number }>({ timer: null, delay: RETRY_FIRST_MS });
   const [retries, setRetries] = useState(0);
+  // The server said it cannot reach its database since the answers were last saved (an outage): a
+  // session that ends meanwhile keeps them on this page until the person signs in again (issue 16);
+  // otherwise the end is as issue 9 has it (sign-in at once, the server's draft kept).
+  const troubled = useRef(false);
+
+  /** The server says the session has ended (a draft or a step save refused with 401). */
+  const ended = useCallback(() => {
+    if (!troubled.current) return sessionEndedByServer();
+    // Nothing stays in this device's storage; the answers stay on this page until the person is back.
+    unsent.current = true;
+    sessionEndedWithAnswersInHand();
+    setState({ state: "signed-out", at: Date.now() });
+  }, []);
 
   const send = useCallback(() => {
     if (!unsent.current) return inflight.current;
@@ -40,27 +60,32 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
     inflight.current = inflight.current.then(async () => {
       const outcome = await sendDraft({ episodeId, step }, body);
       if (outcome === "sent") {
+        troubled.current = false;
         retry.current.delay = RETRY_FIRST_MS;
         onSent(takenAt);
         sessionContact();
         setState({ state: "saved", at: Date.now() });
       } else if (outcome === "signed-out") {
-        sessionEndedByServer();
+        ended();
       } else {
-        // Kept here (and in this device's copy) and sent again by itself when the server answers.
+        // Kept here (and in this device's copy). The server said its database is away: sent again by
+        // itself until it answers. No answer at all: sent again when the browser is back online.
+        troubled.current = outcome === "unavailable";
         unsent.current = true;
         setState({ state: outcome === "unavailable" ? "unavailable" : "offline", at: Date.now() });
-        if (retry.current.timer) clearTimeout(retry.current.timer);
-        const wait = retry.current.delay;
-        retry.current.delay = Math.min(wait * 2, RETRY_MAX_MS);
-        retry.current.timer = setTimeout(() => {
-          retry.current.timer = null;
-          setRetries((count) => count + 1);
-        }, wait);
+        if (outcome === "unavailable") {
+          if (retry.current.timer) clearTimeout(retry.current.timer);
+          const wait = retry.current.delay;
+          retry.current.delay = Math.min(wait * 2, RETRY_MAX_MS);
+          retry.current.timer = setTimeout(() => {
+            retry.current.timer = null;
+            setRetries((count) => count + 1);
+          }, wait);
+        }
       }
     });
     return inflight.current;
-  }, [episodeId, step, draft, onSent]);
+  }, [episodeId, step, draft, onSent, ended]);
   useEffect(() => {
     if (retries > 0) void send();
   }, [retries, send]);
@@ -90,12 +115,32 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
     };
   }, [episodeId, step, draft, send]);
 
+  // Signed out with answers in hand: once the same person has signed in again (another tab), the
+  // answers are saved as their draft and the page is loaded again, in the new session.
+  const waiting = state.state === "signed-out" || state.state === "someone-else";
+  const checkSignedIn = useCallback(async () => {
+    const back = await signedInAgain();
+    if (back === "other") return setState({ state: "someone-else", at: Date.now() });
+    if (back !== "same") return;
+    const outcome = await sendDraft({ episodeId, step }, draft());
+    if (outcome === "sent") {
+      unsent.current = false;
+      window.location.reload();
+    }
+  }, [episodeId, step, draft]);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void checkSignedIn(), SIGNED_IN_AGAIN_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [waiting, checkSignedIn]);
+
   /** The answers changed: sent once typing pauses. */
   const changed = useCallback(() => {
     unsent.current = true;
+    if (waiting) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void send(), AUTOSAVE_DELAY_MS);
-  }, [send]);
+  }, [send, waiting]);
 
   /** Answers restored from this device's copy: sent at once. */
   const restored = useCallback(
@@ -116,5 +161,5 @@ export function useAutosave({ episodeId, step, draft, onSent }: { episodeId: str
   /** Resolves once the drafts already on their way have landed. */
   const settled = useCallback(() => inflight.current, []);
 
-  return { state, changed, restored, cancelPending, settled };
+  return { state, changed, restored, cancelPending, settled, checkSignedIn, signedOut: ended };
 }

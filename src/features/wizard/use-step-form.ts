@@ -6,7 +6,7 @@ import { useForm, type FieldValues, type DefaultValues, type Path } from "react-
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod/mini";
 import type { SummaryError } from "@/features/ui/error-summary";
-import { sessionContact, sessionEndedByServer } from "@/features/shell/session-end";
+import { sessionContact } from "@/features/shell/session-end";
 import { useAutosave } from "./use-autosave";
 import { localCopy } from "./local-copy";
 import { saveStep, type Conflict } from "./save-step";
@@ -75,7 +75,7 @@ export function useStepForm<S extends z.core.$ZodType<FieldValues, FieldValues>>
     // A draft still on its way must land before the save, which then deletes it.
     await autosave.settled();
     const outcome = await saveStep(options, versionRef.current, values);
-    if (outcome.kind === "signed-out") return sessionEndedByServer();
+    if (outcome.kind === "signed-out") return autosave.signedOut();
     // Saved, or refused on its merits: the server took the session as open.
     if (outcome.kind !== "failed") sessionContact();
     if (outcome.kind === "saved") {
@@ -99,6 +99,6 @@ export function useStepForm<S extends z.core.$ZodType<FieldValues, FieldValues>>
 
   const summary: SummaryError[] = [...summaryOf(form.formState.errors), ...(formError ? [{ message: formError }] : [])];
   /** What StepShell needs, spread into it by each step. */
-  const shell = { summary, attempt, conflict, autosave: autosave.state, onSubmit, submitting: form.formState.isSubmitting };
+  const shell = { summary, attempt, conflict, autosave: autosave.state, onCheckSignedIn: autosave.checkSignedIn, onSubmit, submitting: form.formState.isSubmitting };
   return { form, shell };
 }

@@ -20,7 +20,7 @@ const ZBody = z
  * the session is about to end (src/features/shell/session-timer.tsx): the drafts of what was typed
  * and is only on the device (none when it only asks how long is left). Not activity: the session's
  * idle limit keeps running, so a session nobody uses still ends on time. Same-origin only; answers
- * { idleLeftMs, absoluteLeftMs }, or 401 with the reason the session no longer lets its person in
+ * { idleLeftMs, absoluteLeftMs, userId }, or 401 with the reason the session no longer lets its person in
  * ({ reason: "idle" | "expired" | "ended" }), so the sign-in page can say why.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -32,7 +32,8 @@ export async function POST(request: Request): Promise<Response> {
     sessionId = await currentSessionId();
     actor = await unattendedActor(sessionId, { requestId });
     const { drafts } = await readJson(request, ZBody);
-    return Response.json(await keepUnattendedDrafts(actor, drafts));
+    // Whose session it is: a page that kept answers through a session's end saves them only for the same person.
+    return Response.json({ ...(await keepUnattendedDrafts(actor, drafts)), userId: actor.userId });
   } catch (error) {
     if (error instanceof UnauthenticatedError) {
       return Response.json({ error: error.message, reason: await signedOutReason(sessionId, error).catch(() => "ended") }, { status: 401 });
