@@ -1,13 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { accessibleAtBothWidths, signIn, startReportForNewChild, withDatabase } from "./support";
+import { accessibleAtBothWidths, signIn, startReportForNewChild, withDatabase, switchDatabase } from "./support";
 
-/** The test server reaches its database through a proxy this switch turns off and on (scripts/lib/tcp-proxy.ts). */
-async function database(state: "down" | "up") {
-  const url = process.env.E2E_DATABASE_SWITCH_URL;
-  if (!url) throw new Error("E2E_DATABASE_SWITCH_URL is not set: run the end-to-end tests through npm run test:e2e");
-  const response = await fetch(`${url}/${state}`, { method: "POST" });
-  expect(response.status).toBe(204);
-}
+const database = switchDatabase;
 
 test.afterEach(async () => {
   await database("up");

@@ -1,13 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { accessibleAtBothWidths, localDraftKeys, signIn, startReportForNewChild, updateOpenSessions, withDatabase } from "./support";
+import { accessibleAtBothWidths, localDraftKeys, signIn, startReportForNewChild, updateOpenSessions, withDatabase, switchDatabase } from "./support";
 
 const EMAIL = "caseworker@demo.example.org";
 
-/** The test server reaches its database through a proxy this switch turns off and on (scripts/lib/tcp-proxy.ts). */
-async function database(state: "down" | "up") {
-  const response = await fetch(`${process.env.E2E_DATABASE_SWITCH_URL}/${state}`, { method: "POST" });
-  expect(response.status).toBe(204);
-}
+const database = switchDatabase;
 
 test.afterEach(async () => {
   await database("up");

@@ -19,7 +19,7 @@ const ROLES = [
     email: "admin@demo.example.org",
     agency: "Demo County Children's Services",
     role: "Admin",
-    nav: ["Home", "Users", "Teams", "Audit trail", "Agency settings", "Your account"],
+    nav: ["Home", "Users", "Teams", "Audit trail", "Agency settings", "Backups", "Your account"],
   },
   {
     email: "caseworker@neighbor.example.org",
@@ -29,7 +29,7 @@ const ROLES = [
   },
 ];
 
-const ALL_NAV = ["Home", "Cases", "Report a missing child", "Open episodes", "On-time rate", "Users", "Teams", "Audit trail", "Agency settings", "Your account"];
+const ALL_NAV = ["Home", "Cases", "Report a missing child", "Open episodes", "On-time rate", "Users", "Teams", "Audit trail", "Agency settings", "Backups", "Your account"];
 
 for (const account of ROLES) {
   test(`${account.role} of ${account.agency} signs in and sees only their navigation`, async ({ page }) => {

@@ -238,3 +238,11 @@ export async function updateOpenSessions(email: string, set: string) {
     client.query(`UPDATE "UserSession" SET ${set} WHERE "endedAt" IS NULL AND "userId" = (SELECT "id" FROM "User" WHERE "email" = $1)`, [email]),
   );
 }
+
+/** The test server reaches its database through a proxy this switch turns off and on (scripts/lib/tcp-proxy.ts). */
+export async function switchDatabase(state: "down" | "up") {
+  const url = process.env.E2E_DATABASE_SWITCH_URL;
+  if (!url) throw new Error("E2E_DATABASE_SWITCH_URL is not set: run the end-to-end tests through npm run test:e2e");
+  const response = await fetch(`${url}/${state}`, { method: "POST" });
+  expect(response.status).toBe(204);
+}
