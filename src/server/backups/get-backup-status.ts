@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { env } from "@/config/env";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
@@ -20,14 +20,19 @@ export type BackupStatus = { nightly: boolean; warnings: BackupWarning[]; backup
 const SHOWN_BACKUPS = 20;
 const SHOWN_RESTORES = 3;
 
+/** What the warnings are decided on: the newest backup, and the newest one copied off the machine. */
+async function backupFacts(client: Pick<Tx, "databaseBackup">) {
+  const [latest, copied] = await Promise.all([
+    client.databaseBackup.findFirst({ where: { removedAt: null }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
+    client.databaseBackup.findFirst({ where: { copiedOffAt: { not: null } }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
+  ]);
+  return { nightly: env().HOMEWARD_NIGHTLY_BACKUP === "on", latestTakenAt: latest?.takenAt ?? null, latestCopiedOffTakenAt: copied?.takenAt ?? null };
+}
+
 /** The installation's warnings about its backups, for the banner of every admin page. */
 export async function backupWarningsNow(actor: Actor, now = new Date()): Promise<BackupWarning[]> {
   assertCan(actor, "backups:manage");
-  const [latest, copied] = await Promise.all([
-    db().databaseBackup.findFirst({ where: { removedAt: null }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
-    db().databaseBackup.findFirst({ where: { copiedOffAt: { not: null } }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
-  ]);
-  return backupWarnings({ nightly: env().HOMEWARD_NIGHTLY_BACKUP === "on", latestTakenAt: latest?.takenAt ?? null, latestCopiedOffTakenAt: copied?.takenAt ?? null }, now);
+  return backupWarnings(await backupFacts(db()), now);
 }
 
 /**
@@ -40,17 +45,16 @@ export async function getBackupStatus(actor: Actor, context: { requestId: string
   const now = context.now ?? new Date();
   return db().$transaction(async (tx) => {
     const backups = await tx.databaseBackup.findMany({ where: { removedAt: null }, orderBy: { takenAt: "desc" }, take: SHOWN_BACKUPS });
-    const copied = await tx.databaseBackup.findFirst({ where: { copiedOffAt: { not: null } }, orderBy: { takenAt: "desc" }, select: { takenAt: true } });
+    const facts = await backupFacts(tx);
     const restores = await tx.databaseRestore.findMany({
       orderBy: { restoredAt: "desc" },
       take: SHOWN_RESTORES,
       include: { lostEvents: { where: { agencyId }, orderBy: { occurredAt: "asc" } } },
     });
     await audit(tx, auditWho(actor, context.requestId), "backups.viewed", {});
-    const nightly = env().HOMEWARD_NIGHTLY_BACKUP === "on";
     return {
-      nightly,
-      warnings: backupWarnings({ nightly, latestTakenAt: backups[0]?.takenAt ?? null, latestCopiedOffTakenAt: copied?.takenAt ?? null }, now),
+      nightly: facts.nightly,
+      warnings: backupWarnings(facts, now),
       backups: backups.map((b) => ({
         id: b.id,
         takenAt: b.takenAt,
