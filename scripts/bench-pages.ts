@@ -9,7 +9,8 @@
  * Run by scripts/run.ts, which builds both, starts them on loopback on a fresh database with the
  * demo people and passes BENCH_BASE_URL, BENCH_BARE_URL, DATABASE_URL (the owner's), BENCH_PASSWORD.
  * BENCH_CONNECTIONS (default 10), BENCH_SECONDS per slice (default 5) and BENCH_ROUNDS (default 3)
- * change the load.
+ * change the load. Then the autosave endpoint at a steady rate (open loop: one draft every 1/rate s,
+ * answered or not): BENCH_AUTOSAVE_RATE per second (default 20) for BENCH_AUTOSAVE_SECONDS (default 20).
  */
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -26,6 +27,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COUNT_STATEMENTS = process.env.BENCH_COUNT_STATEMENTS === "1";
 const STATEMENT_SAMPLES = 20;
 const EPISODES_FOR_THE_LISTS = 50;
+const AUTOSAVE_RATE = Number(process.env.BENCH_AUTOSAVE_RATE ?? 20);
+const AUTOSAVE_SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 20);
 
 type Target = { label: string; client: BenchClient; path: string };
 type Slice = { count: number; seconds: number; latencies: number[]; failures: Map<string, number> };
@@ -86,7 +89,7 @@ async function javascriptOf(client: BenchClient, base: string, path: string): Pr
 }
 
 /** The demo caseworker with episodes to list: two reported in full, the rest started. */
-async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeId: string }> {
+async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeId: string; draftEpisodeId: string }> {
   const secret = process.env.NEXTAUTH_SECRET!;
   const email = "caseworker@demo.example.org";
   const totp = await giveSecondFactorIn(sql, email, secret);
@@ -94,11 +97,43 @@ async function caseworkerWithEpisodes(): Promise<{ client: BenchClient; episodeI
   const client = new BenchClient(BASE);
   await client.signIn(email, PASSWORD, totp);
   let reported = "";
+  let started = "";
   for (let n = 0; n < EPISODES_FOR_THE_LISTS; n++) {
     const episodeId = await startReport(client, `BENCH-${n}`, { complete: n < 2 });
     if (n < 2) reported = episodeId;
+    else started = episodeId;
   }
-  return { client, episodeId: reported };
+  return { client, episodeId: reported, draftEpisodeId: started };
+}
+
+/** The autosave endpoint (PUT of a draft) at a steady rate, open loop; latency to the whole answer. */
+async function steadyAutosave(client: BenchClient, episodeId: string) {
+  const version = Number((await sql.query(`SELECT "version" FROM "Episode" WHERE "id" = $1`, [episodeId])).rows[0].version);
+  const total = Math.round(AUTOSAVE_RATE * AUTOSAVE_SECONDS);
+  const latencies: number[] = [];
+  const failures = new Map<string, number>();
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: total }, (_, i) =>
+      new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, start + (i * 1000) / AUTOSAVE_RATE - performance.now()))).then(async () => {
+        const sent = performance.now();
+        try {
+          const { response } = await client.json("PUT", `/api/episodes/${episodeId}/drafts/child`, { baseVersion: version, values: { middleName: `Bench ${i}` } });
+          await response.arrayBuffer();
+          if (response.ok) latencies.push(performance.now() - sent);
+          else failures.set(`HTTP ${response.status}`, (failures.get(`HTTP ${response.status}`) ?? 0) + 1);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : "network error";
+          failures.set(message, (failures.get(message) ?? 0) + 1);
+        }
+      }),
+    ),
+  );
+  const q = (at: number) => quantile(latencies, at).toFixed(0);
+  const failed = [...failures].map(([what, n]) => `${what} × ${n}`).join("; ");
+  console.log(`Autosave (PUT of a draft) at a steady ${AUTOSAVE_RATE} per second for ${AUTOSAVE_SECONDS} s:`);
+  console.log(`  ${latencies.length} answered  p50 ${q(0.5)} ms  p90 ${q(0.9)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms${failed ? `  failures: ${failed}` : ""}`);
+  return failures.size > 0;
 }
 
 function line(label: string, slice: Slice, statements: number | null, bareRate?: number, javascript?: { page: number; bare: number }) {
@@ -137,7 +172,7 @@ async function waitForBare() {
 async function main() {
   await sql.connect();
   await waitForBare();
-  const { client: caseworker, episodeId } = await caseworkerWithEpisodes();
+  const { client: caseworker, episodeId, draftEpisodeId } = await caseworkerWithEpisodes();
   const anonymous = new BenchClient(BASE);
   const targets: Target[] = [
     { label: "sign-in (anonymous)", client: anonymous, path: "/sign-in" },
@@ -171,6 +206,7 @@ async function main() {
     const javascript = { page: await javascriptOf(target.client, BASE, target.path), bare: bareJavascript };
     line(target.label, homeward, await statementsPerRequest(target), bareOfTarget.count / bareOfTarget.seconds, javascript);
   }
+  failed = (await steadyAutosave(caseworker, draftEpisodeId)) || failed;
   process.exitCode = failed ? 1 : 0;
 }
 
