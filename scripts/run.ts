@@ -48,6 +48,7 @@ import {
   eventsNotRestored,
   eventsSince,
   holdings,
+  holdsData,
   recordRestore,
   restoreDump,
   swapDataFolder,
@@ -564,8 +565,7 @@ async function restoreCommand(env: Env): Promise<number> {
     if (header.format !== "pg-dump") throw new LaunchError("This backup is of an embedded PostgreSQL (a whole data folder): restore it without DATABASE_URL set.");
     const database = await appDatabase(env);
     const held = await holdings(database.ownerUrl);
-    const hasData = held && held.agencies + held.episodes + held.events > 0;
-    if (hasData && !force) throw refuse(held, "take a backup of it first if it may be needed: npm run db:backup");
+    if (holdsData(held) && !force) throw refuse(held, "take a backup of it first if it may be needed: npm run db:backup");
     if (held) candidates = await eventsSince(database.ownerUrl, header.takenAt);
     say("checking and restoring the backup with pg_restore…");
     await restoreDump(file, key, database.ownerUrl);
@@ -589,7 +589,7 @@ async function restoreCommand(env: Env): Promise<number> {
       const exists = await withClient(postgres.serverUrl, async (client) => Boolean((await client.query("SELECT 1 FROM pg_database WHERE datname = 'homeward'")).rowCount));
       const ownerUrl = databaseUrlFor(postgres.serverUrl, "homeward");
       const held = exists ? await holdings(ownerUrl) : undefined;
-      if (held && held.agencies + held.episodes + held.events > 0 && !force) {
+      if (holdsData(held) && !force) {
         rmSync(staging, { recursive: true, force: true });
         throw refuse(held, "the replaced data folder is kept beside the new one");
       }

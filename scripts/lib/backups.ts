@@ -14,6 +14,7 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, renam
 import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Writable, Readable } from "node:stream";
+import type pg from "pg";
 import { backupsToRemove } from "../../src/domain/backup-retention";
 import { AUDIT_EVENTS } from "../../src/server/audit/audit-events";
 import { JOB_QUEUE_SCHEMA } from "../../src/server/jobs/queues";
@@ -148,6 +149,25 @@ export async function pruneNightlyBackups(ownerUrl: string, dir: string): Promis
   });
 }
 
+/** Runs `work` in one transaction on a connection of its own to `url`. */
+async function inTransaction(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query("BEGIN");
+    try {
+      await work(client);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** Whether a database holds anything a restore would lose. */
+export function holdsData(held: { agencies: number; episodes: number; events: number } | undefined): held is { agencies: number; episodes: number; events: number } {
+  return held !== undefined && held.agencies + held.episodes + held.events > 0;
+}
+
 /** What the database holds that a restore would replace: counts of the tables people fill. */
 export async function holdings(ownerUrl: string): Promise<{ agencies: number; episodes: number; events: number } | undefined> {
   return withClient(ownerUrl, async (client) => {
@@ -238,20 +258,9 @@ export async function restoreDump(file: string, key: BackupKey, ownerUrl: string
   const plain = `${file}.restoring`;
   const aside = (schema: string) => `${schema}_before_restore`;
   const schemas = ["public", JOB_QUEUE_SCHEMA];
-  const inTransaction = (statements: (client: import("pg").Client) => Promise<void>) =>
-    withClient(ownerUrl, async (client) => {
-      await client.query("BEGIN");
-      try {
-        await statements(client);
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      }
-    });
   try {
     await readBackupFile(file, key, (from) => pipeline(from, createWriteStream(plain, { mode: 0o600 })));
-    await inTransaction(async (client) => {
+    await inTransaction(ownerUrl, async (client) => {
       for (const schema of schemas) {
         await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(aside(schema))} CASCADE`);
         const { rowCount } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema]);
@@ -263,7 +272,7 @@ export async function restoreDump(file: string, key: BackupKey, ownerUrl: string
       const { env, dbname } = libpqEnv(ownerUrl);
       await runTool(tool, ["--dbname", dbname, "--single-transaction", "--exit-on-error", "--no-owner", "--no-acl", plain], env, {});
     } catch (error) {
-      await inTransaction(async (client) => {
+      await inTransaction(ownerUrl, async (client) => {
         for (const schema of schemas) {
           await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(schema)} CASCADE`);
           const { rowCount } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [aside(schema)]);
@@ -272,7 +281,7 @@ export async function restoreDump(file: string, key: BackupKey, ownerUrl: string
       });
       throw error;
     }
-    await inTransaction(async (client) => {
+    await inTransaction(ownerUrl, async (client) => {
       for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(aside(schema))} CASCADE`);
     });
   } finally {
@@ -301,10 +310,8 @@ export function backupsIn(dir: string): { file: string; header: BackupHeader }[]
  * could not hold (for the admin's page), and a `database.restored` event in every agency's trail.
  */
 export async function recordRestore(ownerUrl: string, restore: { file: string; header: BackupHeader; lost: SurvivingEvent[]; at: Date; backupDir: string }): Promise<void> {
-  await withClient(ownerUrl, async (client) => {
-    await client.query("BEGIN");
-    try {
-      const { rows } = await client.query<{ id: string }>(
+  await inTransaction(ownerUrl, async (client) => {
+    const { rows } = await client.query<{ id: string }>(
         `INSERT INTO "DatabaseRestore" ("id", "restoredAt", "backupTakenAt", "fileName") VALUES (gen_random_uuid(), $1, $2, $3) RETURNING "id"`,
         [restore.at, restore.header.takenAt, path.basename(restore.file)],
       );
@@ -333,10 +340,5 @@ export async function recordRestore(ownerUrl: string, restore: { file: string; h
           [id, `restore-${restoreId}`, id, details],
         );
       }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    }
   });
 }
