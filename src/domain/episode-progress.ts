@@ -114,6 +114,11 @@ export type EpisodeProgress = {
 
 export type ProgressFacts = Omit<EpisodeFacts, "id" | "agencyId" | "version" | "stepVersions" | "createdAt" | "prefill" | "earlierRecoveries">;
 
+/** A closed or voided episode can no longer be changed; asked alone where the rest of the progress is not needed (a draft's save). */
+export function isEditable(state: { closedAt: Date | null; voidedAt: Date | null }): boolean {
+  return state.closedAt === null && state.voidedAt === null;
+}
+
 export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRules = FEDERAL_RULES): EpisodeProgress {
   const saved = (key: FormStepKey) => facts.savedSteps.includes(key);
   const unsavedSteps = FORM_STEP_KEYS.filter((key) => !saved(key));
@@ -127,7 +132,7 @@ export function episodeProgress(facts: ProgressFacts, now: Date, rules: ClockRul
   const submitBlock = submitBlockOf(facts, unsavedSteps, clocks, now);
   return {
     stage: stageOf(facts),
-    editable: facts.closedAt === null && facts.voided === null,
+    editable: isEditable({ closedAt: facts.closedAt, voidedAt: facts.voided?.voidedAt ?? null }),
     missing: found === null,
     steps: stepsOf(facts),
     nextStep: unsavedSteps[0] ?? "review",

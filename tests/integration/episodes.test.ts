@@ -283,6 +283,23 @@ describe("drafts", () => {
     expect(await db().episodeDraft.count()).toBe(0);
   });
 
+  it("says a draft is stale when its step was saved since the version it started from", async () => {
+    const episodeId = await newEpisode();
+    const fresh = await saveEpisodeDraft(caseworker, { episodeId, step: "child", baseVersion: 1, values: { firstName: "Jor" } });
+    expect(fresh.stale).toBe(false);
+    await save(episodeId, "child", completeSteps(new Date()).child, colleague);
+    const stale = await saveEpisodeDraft(caseworker, { episodeId, step: "child", baseVersion: 1, values: { firstName: "Jord" } });
+    expect(stale.stale).toBe(true);
+    expect((await saveEpisodeDraft(caseworker, { episodeId, step: "risks", baseVersion: 1, values: {} })).stale).toBe(false);
+  });
+
+  it("refuses a draft for a voided episode", async () => {
+    const episodeId = await newEpisode();
+    await db().episode.update({ where: { id: episodeId }, data: { voidedAt: new Date(), voidedById: caseworker.userId, voidReason: "Filed twice" } });
+    await expect(saveEpisodeDraft(caseworker, { episodeId, step: "child", baseVersion: 1, values: {} })).rejects.toBeInstanceOf(ConflictError);
+    expect(await db().episodeDraft.count()).toBe(0);
+  });
+
   it("refuses a draft with fields the step does not have, or for another agency", async () => {
     const episodeId = await newEpisode();
     await expect(saveEpisodeDraft(caseworker, { episodeId, step: "child", baseVersion: 1, values: { evil: "x" } })).rejects.toBeInstanceOf(BadRequestError);

@@ -7,8 +7,10 @@ import { BadRequestError, ConflictError, ValidationError, type FieldErrors } fro
 import { isFormStepKey, type FormStepKey } from "@/domain/steps";
 import { stepFieldNames } from "@/lib/schemas/episode-steps";
 import { longText } from "@/lib/schemas/fields";
-import { loadEpisode } from "./load-episode";
-import { episodeProgress } from "@/domain/episode-progress";
+import { agencyScope } from "@/server/authz/agency-scope";
+import { isUuid } from "@/lib/uuid";
+import { isEditable } from "@/domain/episode-progress";
+import { readStepVersions } from "./episode-documents";
 
 /**
  * Keeps what a person has typed into a step but not saved (autosave). Drafts are not validated —
@@ -21,16 +23,23 @@ export async function saveEpisodeDraft(actor: Actor, input: { episodeId: string;
   if (!isFormStepKey(input.step)) throw new NotFoundError();
   const step = input.step;
   const values = draftValues(step, input.values);
+  if (!isUuid(input.episodeId)) throw new NotFoundError();
   return db().$transaction(async (tx) => {
-    const { facts, rules } = await loadEpisode(tx, actor, input.episodeId);
-    if (!episodeProgress(facts, new Date(), rules).editable) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
+    // Only what the save asks of the episode (is it still editable, which version is each step at),
+    // not the whole episode: autosave runs every few seconds while someone types.
+    const episode = await tx.episode.findFirst({
+      where: agencyScope(actor).where({ id: input.episodeId }),
+      select: { id: true, closedAt: true, voidedAt: true, stepVersions: true },
+    });
+    if (!episode) throw new NotFoundError();
+    if (!isEditable(episode)) throw new ConflictError("CLOSED", "This episode is closed and can no longer be changed.");
     const draft = await tx.episodeDraft.upsert({
-      where: { episodeId_step_userId: { episodeId: facts.id, step, userId: actor.userId } },
-      create: { episodeId: facts.id, step, userId: actor.userId, values, baseVersion: input.baseVersion },
+      where: { episodeId_step_userId: { episodeId: episode.id, step, userId: actor.userId } },
+      create: { episodeId: episode.id, step, userId: actor.userId, values, baseVersion: input.baseVersion },
       update: { values, baseVersion: input.baseVersion },
       select: { updatedAt: true },
     });
-    return { savedAt: draft.updatedAt, stale: (facts.stepVersions[step] ?? 0) > input.baseVersion };
+    return { savedAt: draft.updatedAt, stale: (readStepVersions(episode.stepVersions)[step] ?? 0) > input.baseVersion };
   });
 }
 
