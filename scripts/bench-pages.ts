@@ -11,6 +11,8 @@
  * BENCH_CONNECTIONS (default 10), BENCH_SECONDS per slice (default 5) and BENCH_ROUNDS (default 3)
  * change the load. Then the autosave endpoint at a steady rate (open loop: one draft every 1/rate s,
  * answered or not): BENCH_AUTOSAVE_RATE per second (default 20) for BENCH_AUTOSAVE_SECONDS (default 20).
+ * BENCH_PAGES=case,wizard measures only the pages whose label holds one of those words, and
+ * BENCH_CPU_PROFILE=<folder> has the Homeward server write a V8 CPU profile there when it stops.
  */
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -25,10 +27,14 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COUNT_STATEMENTS = process.env.BENCH_COUNT_STATEMENTS === "1";
+/** BENCH_SHOW_STATEMENTS=1 lists each page's statements (calls per request, mean time). */
+const SHOW_STATEMENTS = process.env.BENCH_SHOW_STATEMENTS === "1";
 const STATEMENT_SAMPLES = 20;
 const EPISODES_FOR_THE_LISTS = 50;
 const AUTOSAVE_RATE = Number(process.env.BENCH_AUTOSAVE_RATE ?? 20);
 const AUTOSAVE_SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 20);
+/** BENCH_PAGES=case,wizard: only the pages whose label holds one of these words (all by default). */
+const ONLY = process.env.BENCH_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
 
 type Target = { label: string; client: BenchClient; path: string };
 type Slice = { count: number; seconds: number; latencies: number[]; failures: Map<string, number> };
@@ -69,6 +75,16 @@ async function statementsPerRequest(target: Target): Promise<number | null> {
         AND "query" !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SELECT pg_stat_statements_reset)'
         AND "query" NOT ILIKE '%pgboss%'`,
   );
+  if (SHOW_STATEMENTS) {
+    // Every statement the page sent, BEGIN and COMMIT included, with its calls per request and time.
+    const { rows: each } = await sql.query<{ calls: string; ms: number; query: string }>(
+      `SELECT "calls", "total_exec_time" AS "ms", "query" FROM pg_stat_statements
+        WHERE "dbid" = (SELECT "oid" FROM pg_database WHERE "datname" = current_database())
+          AND "query" NOT ILIKE '%pg_stat_statements%' AND "query" NOT ILIKE '%pgboss%'
+        ORDER BY "calls" DESC, "total_exec_time" DESC`,
+    );
+    for (const row of each) console.log(`      ${(Number(row.calls) / STATEMENT_SAMPLES).toFixed(1)} × ${(row.ms / Number(row.calls)).toFixed(2)} ms  ${row.query.replace(/\s+/g, " ").slice(0, 140)}`);
+  }
   return Number(rows[0]?.calls ?? 0) / STATEMENT_SAMPLES;
 }
 
@@ -76,7 +92,7 @@ async function statementsPerRequest(target: Target): Promise<number | null> {
  * The JavaScript a page makes the browser load, gzipped as a server would send it: every script
  * its HTML names (the framework's and the page's chunks), each counted once.
  */
-async function javascriptOf(client: BenchClient, base: string, path: string): Promise<number> {
+async function javascriptOf(client: BenchClient, base: string, path: string): Promise<{ javascript: number; html: number }> {
   const { response } = await client.request(path);
   const html = await response.text();
   const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!));
@@ -85,7 +101,7 @@ async function javascriptOf(client: BenchClient, base: string, path: string): Pr
     const script = await fetch(new URL(source, base));
     bytes += gzipSync(Buffer.from(await script.arrayBuffer())).length;
   }
-  return bytes;
+  return { javascript: bytes, html: Buffer.byteLength(html) };
 }
 
 /** The demo caseworker with episodes to list: two reported in full, the rest started. */
@@ -136,14 +152,14 @@ async function steadyAutosave(client: BenchClient, episodeId: string) {
   return failures.size > 0;
 }
 
-function line(label: string, slice: Slice, statements: number | null, bareRate?: number, javascript?: { page: number; bare: number }) {
+function line(label: string, slice: Slice, statements: number | null, bareRate?: number, javascript?: { page: number; bare: number; html: number }) {
   const rate = slice.count / slice.seconds;
   const ratio = bareRate ? (rate / bareRate).toFixed(2) : "";
   const failures = [...slice.failures].map(([what, n]) => `${what} × ${n}`).join("; ");
   console.log(
     `  ${label.padEnd(26)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${quantile(slice.latencies, 0.5).toFixed(0).padStart(5)} ms  p99 ${quantile(slice.latencies, 0.99).toFixed(0).padStart(5)} ms` +
       `  ${ratio ? `ratio ${ratio}` : "          "}${statements === null ? "" : `  ${statements.toFixed(1)} statements per request`}` +
-      `${javascript ? `  JS ${(javascript.page / 1024).toFixed(0)} KB gzipped (${javascript.page >= javascript.bare ? "+" : ""}${((javascript.page - javascript.bare) / 1024).toFixed(0)} KB)` : ""}${failures ? `  failures: ${failures}` : ""}`,
+      `${javascript ? `  JS ${(javascript.page / 1024).toFixed(0)} KB gzipped (${javascript.page >= javascript.bare ? "+" : ""}${((javascript.page - javascript.bare) / 1024).toFixed(0)} KB)  HTML ${(javascript.html / 1024).toFixed(0)} KB` : ""}${failures ? `  failures: ${failures}` : ""}`,
   );
 }
 
@@ -174,13 +190,15 @@ async function main() {
   await waitForBare();
   const { client: caseworker, episodeId, draftEpisodeId } = await caseworkerWithEpisodes();
   const anonymous = new BenchClient(BASE);
-  const targets: Target[] = [
+  const targets: Target[] = (
+    [
     { label: "sign-in (anonymous)", client: anonymous, path: "/sign-in" },
     { label: "home", client: caseworker, path: "/" },
     { label: "case list /cases", client: caseworker, path: "/cases" },
     { label: "case page", client: caseworker, path: `/cases/${episodeId}` },
     { label: "wizard step", client: caseworker, path: `/cases/${episodeId}/report/child` },
-  ];
+    ] satisfies Target[]
+  ).filter((target) => ONLY.length === 0 || ONLY.some((word) => target.label.includes(word)));
   const bare = { client: new BenchClient(BARE), path: "/" };
   // Warm both servers (first renders compile nothing in production, but fill caches and pools).
   for (const target of [...targets, bare]) await load(target, 1);
@@ -196,14 +214,15 @@ async function main() {
   console.log(`Pages against the bare page: ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved, production builds on loopback`);
   const allBare = merge([...results.values()].flatMap((entry) => entry.bare));
   const bareJavascript = await javascriptOf(bare.client, BARE, bare.path);
-  line("bare page (all slices)", allBare, null, undefined, { page: bareJavascript, bare: bareJavascript });
+  line("bare page (all slices)", allBare, null, undefined, { page: bareJavascript.javascript, bare: bareJavascript.javascript, html: bareJavascript.html });
   let failed = false;
   for (const target of targets) {
     const entry = results.get(target.label)!;
     const homeward = merge(entry.homeward);
     const bareOfTarget = merge(entry.bare);
     failed ||= homeward.failures.size > 0 || bareOfTarget.failures.size > 0;
-    const javascript = { page: await javascriptOf(target.client, BASE, target.path), bare: bareJavascript };
+    const weight = await javascriptOf(target.client, BASE, target.path);
+    const javascript = { page: weight.javascript, bare: bareJavascript.javascript, html: weight.html };
     line(target.label, homeward, await statementsPerRequest(target), bareOfTarget.count / bareOfTarget.seconds, javascript);
   }
   failed = (await steadyAutosave(caseworker, draftEpisodeId)) || failed;

@@ -493,7 +493,14 @@ async function benchPages(env: Env): Promise<number> {
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "pages-bench-secret-pages-bench-secret-pag", NEXTAUTH_URL: homewardUrl, PORT: String(homewardPort) };
   await buildIfStale(serverEnv, { say });
   const { url: bareUrl, child: bare } = await startBarePage(appUrl ?? url);
-  const homeward = startChild(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(homewardPort)], { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" }, { quiet: true });
+  // BENCH_CPU_PROFILE=<folder>: the Homeward server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
+  const nextArgs = ["start", "-H", "127.0.0.1", "-p", String(homewardPort)];
+  const homewardEnv: NodeJS.ProcessEnv = { ...serverEnv, DATABASE_URL: appUrl ?? url, NODE_ENV: "production" };
+  const homeward =
+    profile.length > 0
+      ? startChild(process.execPath, [...profile, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...nextArgs], homewardEnv, { quiet: true })
+      : startChild(bin("next"), nextArgs, homewardEnv, { quiet: true });
   try {
     await waitUntilHealthy(homewardUrl, homeward);
     const { code } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "bench-pages.ts")], {
