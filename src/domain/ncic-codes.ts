@@ -13,6 +13,9 @@ export type CodeOf<Set extends CodeSet> = Set[number]["code"];
 /** NCIC's code for "unknown" in the hair and eye sets (the complexion set has none). */
 export const NCIC_UNKNOWN = "XXX";
 
+/** NCIC's complexion list has no "unknown"; the form offers one and the packet leaves the code out. */
+export const UNKNOWN_SKIN_TONE = NCIC_UNKNOWN;
+
 export const HAIR_COLORS = [
   { code: "BAL", label: "Bald" },
   { code: "BLK", label: "Black" },

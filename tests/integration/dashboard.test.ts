@@ -10,7 +10,7 @@ import { dashboardChoices } from "@/server/dashboard/dashboard-choices";
 import { dashboardView } from "@/server/dashboard/dashboard-view";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
-import { ZDashboardViewSchema } from "@/features/dashboard/dashboard-view";
+import { isDashboardView } from "@/features/dashboard/dashboard-view";
 import type { DashboardRequest } from "@/domain/dashboard";
 import { GET as refresh } from "@/app/api/dashboard/route";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
@@ -383,7 +383,8 @@ describe("audit and the background refresh", () => {
 
     const answer = await refreshAs(w.onCall, `team=all&clock=overdue`);
     expect(answer.status).toBe(200);
-    const view = ZDashboardViewSchema.parse(answer.body);
+    const view = answer.body;
+    if (!isDashboardView(view)) throw new Error(`The refresh's answer is not the dashboard's shape: ${JSON.stringify(view).slice(0, 200)}`);
     expect(view.search).toBe("team=all&clock=overdue");
     expect(view.counts).toEqual({ open: 2, overdue: 2, dueSoon: 0 });
     expect(view.groups.map((group) => [group.heading, group.rows.map((row) => row.childName.split(" ")[0])])).toEqual([["Overdue", ["Avery", "Emery"]]]);

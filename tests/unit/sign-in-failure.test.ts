@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_UNREACHABLE_MESSAGE, signInFailureMessage } from "@/features/auth/sign-in-failure";
-import { SIGN_IN_FAILED_MESSAGE } from "@/lib/schemas/sign-in";
+import { SIGN_IN_FAILED_MESSAGE, SIGN_IN_UNREACHABLE_MESSAGE, signInFailureMessage } from "@/features/auth/sign-in-failure";
 
 describe("what the sign-in form says after posting the form", () => {
   it("shows the server's message when there were too many attempts, so the person knows how long to wait", () => {

@@ -65,7 +65,7 @@ export function NewPasswordForm({
   const set = (field: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [field]: event.target.value }));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary key={attempt} errors={summary} />
       {withCurrent ? (
         <TextField

@@ -25,7 +25,6 @@ export function SecondFactorSetUp({
   after: React.ReactNode;
   submitLabel?: string;
 }) {
-  const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -33,9 +32,10 @@ export function SecondFactorSetUp({
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes}>{after}</RecoveryCodes>;
 
-  async function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const typed = code.replace(/\s/g, "");
+    // Read from the form when sent, not kept in state: a code typed before the page's script ran is not lost.
+    const typed = String(new FormData(event.currentTarget).get("code") ?? "").replace(/\s/g, "");
     if (!/^\d{6}$/.test(typed)) {
       setError("Enter the 6-digit code your app shows, without spaces");
       setAttempt((n) => n + 1);
@@ -78,7 +78,7 @@ export function SecondFactorSetUp({
           <p>Enter the 6-digit code the app now shows for Homeward.</p>
         </li>
       </ol>
-      <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
         <ErrorSummary key={attempt} errors={error ? [{ fieldId: "set-up-code", message: error }] : []} />
         <TextField
           id="set-up-code"
@@ -86,8 +86,7 @@ export function SecondFactorSetUp({
           inputMode="numeric"
           autoComplete="one-time-code"
           spellCheck={false}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
+          name="code"
           error={error ?? undefined}
           className="max-w-xs"
         />

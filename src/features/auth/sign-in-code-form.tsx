@@ -7,13 +7,15 @@ import { postJson } from "./post-json";
 
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
 export function SignInCodeForm({ callbackUrl }: { callbackUrl: string }) {
-  const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Read from the form when sent, not kept in state: a code typed before the page's script ran is not lost.
+    const form = event.currentTarget;
+    const code = String(new FormData(form).get("code") ?? "");
     if (code.trim() === "") {
       setError("Enter the code from your authenticator app, or a recovery code");
       setAttempt((n) => n + 1);
@@ -27,12 +29,12 @@ export function SignInCodeForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setBusy(false);
     setError(result.fieldErrors.code ?? result.message);
-    setCode("");
+    form.reset();
     setAttempt((n) => n + 1);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary key={attempt} errors={error ? [{ fieldId: "code", message: error }] : []} title="You could not be signed in" />
       <TextField
         id="code"
@@ -41,8 +43,7 @@ export function SignInCodeForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="one-time-code"
         spellCheck={false}
         autoCapitalize="none"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
+        name="code"
         error={error ?? undefined}
         className="max-w-xs"
       />

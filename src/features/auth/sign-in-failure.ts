@@ -1,14 +1,17 @@
-// zod/mini: the sign-in page's JavaScript (see sign-in.ts).
-import { z } from "zod/mini";
-import { SIGN_IN_FAILED_MESSAGE, type TSignIn } from "@/lib/schemas/sign-in";
+import { object, readJsonShape, string } from "@/lib/json-shape";
+import type { TSignIn } from "@/lib/schemas/sign-in";
+import { nextAuthCsrfToken } from "./next-auth-csrf";
+
+/** The one message for every failed sign-in: it never says which part was wrong. */
+export const SIGN_IN_FAILED_MESSAGE =
+  "The email address or password is not right, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.";
 
 export const SIGN_IN_UNREACHABLE_MESSAGE = "Homeward could not be reached. Check the connection and try again.";
 
 /** next-auth's answer to the credentials form: where to go next, with `error` in that address when refused. */
 export type SignInAnswer = { ok: boolean; status: number; error: string | null };
 
-const ZCsrfSchema = z.object({ csrfToken: z.string() });
-const ZCallbackSchema = z.object({ url: z.string() });
+const isCallback = object({ url: string });
 
 /**
  * Posts the sign-in form to next-auth's credentials callback with its CSRF token, as next-auth/react's
@@ -17,16 +20,16 @@ const ZCallbackSchema = z.object({ url: z.string() });
  */
 export async function postSignIn(values: TSignIn): Promise<SignInAnswer | undefined> {
   try {
-    const csrf = ZCsrfSchema.safeParse(await (await fetch("/api/auth/csrf")).json());
-    if (!csrf.success) return undefined;
+    const csrfToken = await nextAuthCsrfToken();
+    if (csrfToken === null) return undefined;
     const response = await fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ ...values, csrfToken: csrf.data.csrfToken, callbackUrl: window.location.href, json: "true" }),
+      body: new URLSearchParams({ ...values, csrfToken, callbackUrl: window.location.href, json: "true" }),
     });
-    const answer = ZCallbackSchema.safeParse(await response.json());
-    if (!answer.success) return undefined;
-    return { ok: response.ok, status: response.status, error: new URL(answer.data.url, window.location.href).searchParams.get("error") };
+    const answer = await readJsonShape(response, isCallback);
+    if (answer === null) return undefined;
+    return { ok: response.ok, status: response.status, error: new URL(answer.url, window.location.href).searchParams.get("error") };
   } catch {
     return undefined;
   }

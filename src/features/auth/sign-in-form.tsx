@@ -1,12 +1,17 @@
 "use client";
 
 import { TextField } from "@/features/ui/fields";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { ZSignInSchema, type TSignIn } from "@/lib/schemas/sign-in";
+import { lazyResolver } from "@/features/ui/lazy-resolver";
+import type { TSignIn } from "@/lib/schemas/sign-in";
 import { postSignIn, signInFailureMessage } from "./sign-in-failure";
+
+/** The form's checks, loaded after the page (src/features/ui/lazy-resolver.ts). */
+const validation = lazyResolver<TSignIn>(() =>
+  Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/sign-in")]).then(([{ zodResolver }, { ZSignInSchema }]) => zodResolver(ZSignInSchema)),
+);
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<string | null>(null);
@@ -16,7 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<TSignIn>({ resolver: zodResolver(ZSignInSchema), defaultValues: { email: "", password: "" } });
+  } = useForm<TSignIn>({ resolver: validation.resolver, defaultValues: { email: "", password: "" } });
+  useEffect(() => validation.preload(), []);
 
   async function onSubmit(values: TSignIn) {
     setFailure(null);
@@ -38,7 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   ];
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
+    <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
       <ErrorSummary key={attempt} errors={summary} title={failure ? "You could not be signed in" : "There is a problem"} />
       <TextField
         id="email"

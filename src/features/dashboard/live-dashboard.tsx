@@ -2,16 +2,13 @@
 
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
-import { z } from "zod";
 import { Pagination } from "@/features/ui/pagination";
-import { sessionEndedByServer } from "@/features/shell/session-end";
+import { isSignedOut, sessionEndedByServer } from "@/features/shell/session-end";
 import type { Urgency } from "@/domain/dashboard";
-import { ZDashboardViewSchema, type TDashboardView } from "./dashboard-view";
+import { isDashboardView, type TDashboardView } from "./dashboard-view";
 
 /** How often the open page asks for the list again: a new episode or a recorded report shows within a minute. */
 export const REFRESH_EVERY_MS = 30_000;
-
-const ZSignedOutSchema = z.object({ reason: z.enum(["idle", "expired", "ended"]) });
 
 type Row = TDashboardView["groups"][number]["rows"][number];
 
@@ -66,13 +63,12 @@ export function LiveDashboard({ initial }: { initial: TDashboardView }) {
       }
       const body: unknown = await response.json().catch(() => null);
       if (stopped) return;
-      if (response.status === 401) return sessionEndedByServer({ reason: ZSignedOutSchema.safeParse(body).data?.reason ?? "ended" });
-      const parsed = ZDashboardViewSchema.safeParse(body);
-      if (!response.ok || !parsed.success) return setProblem(true);
-      search.current = parsed.data.search;
+      if (response.status === 401) return sessionEndedByServer({ reason: isSignedOut(body) ? body.reason : "ended" });
+      if (!response.ok || !isDashboardView(body)) return setProblem(true);
+      search.current = body.search;
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>("[data-episode-link]") : null;
       refocus.current = focused?.dataset.episodeLink ?? null;
-      setView(parsed.data);
+      setView(body);
       setProblem(false);
     };
     const timer = setInterval(() => void refresh(), REFRESH_EVERY_MS);

@@ -1,5 +1,5 @@
-// zod/mini: this module is in every signed-in page's JavaScript, where the full zod would add ~30 KB.
-import { z } from "zod/mini";
+// In every signed-in page's JavaScript: plain shape checks, not zod (src/lib/json-shape.ts).
+import { nonNegative, object, oneOf, readJsonShape, string, type ShapeOf } from "@/lib/json-shape";
 import { SESSION_IDLE_LIMIT_MS } from "@/domain/session-policy";
 import { forgetAllLocalCopies, keepLocalCopiesUntil, localCopy, unsentLocalCopies, type TUnsentCopy } from "@/features/wizard/local-copy";
 import { sendDraft, type DraftSendOutcome } from "@/features/wizard/save-step";
@@ -106,9 +106,10 @@ export function hasUnsentCopies(): boolean {
 /** Why the session no longer lets its person in, as the sign-in page words it (see its `reason`). */
 export type SignedOutReason = "idle" | "expired" | "ended";
 
-const ZSessionTimeLeftSchema = z.object({ idleLeftMs: z.number().check(z.nonnegative()), absoluteLeftMs: z.number().check(z.nonnegative()) });
-type TSessionTimeLeft = z.infer<typeof ZSessionTimeLeftSchema>;
-const ZSignedOutSchema = z.object({ reason: z.enum(["idle", "expired", "ended"]) });
+const isSessionTimeLeft = object({ idleLeftMs: nonNegative, absoluteLeftMs: nonNegative });
+type TSessionTimeLeft = ShapeOf<typeof isSessionTimeLeft>;
+/** The server's answer when the session no longer lets its person in (401). */
+export const isSignedOut = object({ reason: oneOf(["idle", "expired", "ended"]) });
 
 export type UnattendedAnswer = { kind: "open" } | { kind: "signed-out"; reason: SignedOutReason } | { kind: "failed" };
 
@@ -125,10 +126,9 @@ async function unattended(drafts: { episodeId: string; step: string; baseVersion
     return { kind: "failed" };
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.status === 401) return { kind: "signed-out", reason: ZSignedOutSchema.safeParse(body).data?.reason ?? "ended" };
+  if (response.status === 401) return { kind: "signed-out", reason: isSignedOut(body) ? body.reason : "ended" };
   if (!response.ok) return { kind: "failed" };
-  const left = ZSessionTimeLeftSchema.safeParse(body);
-  if (left.success) sessionTold(left.data);
+  if (isSessionTimeLeft(body)) sessionTold(body);
   return { kind: "open" };
 }
 
@@ -165,9 +165,9 @@ export async function staySignedIn(): Promise<"renewed" | "signed-out" | "failed
     return "failed";
   }
   if (response.status === 401) return "signed-out";
-  const left = ZSessionTimeLeftSchema.safeParse(await response.json().catch(() => null));
-  if (!response.ok || !left.success) return "failed";
-  sessionTold(left.data);
+  const left = await readJsonShape(response, isSessionTimeLeft);
+  if (!response.ok || left === null) return "failed";
+  sessionTold(left);
   return "renewed";
 }
 
@@ -188,7 +188,7 @@ export function sessionEndedWithAnswersInHand() {
   forgetAllLocalCopies();
 }
 
-const ZWhoseSessionSchema = z.object({ userId: z.string() });
+const isWhoseSession = object({ userId: string });
 
 /**
  * Whether the person of this page has a session again (signed in in another tab): "same", "other"
@@ -202,9 +202,9 @@ export async function signedInAgain(): Promise<"same" | "other" | "not-yet"> {
     return "not-yet";
   }
   if (!response.ok) return "not-yet";
-  const whose = ZWhoseSessionSchema.safeParse(await response.json().catch(() => null));
-  if (!whose.success) return "not-yet";
-  return known && whose.data.userId === known.userId ? "same" : "other";
+  const whose = await readJsonShape(response, isWhoseSession);
+  if (whose === null) return "not-yet";
+  return known && whose.userId === known.userId ? "same" : "other";
 }
 
 /**

@@ -1,7 +1,4 @@
-// zod/mini: in every signed-in page's JavaScript (see session-end.ts).
-import { z } from "zod/mini";
-
-const ZCsrfSchema = z.object({ csrfToken: z.string() });
+import { nextAuthCsrfToken } from "@/features/auth/next-auth-csrf";
 
 /**
  * Ends the session through next-auth's own sign-out endpoint (its CSRF token, then the POST that
@@ -11,12 +8,12 @@ const ZCsrfSchema = z.object({ csrfToken: z.string() });
  */
 export async function signOutTo(page: string): Promise<boolean> {
   try {
-    const csrf = ZCsrfSchema.safeParse(await (await fetch("/api/auth/csrf")).json());
-    if (!csrf.success) return false;
+    const csrfToken = await nextAuthCsrfToken();
+    if (csrfToken === null) return false;
     const response = await fetch("/api/auth/signout", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken: csrf.data.csrfToken, callbackUrl: page, json: "true" }),
+      body: new URLSearchParams({ csrfToken, callbackUrl: page, json: "true" }),
     });
     if (!response.ok) return false;
   } catch {

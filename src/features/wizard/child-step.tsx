@@ -3,14 +3,13 @@
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField, YES_NO } from "@/features/ui/fields";
 import { RACES, SEXES } from "@/domain/ncic-codes";
 import { ETHNICITIES, LEGAL_STATUSES } from "@/domain/code-sets";
-import { ZChildStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
 export function ChildStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, shell } = useStepForm(ZChildStepSchema, options);
+  const { form, shell } = useStepForm("child", options);
   const { register, formState } = form;
   const e = formState.errors;
   return (

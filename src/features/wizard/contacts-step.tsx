@@ -2,7 +2,6 @@
 
 import { useFieldArray, useWatch } from "react-hook-form";
 import { RadioGroup, TextAreaField, TextField, YES_NO } from "@/features/ui/fields";
-import { ZContactsStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";
@@ -13,7 +12,7 @@ const removeButton = "rounded border-2 border-slate-600 px-3 py-2";
 const row = "grid gap-4 rounded border border-slate-300 bg-white p-3 sm:items-end";
 
 export function ContactsStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, shell } = useStepForm(ZContactsStepSchema, options);
+  const { form, shell } = useStepForm("contacts", options);
   const { register, formState, control } = form;
   const phones = useFieldArray({ control, name: "phones" });
   const accounts = useFieldArray({ control, name: "accounts" });

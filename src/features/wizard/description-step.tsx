@@ -2,9 +2,8 @@
 
 import { useFieldArray } from "react-hook-form";
 import { RadioGroup, SelectField, TextAreaField, TextField } from "@/features/ui/fields";
-import { EYE_COLORS, HAIR_COLORS, SKIN_TONES } from "@/domain/ncic-codes";
+import { EYE_COLORS, HAIR_COLORS, SKIN_TONES, UNKNOWN_SKIN_TONE } from "@/domain/ncic-codes";
 import { EYEWEAR, MARK_KINDS, YES_NO_UNKNOWN } from "@/domain/code-sets";
-import { UNKNOWN_SKIN_TONE, ZDescriptionStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";
@@ -16,7 +15,7 @@ const EYEWEAR_CHOICES = [...EYEWEAR, YES_NO_UNKNOWN[2]];
 const withCodes = (set: readonly { code: string; label: string }[]) => set.map((o) => ({ code: o.code, label: `${o.label} (${o.code})` }));
 
 export function DescriptionStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, shell } = useStepForm(ZDescriptionStepSchema, options);
+  const { form, shell } = useStepForm("description", options);
   const { register, formState, control } = form;
   const marks = useFieldArray({ control, name: "marks" });
   const e = formState.errors;

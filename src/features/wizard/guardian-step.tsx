@@ -2,13 +2,12 @@
 
 import { useWatch } from "react-hook-form";
 import { RadioGroup, TextField, YES_NO } from "@/features/ui/fields";
-import { ZGuardianStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import type { StepProps } from "./step-props";
 
 export function GuardianStep({ options, title, backHref }: StepProps) {
-  const { form, shell } = useStepForm(ZGuardianStepSchema, options);
+  const { form, shell } = useStepForm("guardian", options);
   const { register, formState, control } = form;
   const same = useWatch({ control, name: "guardianSameAsReporter" });
   const e = formState.errors;

@@ -3,7 +3,6 @@
 import { useWatch } from "react-hook-form";
 import { RadioGroup, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
 import { LAW_ENFORCEMENT_OUTCOMES } from "@/domain/code-sets";
-import { ZLawEnforcementStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { DeadlineNote, isLate } from "./deadline-note";
@@ -12,7 +11,7 @@ import type { StepProps } from "./step-props";
 
 
 export function LawEnforcementStep({ options, title, backHref, timeZone, deadline }: StepProps) {
-  const { form, shell } = useStepForm(ZLawEnforcementStepSchema, options);
+  const { form, shell } = useStepForm("law-enforcement", options);
   const { register, formState, control } = form;
   const [outcome, ncicEntered, reportedAt] = useWatch({ control, name: ["outcome", "ncicEntered", "reportedAt"] });
   const e = formState.errors;

@@ -1,19 +1,19 @@
-// zod/mini: this module is in every signed-in page's JavaScript, where the full zod would add ~30 KB.
-import { z } from "zod/mini";
+// In every signed-in page's JavaScript: a plain shape check, not zod (src/lib/json-shape.ts).
+import { boolean, number, object, recordOf, unknown, type ShapeOf } from "@/lib/json-shape";
 
 const PREFIX = "homeward:draft:";
 
-const ZLocalCopySchema = z.object({
+const isLocalCopy = object({
   /** When it was typed (this browser's clock). */
-  at: z.number(),
-  values: z.record(z.string(), z.unknown()),
-  baseVersion: z.number(),
+  at: number,
+  values: recordOf(unknown),
+  baseVersion: number,
   /** The server has these answers as a draft. */
-  sent: z.boolean(),
+  sent: boolean,
   /** The end of the session it was typed in, as this browser knows it: never kept past it. */
-  expiresAt: z.number(),
+  expiresAt: number,
 });
-export type TLocalCopy = z.infer<typeof ZLocalCopySchema>;
+export type TLocalCopy = ShapeOf<typeof isLocalCopy>;
 
 /** A copy the server may not have yet, with the step it belongs to. */
 export type TUnsentCopy = TLocalCopy & { episodeId: string; step: string };
@@ -32,7 +32,8 @@ function storedKeys(prefix = PREFIX): string[] {
 
 function parse(key: string): TLocalCopy | null {
   try {
-    return ZLocalCopySchema.parse(JSON.parse(window.localStorage.getItem(key) ?? ""));
+    const stored: unknown = JSON.parse(window.localStorage.getItem(key) ?? "");
+    return isLocalCopy(stored) ? stored : null;
   } catch {
     return null;
   }

@@ -1,14 +1,13 @@
 "use client";
 
 import { RadioGroup, TextAreaField, TextField, YES_NO_UNKNOWN } from "@/features/ui/fields";
-import { ZMissingEventStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
 export function MissingEventStep({ options, title, backHref, timeZone, prefilledFromPrevious }: StepProps) {
-  const { form, shell } = useStepForm(ZMissingEventStepSchema, options);
+  const { form, shell } = useStepForm("missing-event", options);
   const { register, formState } = form;
   const e = formState.errors;
   const zone = timeZone.replaceAll("_", " ");

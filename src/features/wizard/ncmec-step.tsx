@@ -3,7 +3,6 @@
 import { useWatch } from "react-hook-form";
 import { RadioGroup, TextField } from "@/features/ui/fields";
 import { NCMEC_METHODS } from "@/domain/code-sets";
-import { ZNcmecStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { DeadlineNote, isLate } from "./deadline-note";
@@ -11,7 +10,7 @@ import { LateReasonField } from "./late-reason-field";
 import type { StepProps } from "./step-props";
 
 export function NcmecStep({ options, title, backHref, timeZone, deadline }: StepProps) {
-  const { form, shell } = useStepForm(ZNcmecStepSchema, options);
+  const { form, shell } = useStepForm("ncmec", options);
   const { register, formState, control } = form;
   const reportedAt = useWatch({ control, name: "reportedAt" });
   const e = formState.errors;

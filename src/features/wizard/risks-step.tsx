@@ -2,14 +2,13 @@
 
 import { RadioGroup, TextAreaField, YES_NO_UNKNOWN } from "@/features/ui/fields";
 import { RISKS } from "@/domain/code-sets";
-import { ZRisksStepSchema } from "@/lib/schemas/episode-steps";
 import { useStepForm } from "./use-step-form";
 import { StepShell } from "./step-shell";
 import { PrefillNotice } from "./prefill-notice";
 import type { StepProps } from "./step-props";
 
 export function RisksStep({ options, title, backHref, prefilledFromPrevious }: StepProps) {
-  const { form, shell } = useStepForm(ZRisksStepSchema, options);
+  const { form, shell } = useStepForm("risks", options);
   const { register, formState } = form;
   const e = formState.errors;
   return (

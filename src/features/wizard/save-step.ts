@@ -1,5 +1,4 @@
-// zod/mini: this module is in every signed-in page's JavaScript, where the full zod would add ~30 KB.
-import { z } from "zod/mini";
+import { number, object, readJsonShape } from "@/lib/json-shape";
 import { readApiError } from "@/lib/schemas/api-error";
 
 /** Another person's save of the step since this page was opened, with their answers. */
@@ -13,7 +12,7 @@ export type StepSaveOutcome =
   /** The session has ended (401): nothing was saved, and nothing is kept on this device. */
   | { kind: "signed-out" };
 
-const ZStepSavedSchema = z.object({ version: z.number() });
+const isStepSaved = object({ version: number });
 
 /** Saves a step's answers on the version they were typed against, and says what came of it in the person's words. */
 export async function saveStep(target: { episodeId: string; step: string }, version: number, values: unknown): Promise<StepSaveOutcome> {
@@ -28,8 +27,8 @@ export async function saveStep(target: { episodeId: string; step: string }, vers
     return { kind: "failed", message: "The answers could not be sent: check the connection and try again. What you typed is kept on this device." };
   }
   if (response.ok) {
-    const saved = ZStepSavedSchema.safeParse(await response.json().catch(() => null));
-    return { kind: "saved", version: saved.data?.version };
+    const saved = await readJsonShape(response, isStepSaved);
+    return { kind: "saved", version: saved?.version };
   }
   const failure = await readApiError(response);
   if (response.status === 422 && failure?.fieldErrors) return { kind: "invalid", fieldErrors: failure.fieldErrors };

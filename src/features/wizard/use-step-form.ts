@@ -2,10 +2,11 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, type FieldValues, type DefaultValues, type Path } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod/mini";
+import { useForm, type DefaultValues, type Path, type Resolver } from "react-hook-form";
+import type { FormStepKey } from "@/domain/steps";
+import type { StepValues } from "@/lib/schemas/episode-steps";
 import type { SummaryError } from "@/features/ui/error-summary";
+import { lazyResolver } from "@/features/ui/lazy-resolver";
 import { sessionContact } from "@/features/shell/session-end";
 import { useAutosave } from "./use-autosave";
 import { localCopy } from "./local-copy";
@@ -27,16 +28,27 @@ export type StepFormOptions = {
   nextHref: string;
 };
 
+/** The step's validation: its zod schema, loaded after the page (src/features/ui/lazy-resolver.ts). */
+function stepResolver<K extends FormStepKey>(step: K) {
+  return lazyResolver(() =>
+    Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/episode-steps")]).then(
+      // The resolver's overloads cannot follow a schema picked by a generic key; STEP_FORMS ties each key to its values.
+      ([{ zodResolver }, { STEP_FORMS }]): Resolver<StepValues[K]> => zodResolver(STEP_FORMS[step] as never) as never,
+    ),
+  );
+}
+
 /**
  * One wizard step's form: validation with the step's zod schema, a copy of what is typed on this
  * device at once and on the server within seconds (autosave), and the step save, where the refusal
  * of an outdated save is shown rather than overwritten.
  */
-export function useStepForm<S extends z.core.$ZodType<FieldValues, FieldValues>>(schema: S, options: StepFormOptions) {
-  type Values = z.infer<S>;
+export function useStepForm<K extends FormStepKey>(stepKey: K, options: StepFormOptions) {
+  type Values = StepValues[K];
   const router = useRouter();
+  const [validation] = useState(() => stepResolver(stepKey));
   const form = useForm<Values>({
-    resolver: zodResolver(schema as never) as never,
+    resolver: validation.resolver,
     defaultValues: options.initialValues as DefaultValues<Values>,
   });
   const [formError, setFormError] = useState<string | null>(null);
@@ -50,6 +62,7 @@ export function useStepForm<S extends z.core.$ZodType<FieldValues, FieldValues>>
   const autosave = useAutosave({ episodeId, step, draft, onSent: copy.sentAsOf });
 
   useEffect(() => {
+    validation.preload();
     copy.forgetOtherPeoples();
     const restored = copy.newerThan(options.serverDraftAt);
     if (restored) {

@@ -1,39 +1,40 @@
-// zod/mini: every form reads its errors through this module, in the browser (see session-end.ts).
-import { z } from "zod/mini";
+// Read in the browser on every signed-in page: plain shape checks, not zod (src/lib/json-shape.ts).
+import { arrayOf, nullable, number, object, oneOf, optional, readJsonShape, recordOf, string, unknown, type ShapeOf } from "@/lib/json-shape";
 
 /** Why a request conflicts with the record's state (a 409); see ConflictError on the server. */
-export const ZConflictCodeSchema = z.enum(["STEP_ORDER", "LAW_ENFORCEMENT_FIRST", "OPEN_EPISODE", "STALE_VERSION", "INCOMPLETE", "INELIGIBLE", "CLOSED", "REFUSED"]);
-export type TConflictCode = z.infer<typeof ZConflictCodeSchema>;
+export const CONFLICT_CODES = ["STEP_ORDER", "LAW_ENFORCEMENT_FIRST", "OPEN_EPISODE", "STALE_VERSION", "INCOMPLETE", "INELIGIBLE", "CLOSED", "REFUSED"] as const;
+export type TConflictCode = (typeof CONFLICT_CODES)[number];
 
 /** What a conflict may carry besides its message, for the form to show or act on. */
-export const ZConflictDetailsSchema = z.object({
+const CONFLICT_DETAILS = {
   /** The record's current version, to base the next save on. */
-  version: z.optional(z.number()),
+  version: optional(number),
   /** Another person's saved answers of the step, shown beside the form's. */
-  current: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
-  savedBy: z.optional(z.nullable(z.string())),
-  missingSteps: z.optional(z.array(z.string())),
+  current: optional(nullable(recordOf(unknown))),
+  savedBy: optional(nullable(string)),
+  missingSteps: optional(arrayOf(string)),
   /** The child's open episode, to go to instead of starting another. */
-  episodeId: z.optional(z.string()),
-});
-export type TConflictDetails = z.infer<typeof ZConflictDetailsSchema>;
+  episodeId: optional(string),
+};
+export const isConflictDetails = object(CONFLICT_DETAILS);
+export type TConflictDetails = ShapeOf<typeof isConflictDetails>;
 
 /** Every error body a route handler answers with: a message for the person, and what a form needs to act. */
-export const ZApiErrorSchema = z.extend(ZConflictDetailsSchema, {
-  error: z.string(),
-  code: z.optional(ZConflictCodeSchema),
+export const isApiError = object({
+  ...CONFLICT_DETAILS,
+  error: string,
+  code: optional(oneOf(CONFLICT_CODES)),
   /** One message per field path, to show next to each field (422). */
-  fieldErrors: z.optional(z.record(z.string(), z.string())),
+  fieldErrors: optional(recordOf(string)),
   /** Quoted to support after an unexpected failure (500). */
-  requestId: z.optional(z.string()),
+  requestId: optional(string),
 });
-export type TApiError = z.infer<typeof ZApiErrorSchema>;
+export type TApiError = ShapeOf<typeof isApiError>;
 
 /**
  * The error body of a failed response, or null when there is none to trust (a proxy's HTML page, a
  * cut-off body): the caller then shows its own failure message.
  */
-export async function readApiError(response: Response): Promise<TApiError | null> {
-  const parsed = ZApiErrorSchema.safeParse(await response.json().catch(() => null));
-  return parsed.success ? parsed.data : null;
+export function readApiError(response: Response): Promise<TApiError | null> {
+  return readJsonShape(response, isApiError);
 }

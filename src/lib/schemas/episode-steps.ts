@@ -1,6 +1,8 @@
-// zod/mini, as fields.ts: these run in the browser on every wizard step.
-import { z } from "zod/mini";
-import { EYE_COLORS, HAIR_COLORS, NCIC_UNKNOWN, RACES, SEXES, SKIN_TONES, codesOf } from "@/domain/ncic-codes";
+// zod/mini, as fields.ts: these run in the browser on every wizard step, loaded after the page (use-step-form.ts).
+import * as z from "zod/mini";
+import { EYE_COLORS, HAIR_COLORS, RACES, SEXES, SKIN_TONES, UNKNOWN_SKIN_TONE, codesOf } from "@/domain/ncic-codes";
+
+export { UNKNOWN_SKIN_TONE };
 import { ETHNICITIES, EYEWEAR, LAW_ENFORCEMENT_OUTCOMES, LEGAL_STATUSES, MARK_KINDS, NCMEC_METHODS, RISKS, type RiskKey } from "@/domain/code-sets";
 import type { FormStepKey } from "@/domain/steps";
 import {
@@ -60,8 +62,6 @@ export const ZMissingEventStepSchema = z.strictObject({
 export type TMissingEventStep = z.infer<typeof ZMissingEventStepSchema>;
 
 // 3. Description
-/** NCIC's complexion list has no "unknown"; the form offers one and the packet leaves the code out. */
-export const UNKNOWN_SKIN_TONE = NCIC_UNKNOWN;
 
 export const ZMarkSchema = z.strictObject({
   kind: z.enum(codesOf(MARK_KINDS), "Choose what kind of mark this is"),

@@ -1,6 +1,6 @@
 // zod/mini: the wizard's step schemas are built from these and run in the browser; the full zod
 // there cost about 30 KB of gzipped JavaScript. The schemas in other files compose them as they are.
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { parseCalendarDate } from "@/domain/zoned-time";
 
 /**

@@ -1,5 +1,5 @@
-// zod/mini: the sign-in page's only schema, so the full zod is not in its JavaScript.
-import { z } from "zod/mini";
+// zod/mini: the sign-in page's only schema, loaded after the page (sign-in-form.tsx).
+import * as z from "zod/mini";
 import { plainText } from "./fields";
 
 /** Shared by the sign-in form and the server, which parses again. */
@@ -12,7 +12,3 @@ export const ZSignInSchema = z.object({
 });
 
 export type TSignIn = z.infer<typeof ZSignInSchema>;
-
-/** The one message for every failed sign-in: it never says which part was wrong. */
-export const SIGN_IN_FAILED_MESSAGE =
-  "The email address or password is not right, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.";

@@ -13,7 +13,7 @@ import { logFailure, type FailureContext } from "@/server/log/log-failure";
 import { routePattern } from "@/lib/redact-message";
 import { DATABASE_UNAVAILABLE } from "@/lib/database-unavailable";
 import { isUnreachableError, markDatabaseUnreachable } from "@/server/database-reachability";
-import { ZConflictDetailsSchema, type TApiError } from "@/lib/schemas/api-error";
+import { isConflictDetails, type TApiError } from "@/lib/schemas/api-error";
 import { pageVersion } from "@/lib/schemas/fields";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -87,8 +87,8 @@ export function errorResponse(error: unknown, context: FailureContext): Response
   if (error instanceof ValidationError) return errorBody({ error: error.message, fieldErrors: error.fieldErrors }, 422);
   if (error instanceof ConflictError) {
     // Details are loosely typed where they are thrown; one that breaks the contract is a bug, answered as one below.
-    const details = ZConflictDetailsSchema.safeParse(error.details ?? {});
-    if (details.success) return errorBody({ error: error.message, code: error.code, ...details.data }, 409);
+    const details = error.details ?? {};
+    if (isConflictDetails(details)) return errorBody({ error: error.message, code: error.code, ...details }, 409);
   }
   if (isUnreachableError(error)) {
     markDatabaseUnreachable();
