@@ -1,13 +1,15 @@
 /**
- * npm run audit:verify — checks every audit chain of the database in use and names the first event
- * that does not match its hash, a removed event, or a cut-off end. Exit code 0 when every chain
- * verifies, 1 otherwise. Run by scripts/run.ts with DATABASE_URL set.
+ * npm run audit:verify — checks every audit chain of the database in use from its start and names
+ * the first event that does not match its hash, a removed event, or a cut-off end, and records each
+ * chain's end as a check from the start (the admins' audit page shows when; decision 024). Exit
+ * code 0 when every chain verifies, 1 otherwise. Run by scripts/run.ts with DATABASE_URL set.
  */
 import { db } from "../src/server/db";
-import { strandOf, trailAnchor, verifyAllAuditChains } from "../src/server/audit/audit-chain";
+import { strandOf, trailAnchor } from "../src/server/audit/audit-chain";
+import { checkAllChainsFromStart } from "../src/server/audit/audit-checkpoints";
 
 async function main(): Promise<number> {
-  const reports = await db().$transaction((tx) => verifyAllAuditChains(tx), { isolationLevel: "RepeatableRead", timeout: 600_000 });
+  const reports = await checkAllChainsFromStart(new Date());
   const agencies = await db().agency.findMany({ select: { id: true, name: true } });
   const nameOf = (key: string) => (key === "" ? "events of no agency" : (agencies.find((a) => a.id === key)?.name ?? `agency ${key}`));
   const trails = new Map<string, typeof reports>();

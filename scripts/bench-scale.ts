@@ -8,13 +8,14 @@
  * A plan whose buffers grow with the size reads rows it does not show. Each case-list statement has
  * a bound (a small multiple of its page): the bench fails, listing them, when a plan reads more.
  *
- * BENCH_SCALE_SIZES (e.g. "1000,100000") changes the sizes; BENCH_SCALE_RUNS the runs per measure.
+ * BENCH_SCALE_SIZES (e.g. "1000,100000") changes the sizes; BENCH_SCALE_RUNS the runs per measure;
+ * BENCH_SCALE_PLANS=1 prints every plan's nodes.
  * Run by scripts/run.ts on a fresh database (DATABASE_URL, the owner's).
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../src/generated/prisma/client";
+import { PrismaClient, type Role } from "../src/generated/prisma/client";
 
 const AGENCIES = 50;
 const TEAMS_PER_AGENCY = 4;
@@ -138,6 +139,12 @@ async function fillEpisodes(perAgency: number) {
      SELECT gen_random_uuid(), "agencyId", "id", 'SEARCH_REMINDER', '1', "discoveredAt" + interval '1 day', 168, "discoveredAt" + interval '8 days', NULL
        FROM "Episode" WHERE "stage" = 'CLOSED' AND "ageAtMissing" = 9`,
   );
+  // The dashboard's copy of the earliest deadline not met, as syncEpisode() keeps it.
+  await sql.query(
+    `UPDATE "Episode" e SET "nextDeadline" = k."deadline"
+       FROM (SELECT "episodeId", min("deadline") AS "deadline" FROM "EpisodeClock" WHERE "doneAt" IS NULL GROUP BY "episodeId") k
+      WHERE k."episodeId" = e."id"`,
+  );
   await sql.query(
     `INSERT INTO "EpisodeAssignment" ("id", "agencyId", "episodeId", "caseworkerId", "fromAt", "assignedById")
      SELECT gen_random_uuid(), "agencyId", "id", "caseworkerId", "createdAt", "caseworkerId" FROM "Episode"`,
@@ -154,7 +161,16 @@ async function planOf(statement: Sent): Promise<string> {
   const root = (rows[0] as { "QUERY PLAN": { Plan: Plan; "Execution Time": number }[] })["QUERY PLAN"][0]!;
   const buffers = root.Plan["Shared Hit Blocks"] + root.Plan["Shared Read Blocks"];
   const where = root.Plan["Index Name"] ?? root.Plan["Relation Name"] ?? "";
-  return `${String(buffers).padStart(7)} buffers  ${root["Execution Time"].toFixed(1).padStart(7)} ms  ${root.Plan["Node Type"]}${where ? ` on ${where}` : ""}  ${statement.query.replace(/\s+/g, " ").slice(0, 110)}`;
+  return `${String(buffers).padStart(7)} buffers  ${root["Execution Time"].toFixed(1).padStart(7)} ms  ${root.Plan["Node Type"]}${where ? ` on ${where}` : ""}  ${statement.query.replace(/\s+/g, " ").slice(0, 110)}${SHOW_PLANS ? `\n${planTree(root.Plan)}` : ""}`;
+}
+
+/** BENCH_SCALE_PLANS=1 prints each plan's nodes under its line: node, relation or index, rows and buffers. */
+const SHOW_PLANS = process.env.BENCH_SCALE_PLANS === "1";
+
+function planTree(plan: Plan & { Plans?: Plan[] }, depth = 0): string {
+  const where = plan["Index Name"] ?? plan["Relation Name"] ?? "";
+  const line = `${" ".repeat(12 + depth * 2)}${plan["Node Type"]}${where ? ` on ${where}` : ""}: ${plan["Actual Rows"]} rows, ${plan["Shared Hit Blocks"] + plan["Shared Read Blocks"]} buffers`;
+  return [line, ...(plan.Plans ?? []).map((child) => planTree(child, depth + 1))].join("\n");
 }
 
 function percentile(sorted: number[], q: number) {
@@ -194,10 +210,11 @@ async function measure(label: string, work: () => Promise<unknown>, bound?: numb
   }
 }
 
-async function actorOf(userKey: string) {
+/** One of the bench's people as the use cases see them; `roles` gives them other roles (an admin for the audit trail). */
+async function actorOf(userKey: string, roles?: Role[]) {
   const { actorFrom } = await import("../src/server/authz/guard");
   const user = await prisma.user.findUniqueOrThrow({ where: { email: `${userKey}@scale.example.org` }, include: { agency: true } });
-  return actorFrom({ sessionId: crypto.randomUUID(), userId: user.id, name: user.name, email: user.email, roles: user.roles, agency: user.agency });
+  return actorFrom({ sessionId: crypto.randomUUID(), userId: user.id, name: user.name, email: user.email, roles: roles ?? user.roles, agency: user.agency });
 }
 
 /** What one statement of the case list may read: a small multiple of its page, at every size. */
@@ -233,18 +250,22 @@ async function measureLists(perAgency: number) {
   await measure(`case list, awaiting review (walks the open episodes)`, () => listEpisodes(supervisor, { stage: "awaiting-review", sort: "deadline", direction: "asc", cursor: null }, ctx()));
 }
 
+/** What one statement of the dashboard may read: a small multiple of its page of 50, at every size. */
+const DASHBOARD_BOUND = 25 * 50;
+
 /** The supervisors' dashboard: a team's supervisor by default, the on-call supervisor's whole agency, overdue only, a deep page. */
 async function measureDashboard() {
-  const { listDashboard } = await import("../src/server/dashboard/list-dashboard");
+  const { listDashboard, DASHBOARD_PAGE_SIZE } = await import("../src/server/dashboard/list-dashboard");
+  if (DASHBOARD_PAGE_SIZE !== 50) throw new Error("DASHBOARD_BOUND assumes pages of 50");
   const teamSupervisor = await actorOf("sup-1-1");
   const onCall = await actorOf("sup-1-0");
   const ctx = () => ({ requestId: crypto.randomUUID(), audit: true });
   const all = { team: null, teamId: null, caseworkerId: null, stage: null, clock: null, page: 1 } as const;
-  console.log(`\nThe dashboard`);
-  await measure("dashboard, a team supervisor's teams, page 1", () => listDashboard(teamSupervisor, all, ctx()));
-  await measure("dashboard, on call: the whole agency, page 1", () => listDashboard(onCall, all, ctx()));
-  await measure("dashboard, on call: overdue only", () => listDashboard(onCall, { ...all, clock: "overdue" }, ctx()));
-  await measure("dashboard, on call: page 3", () => listDashboard(onCall, { ...all, page: 3 }, ctx()));
+  console.log(`\nThe dashboard (${OPEN_PER_AGENCY} open episodes per agency at most; bound ${DASHBOARD_BOUND} buffers a statement)`);
+  await measure("dashboard, a team supervisor's teams, page 1", () => listDashboard(teamSupervisor, all, ctx()), DASHBOARD_BOUND);
+  await measure("dashboard, on call: the whole agency, page 1", () => listDashboard(onCall, all, ctx()), DASHBOARD_BOUND);
+  await measure("dashboard, on call: overdue only", () => listDashboard(onCall, { ...all, clock: "overdue" }, ctx()), DASHBOARD_BOUND);
+  await measure("dashboard, on call: page 3", () => listDashboard(onCall, { ...all, page: 3 }, ctx()), DASHBOARD_BOUND);
 }
 
 /** The on-time report for the current federal period and for a year of days. */
@@ -256,6 +277,53 @@ async function measureOnTime() {
   console.log(`\nThe on-time report`);
   await measure("on-time rate, the current federal period", () => getOnTimeReport(supervisor, {}, ctx()));
   await measure(`on-time rate, ${year - 1}-01-01 to ${year - 1}-12-31`, () => getOnTimeReport(supervisor, { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }, ctx()));
+}
+
+/** What one statement of the audit trail's page may read: a small multiple of its page of 50, at every size. */
+const AUDIT_BOUND = 25 * 50;
+
+/**
+ * The audit trail at this size: as many events as episodes, over the agencies, chained by the
+ * database's trigger like any other. Then the admin's page: its first page, a case's and an
+ * action's events, a deep page, and its check of the chains from their checkpoints (decision 024)
+ * after a first check from the start (the nightly job's, not timed) and a day's worth of new events.
+ */
+async function measureAuditTrail(size: number) {
+  const { listAuditEvents } = await import("../src/server/audit/list-audit-events");
+  const { checkAuditChain } = await import("../src/server/audit/check-audit-chain");
+  const { checkAllChainsFromStart } = await import("../src/server/audit/audit-checkpoints");
+  const admin = await actorOf("sup-1-0", ["ADMIN"]);
+  const started = performance.now();
+  const perAgency = Math.ceil(size / AGENCIES);
+  for (let a = 1; a <= AGENCIES; a++) {
+    await sql.query(
+      `INSERT INTO "AuditEvent" ("occurredAt", "action", "outcome", "actorUserId", "agencyId", "targetType", "targetId", "requestId", "details")
+       SELECT now() - (n * interval '1 minute'), (ARRAY['dashboard.viewed','debrief.saved','closure.requested','user.updated'])[1 + n % 4], 'SUCCESS',
+              ${idSql(`'cw-${a}-' || (n % ${TEAMS_PER_AGENCY * CASEWORKERS_PER_TEAM})`)}, ${idSql(`'agency-${a}'`)}, 'Episode', ${idSql(`'episode-${a}-' || (n % 1000)`)}::text,
+              gen_random_uuid()::text, jsonb_build_object('n', n)
+         FROM generate_series(1, ${perAgency}) AS n`,
+    );
+  }
+  // The chaining trigger moved each chain's head once per event, all in one transaction per agency:
+  // every old version of a head died at once, which steady traffic (and autovacuum) never lets pile
+  // up. The heads' table is compacted so that the page's check is measured as it runs day to day.
+  await sql.query(`VACUUM FULL "AuditChainHead"`);
+  await sql.query(`VACUUM ANALYZE`);
+  const { rows } = await sql.query(`SELECT count(*)::int AS "events" FROM "AuditEvent"`);
+  console.log(`\nThe audit trail (${rows[0].events.toLocaleString("en-US")} events in all, filled in ${((performance.now() - started) / 1000).toFixed(0)} s; bound ${AUDIT_BOUND} buffers a statement)`);
+  const ctx = () => ({ requestId: crypto.randomUUID() });
+  await measure("audit trail, the newest page", () => listAuditEvents(admin, {}, ctx()), AUDIT_BOUND);
+  // The bench's people have ids made from their names, which the page's filter (a real UUID) would refuse: one case's events instead.
+  const { rows: record } = await sql.query(`SELECT md5('episode-1-7')::uuid::text AS "id"`);
+  await measure("audit trail, one case's events", () => listAuditEvents(admin, { recordType: "Episode", recordId: record[0].id }, ctx()), AUDIT_BOUND);
+  await measure("audit trail, one action's events", () => listAuditEvents(admin, { action: "user.updated" }, ctx()), AUDIT_BOUND);
+  const { rows: deep } = await sql.query(`SELECT "id"::text AS "id" FROM "AuditEvent" WHERE "agencyId" = $1 ORDER BY "id" DESC OFFSET ${Math.floor(perAgency / 2)} LIMIT 1`, [admin.agency.id]);
+  await measure("audit trail, a deep page", () => listAuditEvents(admin, { before: deep[0]?.id }, ctx()), AUDIT_BOUND);
+  const fromStart = performance.now();
+  await checkAllChainsFromStart(new Date());
+  console.log(`  the nightly check of every chain from its start (not a page view): ${((performance.now() - fromStart) / 1000).toFixed(1)} s`);
+  // Each view of the page writes its own events too; each run reads those since the last.
+  await measure("audit trail, the page's check from its checkpoints", () => checkAuditChain(admin), AUDIT_BOUND);
 }
 
 /** The minute's reminder sweep over every agency: the first one sends what is due, later ones find nothing new. */
@@ -281,6 +349,7 @@ async function main() {
     await measureDashboard();
     await measureOnTime();
     await measureReminders();
+    await measureAuditTrail(size);
   }
   if (overBound.length > 0) {
     console.error(`\n${overBound.length} plan(s) read more than their bound:\n  ${overBound.join("\n  ")}`);

@@ -192,3 +192,9 @@ function searchReminders(facts: Pick<DeriveFacts, "searchActivities">, rules: Cl
   }
   return clocks;
 }
+
+/** The earliest deadline of the clocks not met yet (overdue ones included), as the dashboard orders by it; null when none runs. */
+export function earliestUnmetDeadline(clocks: readonly Pick<ClockFacts, "deadline" | "doneAt">[]): Date | null {
+  const unmet = clocks.filter((clock) => clock.doneAt === null).map((clock) => clock.deadline.getTime());
+  return unmet.length === 0 ? null : new Date(Math.min(...unmet));
+}

@@ -92,8 +92,11 @@ test("a supervisor sees the overdue episode of their team first, filters by keyb
   await page.getByRole("link", { name: running }).focus();
   await withDatabase((client) =>
     client.query(
-      `UPDATE "EpisodeClock" c SET "deadline" = now() + interval '1 hour' FROM "Episode" e JOIN "Child" ch ON ch."id" = e."childId"
-        WHERE c."episodeId" = e."id" AND c."doneAt" IS NULL AND ch."lastName" = $1`,
+      // The clocks' deadlines and the episode's copy of the earliest, as syncEpisode() would leave them.
+      `WITH moved AS (
+         UPDATE "EpisodeClock" c SET "deadline" = now() + interval '1 hour' FROM "Episode" e JOIN "Child" ch ON ch."id" = e."childId"
+          WHERE c."episodeId" = e."id" AND c."doneAt" IS NULL AND ch."lastName" = $1 RETURNING c."episodeId")
+       UPDATE "Episode" SET "nextDeadline" = now() + interval '1 hour' WHERE "id" IN (SELECT "episodeId" FROM moved)`,
       [running.split(" ").slice(-2).join(" ")],
     ),
   );

@@ -3,6 +3,8 @@ import { db } from "@/server/db";
 import { audit } from "@/server/audit/audit";
 import { AUDIT_STRANDS, GENESIS_HASH, strandKeys, strandOf, trailAnchor, verifyAllAuditChains, verifyAuditChain, verifyAuditTrail } from "@/server/audit/audit-chain";
 import { checkAuditChain } from "@/server/audit/check-audit-chain";
+import { checkAllChainsFromStart } from "@/server/audit/audit-checkpoints";
+import { verifyAuditTrailsJob } from "@/server/jobs/handlers/verify-audit-trails";
 import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
 
 let agencyId: string;
@@ -171,5 +173,75 @@ describe("the audit trail's hash chains", () => {
     expect(report).toMatchObject({ agencyKey: agencyId, problem: null });
     expect(report.events).toBeGreaterThan(0);
     await expect(checkAuditChain(caseworker)).rejects.toThrow();
+  });
+});
+
+describe("checkpoints: the admins' page reads only what was written since the last check (decision 024)", () => {
+  const readNow = (report: { strands: { read: number }[] }) => report.strands.reduce((sum, strand) => sum + strand.read, 0);
+
+  it("reads the whole trail once, then only the events written since, and ends at the same anchor as a check from the start", async () => {
+    const admin = await signInAs(await makeUser(agencyId, "ADMIN"));
+    const first = await checkAuditChain(admin);
+    expect(first.problem).toBeNull();
+    expect(readNow(first)).toBe(first.events);
+    expect(first.fromStartAt).toBeNull();
+
+    await write(agencyId, 5);
+    const second = await checkAuditChain(admin);
+    expect(second.problem).toBeNull();
+    expect(readNow(second)).toBe(5);
+    expect(second.events).toBe(first.events + 5);
+    const full = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(second.anchor).toBe(full.anchor);
+
+    expect(readNow(await checkAuditChain(admin))).toBe(0);
+  });
+
+  it("finds a change after the checkpoint, and a checkpoint whose event no longer has the hash it saw", async () => {
+    const admin = await signInAs(await makeUser(agencyId, "ADMIN"));
+    await write(agencyId, 3);
+    await checkAuditChain(admin);
+    await write(agencyId, 3);
+    const key = await strandOfOnly(agencyId);
+    const ids = await idsOf(key);
+    await asOwner(`UPDATE "AuditEvent" SET "details" = '{"count": 99}' WHERE "id" = ${ids.at(-2)}`);
+    const found = await checkAuditChain(admin);
+    expect(found.problem).toMatchObject({ kind: "changed", eventId: String(ids.at(-2)) });
+  });
+
+  it("leaves a change before the checkpoint to the nightly check from the start, after which every view of the page shows it", async () => {
+    const admin = await signInAs(await makeUser(agencyId, "ADMIN"));
+    await write(agencyId, 4);
+    expect((await checkAuditChain(admin)).problem).toBeNull();
+    const key = await strandOfOnly(agencyId);
+    const [, second] = await idsOf(key);
+    const { original } = (await db().$queryRawUnsafe<{ original: string }[]>(`SELECT "details"::text AS "original" FROM "AuditEvent" WHERE "id" = ${second}`))[0]!;
+    await asOwner(`UPDATE "AuditEvent" SET "details" = '{"count": 99}' WHERE "id" = ${second}`);
+    // The page reads only what came after its checkpoint: the change is not among it.
+    expect((await checkAuditChain(admin)).problem).toBeNull();
+
+    const nightly = await verifyAuditTrailsJob(new Date());
+    expect(nightly.problems).toBe(1);
+    const shown = await checkAuditChain(admin);
+    expect(shown.problem).toMatchObject({ kind: "changed", eventId: String(second) });
+    await write(agencyId, 2);
+    expect((await checkAuditChain(admin)).problem).toMatchObject({ kind: "changed", eventId: String(second) });
+
+    // Put back as it was, the page verifies again and says when the trail was checked from its start.
+    await asOwner(`UPDATE "AuditEvent" SET "details" = '${original}'::jsonb WHERE "id" = ${second}`);
+    const again = await checkAllChainsFromStart(new Date());
+    expect(again.filter((report) => report.problem)).toEqual([]);
+    const cleared = await checkAuditChain(admin);
+    expect(cleared.problem).toBeNull();
+    expect(cleared.fromStartAt).not.toBeNull();
+  });
+
+  it("does not trust a checkpoint written by hand: its event must still carry the hash it names", async () => {
+    const admin = await signInAs(await makeUser(agencyId, "ADMIN"));
+    await write(agencyId, 3);
+    await checkAuditChain(admin);
+    const key = await strandOfOnly(agencyId);
+    await db().auditCheckpoint.update({ where: { chainKey: key }, data: { hash: "f".repeat(64) } });
+    expect((await checkAuditChain(admin)).problem).toMatchObject({ kind: "changed" });
   });
 });

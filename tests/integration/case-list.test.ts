@@ -129,6 +129,14 @@ describe("the case list's pages", () => {
     expect(await db().episode.count({ where: { reportDeadline: { not: null } } })).toBeGreaterThan(20);
   });
 
+  it("keep the dashboard's copy equal to the earliest deadline of a clock not met yet", async () => {
+    const mismatched = await db().$queryRaw<{ id: string }[]>`
+      SELECT e."id" FROM "Episode" e
+       WHERE e."nextDeadline" IS DISTINCT FROM (SELECT min(k."deadline") FROM "EpisodeClock" k WHERE k."episodeId" = e."id" AND k."doneAt" IS NULL)`;
+    expect(mismatched).toEqual([]);
+    expect(await db().episode.count({ where: { nextDeadline: { not: null } } })).toBeGreaterThan(20);
+  });
+
   it("show the first page for a cursor from another agency or that is no episode, and nothing of the other agency", async () => {
     const first = await listEpisodes(supervisor, { stage: "all", sort: "child", direction: "asc", cursor: null }, ctx());
     for (const cursor of [{ after: outsiderEpisode }, { before: outsiderEpisode }, { after: "not-an-id" }, { before: "7f1c2a9e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" }]) {

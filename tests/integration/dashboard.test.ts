@@ -11,6 +11,7 @@ import { dashboardView } from "@/server/dashboard/dashboard-view";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
 import { isDashboardView } from "@/features/dashboard/dashboard-view";
+import { earliestUnmetDeadline } from "@/domain/episode-clocks";
 import type { DashboardRequest } from "@/domain/dashboard";
 import { GET as refresh } from "@/app/api/dashboard/route";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
@@ -67,11 +68,14 @@ async function seedEpisode(agencyId: string, episode: SeedEpisode): Promise<{ ep
         },
       })
     ).id;
+  const caseworker = await db().user.findUniqueOrThrow({ where: { id: episode.caseworkerId }, select: { name: true } });
   const { id } = await db().episode.create({
     data: {
       agencyId,
       childId,
       caseworkerId: episode.caseworkerId,
+      caseworkerName: caseworker.name,
+      nextDeadline: earliestUnmetDeadline((episode.clocks ?? []).map((clock) => ({ deadline: clock.deadline, doneAt: clock.doneAt ?? null }))),
       completedSteps: [],
       stage: episode.stage ?? "AWAITING_LAW_ENFORCEMENT",
       ageAtMissing: episode.ageAtMissing === undefined ? 15 : episode.ageAtMissing,
@@ -350,6 +354,16 @@ describe("recorded facts reach the dashboard", () => {
     const harper = after.rows.find((row) => row.episodeId === episodeId)!;
     expect(harper.clocks.map((clock) => clock.kind)).toEqual(["NCMEC_REPORT"]);
     expect(harper.stage).toBe("awaiting-ncmec");
+
+    // Both reports made: no clock runs, and the episode is listed with those that have none.
+    await save("guardian", steps.guardian);
+    await save("ncmec", steps.ncmec);
+    const reported = await listDashboard(w.northSupervisor, ANY, ctx());
+    const row = reported.rows.find((entry) => entry.episodeId === episodeId)!;
+    expect(row.clocks).toEqual([]);
+    expect(row.urgency).toBe("none");
+    const none = await listDashboard(w.northSupervisor, { ...ANY, clock: "none" }, ctx());
+    expect(none.rows.map((entry) => entry.episodeId)).toContain(episodeId);
   });
 });
 

@@ -17,7 +17,7 @@ let passwordHash: Promise<string> | undefined;
 
 /** Every test starts from empty tables (the audit trail too: TRUNCATE is not UPDATE or DELETE). */
 export async function resetDatabase() {
-  await db().$executeRawUnsafe(`TRUNCATE "AuditEvent", "AuditChainHead", "RateLimitWindow", "UserSession", "User", "Agency", "DatabaseBackup", "DatabaseRestore", "LostAuditEvent" RESTART IDENTITY CASCADE`);
+  await db().$executeRawUnsafe(`TRUNCATE "AuditEvent", "AuditChainHead", "AuditCheckpoint", "RateLimitWindow", "UserSession", "User", "Agency", "DatabaseBackup", "DatabaseRestore", "LostAuditEvent" RESTART IDENTITY CASCADE`);
 }
 
 export async function makeAgency(name = `Agency ${randomUUID().slice(0, 8)}`, timeZone = "America/New_York") {

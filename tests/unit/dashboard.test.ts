@@ -12,6 +12,7 @@ import {
   type FlagFacts,
 } from "@/domain/dashboard";
 import { dashboardSearch, parseDashboardSearch } from "@/features/dashboard/dashboard-search";
+import { earliestUnmetDeadline } from "@/domain/episode-clocks";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,6 +31,17 @@ describe("urgencyOf: how urgent an episode is, by its earliest running deadline"
     { case: "no clock running", deadline: null, urgency: "none" },
   ] as const)("$case: $urgency", ({ deadline, urgency }) => {
     expect(urgencyOf(deadline, now)).toBe(urgency);
+  });
+});
+
+describe("earliestUnmetDeadline: what the dashboard orders open episodes by", () => {
+  const at = (hours: number) => new Date(Date.UTC(2026, 11, 6, 12) + hours * 3_600_000);
+  it("is the earliest deadline of the clocks not met, overdue ones included", () => {
+    expect(earliestUnmetDeadline([{ deadline: at(5), doneAt: null }, { deadline: at(-2), doneAt: null }, { deadline: at(-9), doneAt: at(-10) }])).toEqual(at(-2));
+  });
+  it("is null when every clock is met, or there is none", () => {
+    expect(earliestUnmetDeadline([{ deadline: at(1), doneAt: at(0) }])).toBeNull();
+    expect(earliestUnmetDeadline([])).toBeNull();
   });
 });
 

@@ -39,7 +39,16 @@ export type ChainProblem =
   | { kind: "removed"; afterEventId: string | null; seq: bigint; message: string }
   | { kind: "cut-off"; afterEventId: string | null; seq: bigint; message: string };
 
-export type ChainReport = { chainKey: string; events: number; lastSeq: bigint; lastHash: string; problem: ChainProblem | null };
+export type ChainReport = {
+  chainKey: string;
+  /** Events in the chain up to where it verifies (all of them when it does). */
+  events: number;
+  /** Of those, the events this check read: all of them from the start, the new ones from a checkpoint. */
+  read: number;
+  lastSeq: bigint;
+  lastHash: string;
+  problem: ChainProblem | null;
+};
 
 /** The hash the chaining trigger gives an event: SHA-256 of its fields, one a line (see the migration). */
 export function eventHash(row: Omit<Row, "id" | "hash">): string {
@@ -59,13 +68,35 @@ export function eventHash(row: Omit<Row, "id" | "hash">): string {
   return createHash("sha256").update(content, "utf8").digest("hex");
 }
 
-/** Verifies one chain (an agency's id, or "" for events of no agency), reading it in batches. */
-export async function verifyAuditChain(tx: Tx, chainKey: string): Promise<ChainReport> {
+/** Where a chain's last check ended: its last event's place and hash (decision 024). */
+export type ChainPosition = { seq: bigint; hash: string };
+
+/**
+ * Verifies one chain (an agency's strand, or "" for events of no agency), reading it in batches:
+ * from its start, or from `from`, where an earlier check ended. Then the event there must still
+ * carry the hash that check saw, and only the events after it are read.
+ */
+export async function verifyAuditChain(tx: Tx, chainKey: string, from: ChainPosition | null = null): Promise<ChainReport> {
   let expectedSeq = 1n;
   let previous: { id: string | null; hash: string } = { id: null, hash: GENESIS_HASH };
   let events = 0;
   let problem: ChainProblem | null = null;
   let after = 0n;
+  let read = 0;
+  if (from && from.seq > 0n) {
+    const [there] = await tx.$queryRaw<{ id: string; hash: string }[]>`
+      SELECT "id"::text AS "id", "hash" FROM "AuditEvent" WHERE "chainKey" = ${chainKey} AND "chainSeq" = ${from.seq}`;
+    if (!there) {
+      problem = { kind: "removed", afterEventId: null, seq: from.seq, message: `Event ${from.seq} of the chain, where the last check ended, is missing: it was removed after that check.` };
+    } else if (there.hash !== from.hash) {
+      problem = { kind: "changed", eventId: there.id, seq: from.seq, message: `Event ${there.id} (number ${from.seq} of the chain) no longer has the hash the last check saw: the trail was changed up to it.` };
+    } else {
+      expectedSeq = from.seq + 1n;
+      previous = { id: there.id, hash: there.hash };
+      events = Number(from.seq);
+      after = from.seq;
+    }
+  }
   while (!problem) {
     const rows = await tx.$queryRaw<Row[]>`
       SELECT "id"::text AS "id", "chainKey", "chainSeq", "prevHash", "hash", "occurredAt", "action", "outcome"::text AS "outcome",
@@ -84,6 +115,7 @@ export async function verifyAuditChain(tx: Tx, chainKey: string): Promise<ChainR
       previous = { id: row.id, hash: row.hash };
       expectedSeq++;
       events++;
+      read++;
     }
     if (rows.length < BATCH) break;
     after = rows.at(-1)!.chainSeq;
@@ -102,7 +134,7 @@ export async function verifyAuditChain(tx: Tx, chainKey: string): Promise<ChainR
       };
     }
   }
-  return { chainKey, events, lastSeq, lastHash: previous.hash, problem };
+  return { chainKey, events, read, lastSeq, lastHash: previous.hash, problem };
 }
 
 export type TrailReport = {
@@ -139,12 +171,12 @@ export function trailAnchor(strands: Pick<ChainReport, "chainKey" | "lastSeq" | 
   return createHash("sha256").update(lines.join("\n"), "utf8").digest("hex");
 }
 
-/** Verifies every strand of one agency's trail (or of the events of no agency, for ""). */
-export async function verifyAuditTrail(tx: Tx, agencyKey: string): Promise<TrailReport> {
+/** Verifies every strand of one agency's trail (or of the events of no agency, for ""), each from its start or from where `from` says its last check ended. */
+export async function verifyAuditTrail(tx: Tx, agencyKey: string, from: ReadonlyMap<string, ChainPosition> = new Map()): Promise<TrailReport> {
   const strands: ChainReport[] = [];
   // Every key a strand can have, so that a strand whose head was removed is still read.
   for (const key of strandKeys(agencyKey)) {
-    const report = await verifyAuditChain(tx, key);
+    const report = await verifyAuditChain(tx, key, from.get(key) ?? null);
     if (report.events > 0 || report.problem) strands.push(report);
   }
   return {

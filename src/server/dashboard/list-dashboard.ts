@@ -61,38 +61,40 @@ const ZEpisodeRow = z.object({
 const ZClockRow = z.object({ episodeId: z.string(), kind: z.enum(CLOCK_KINDS), subject: z.string(), deadline: z.date() });
 
 /**
- * The episodes the filters select: open (neither signed off nor voided) in the actor's agency, each
- * with its earliest running deadline. Read from the open episodes outwards, so that the cost follows
- * the agency's open work and not its history: the open episodes through the index on (agencyId,
- * closedAt, …) first (OFFSET 0 keeps the planner from starting at a caseworker's every episode
- * instead), then each one's unmet clocks through its own (episodeId, kind, subject) index. A closed
- * episode's clocks that lapsed unmet (a search reminder, the NCIC update's records) are never read.
+ * The episodes the filters select: open (neither signed off nor voided) in the actor's agency, with
+ * the earliest deadline of a clock not met yet, kept on the episode's row by syncEpisode()
+ * (`nextDeadline`, decision 023). Read through the partial index of open episodes (on agencyId,
+ * nextDeadline, discoveredAt, createdAt, id): the counts and a page read the agency's open episodes
+ * (its live work, a few hundred at most), never its history or their clocks; the page's children,
+ * earlier runs and clocks are read for its own rows.
  */
 function filtered(agencyId: string, filters: DashboardFilters, teamIds: string[], now: Date): Prisma.Sql {
   const dueSoonEnd = new Date(now.getTime() + DUE_SOON_MS);
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.team === "mine") conditions.push(Prisma.sql`u."teamId" = ANY(${teamIds}::uuid[])`);
-  if (filters.team === "one") conditions.push(Prisma.sql`u."teamId" = ${filters.teamId}::uuid`);
+  // The caseworkers of the teams, read once (an ARRAY() is worked out before the episodes are read):
+  // as a join the planner may look up the team's people again for every open episode.
+  const ofTeams = (ids: Prisma.Sql) => Prisma.sql`e."caseworkerId" = ANY(ARRAY(SELECT t."id" FROM "User" t WHERE t."agencyId" = ${agencyId}::uuid AND t."teamId" = ANY(${ids})))`;
+  if (filters.team === "mine") conditions.push(ofTeams(Prisma.sql`${teamIds}::uuid[]`));
+  if (filters.team === "one") conditions.push(ofTeams(Prisma.sql`ARRAY[${filters.teamId}]::uuid[]`));
   if (filters.caseworkerId) conditions.push(Prisma.sql`e."caseworkerId" = ${filters.caseworkerId}::uuid`);
   if (filters.stage) conditions.push(Prisma.sql`e."stage" = ${STAGE_COLUMN[filters.stage]}::"EpisodeStage"`);
   const clock: Record<Urgency, Prisma.Sql> = {
-    overdue: Prisma.sql`r."earliest" <= ${now}`,
-    "due-soon": Prisma.sql`r."earliest" > ${now} AND r."earliest" <= ${dueSoonEnd}`,
-    running: Prisma.sql`r."earliest" > ${dueSoonEnd}`,
-    none: Prisma.sql`r."earliest" IS NULL`,
+    overdue: Prisma.sql`e."nextDeadline" <= ${now}`,
+    "due-soon": Prisma.sql`e."nextDeadline" > ${now} AND e."nextDeadline" <= ${dueSoonEnd}`,
+    running: Prisma.sql`e."nextDeadline" > ${dueSoonEnd}`,
+    none: Prisma.sql`e."nextDeadline" IS NULL`,
   };
   if (filters.clock) conditions.push(clock[filters.clock]);
+  // OFFSET 0 keeps the open episodes a set of their own: without it the planner may start from a
+  // team's caseworkers' every episode (their whole history) through (agencyId, caseworkerId).
   return Prisma.sql`
     FROM (
-      SELECT o."id", o."childId", o."caseworkerId", o."stage", o."ageAtMissing", o."endangered", o."traffickingConcern", o."discoveredAt", o."createdAt"
+      SELECT o."id", o."childId", o."caseworkerId", o."caseworkerName", o."stage", o."ageAtMissing", o."endangered", o."traffickingConcern",
+             o."discoveredAt", o."createdAt", o."nextDeadline"
         FROM "Episode" o
-       WHERE o."agencyId" = ${agencyId}::uuid AND o."closedAt" IS NULL AND o."voidedAt" IS NULL
+       WHERE o."agencyId" = ${agencyId}::uuid AND o."closedAt" IS NULL AND o."stage" <> 'VOIDED'::"EpisodeStage" AND o."voidedAt" IS NULL
       OFFSET 0
     ) e
-    JOIN "User" u ON u."id" = e."caseworkerId"
-    CROSS JOIN LATERAL (
-      SELECT min(c."deadline") AS "earliest" FROM "EpisodeClock" c WHERE c."episodeId" = e."id" AND c."doneAt" IS NULL
-    ) r
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
@@ -121,25 +123,25 @@ export async function listDashboard(actor: Actor, request: DashboardRequest, con
 
     const [countsRow] = await tx.$queryRaw<unknown[]>`
       SELECT count(*) AS "open",
-             count(*) FILTER (WHERE r."earliest" <= ${now}) AS "overdue",
-             count(*) FILTER (WHERE r."earliest" > ${now} AND r."earliest" <= ${dueSoonEnd}) AS "dueSoon"
+             count(*) FILTER (WHERE e."nextDeadline" <= ${now}) AS "overdue",
+             count(*) FILTER (WHERE e."nextDeadline" > ${now} AND e."nextDeadline" <= ${dueSoonEnd}) AS "dueSoon"
       ${from}`;
     const counted = ZCountsRow.parse(countsRow);
     const counts = { open: Number(counted.open), overdue: Number(counted.overdue), dueSoon: Number(counted.dueSoon) };
     const pageCount = Math.max(1, Math.ceil(counts.open / DASHBOARD_PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.floor(request.page) || 1), pageCount);
 
-    // The earlier run is looked up for the page's rows only (index on (childId, discoveredAt)).
+    // The child, the caseworker's name and the earlier run are looked up for the page's rows only.
     const episodes = z.array(ZEpisodeRow).parse(
       await tx.$queryRaw<unknown[]>`
         SELECT p.*, ch."firstName", ch."middleName", ch."lastName",
                (SELECT max(o."discoveredAt") FROM "Episode" o
                  WHERE o."childId" = p."childId" AND o."id" <> p."id" AND o."voidedAt" IS NULL AND o."discoveredAt" < p."discoveredAt") AS "previousDiscoveredAt"
           FROM (
-            SELECT e."id", e."childId", u."name" AS "caseworkerName", e."stage", e."ageAtMissing", e."endangered", e."traffickingConcern",
-                   e."discoveredAt", e."createdAt", r."earliest"
+            SELECT e."id", e."childId", e."caseworkerName", e."stage", e."ageAtMissing", e."endangered", e."traffickingConcern",
+                   e."discoveredAt", e."createdAt", e."nextDeadline" AS "earliest"
             ${from}
-            ORDER BY r."earliest" ASC NULLS LAST, e."discoveredAt" ASC NULLS LAST, e."createdAt", e."id"
+            ORDER BY e."nextDeadline" ASC NULLS LAST, e."discoveredAt" ASC NULLS LAST, e."createdAt", e."id"
             LIMIT ${DASHBOARD_PAGE_SIZE} OFFSET ${(page - 1) * DASHBOARD_PAGE_SIZE}
           ) p
           JOIN "Child" ch ON ch."id" = p."childId"

@@ -3,7 +3,7 @@ import type { EpisodeStage as StageColumn } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
 import { episodeProgress, type EpisodeProgress, type EpisodeStage } from "@/domain/episode-progress";
-import { deriveClocks } from "@/domain/episode-clocks";
+import { deriveClocks, earliestUnmetDeadline } from "@/domain/episode-clocks";
 import { sortName } from "@/domain/episode-facts";
 import { loadEpisode, type LoadedEpisode } from "./load-episode";
 
@@ -27,7 +27,8 @@ export const STAGE_OF_COLUMN = Object.fromEntries(Object.entries(STAGE_COLUMN).m
 
 /**
  * The one writer of what is derived from an episode's facts: its stage, age and risk columns and
- * its clock rows and the case list's sort copies (the child's name, the report's deadline),
+ * its clock rows, the case list's sort copies (the child's name, the report's deadline) and the
+ * dashboard's (the earliest deadline not met),
  * re-derived from episodeProgress() inside the transaction of every change of the
  * facts. Lists and reports read these; a clock row never holds a state, only instants.
  */
@@ -45,6 +46,7 @@ export async function syncEpisode(tx: Tx, actor: Actor, episodeId: string, now: 
       traffickingConcern: progress.traffickingConcern,
       childSortName: sortName(facts.child),
       reportDeadline: clocks.find((clock) => clock.kind === "LAW_ENFORCEMENT_REPORT")?.deadline ?? null,
+      nextDeadline: earliestUnmetDeadline(clocks),
     },
   });
   await tx.episodeClock.deleteMany({

@@ -23,6 +23,8 @@ export const QUEUES = {
   // Every minute: a reminder goes out within a minute of its threshold. A failed sweep is not worth
   // retrying for long, since the next minute's sweep picks up whatever it left.
   remindDueClocks: { name: "remind-due-clocks", retryLimit: 1, retryDelay: 15, expireInSeconds: 5 * 60, cron: "* * * * *" },
+  // Nightly: every audit chain checked from its start; the admins' page checks only what came since (decision 024).
+  verifyAuditTrails: { name: "verify-audit-trails", retryLimit: 2, retryDelay: 10 * 60, expireInSeconds: 3 * 3600, cron: "41 2 * * *" },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -58,6 +58,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             : `Each of its ${chain.events} events is chained to the one before it, and none has been changed, removed or cut off.`}
         </p>
         <p className="mt-1">
+          {chain.fromStartAt
+            ? `The whole trail was last checked from its start ${formatInstant(chain.fromStartAt, tz)} (every night); this view checked the ${chain.strands.reduce((sum, strand) => sum + strand.read, 0)} events written since the check before it.`
+            : `This view checked the ${chain.strands.reduce((sum, strand) => sum + strand.read, 0)} events written since the check before it. The whole trail has not been checked from its start yet: that runs every night.`}
+        </p>
+        <p className="mt-1">
           Anchor (write it down or send it elsewhere; a later check shows whether anything before it changed):{" "}
           <code className="break-all font-mono text-sm">{chain.anchor}</code>
         </p>
