@@ -10,7 +10,7 @@ import { dashboardChoices } from "@/server/dashboard/dashboard-choices";
 import { dashboardView } from "@/server/dashboard/dashboard-view";
 import { startEpisode } from "@/server/episodes/start-episode";
 import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
-import { isDashboardView } from "@/features/dashboard/dashboard-view";
+import { isDashboardView } from "@/lib/schemas/dashboard-view";
 import { earliestUnmetDeadline } from "@/domain/episode-clocks";
 import type { DashboardRequest } from "@/domain/dashboard";
 import { GET as refresh } from "@/app/api/dashboard/route";

@@ -11,7 +11,7 @@ import {
   urgencyOf,
   type FlagFacts,
 } from "@/domain/dashboard";
-import { dashboardSearch, parseDashboardSearch } from "@/features/dashboard/dashboard-search";
+import { dashboardSearch, parseDashboardSearch } from "@/lib/schemas/dashboard-search";
 import { earliestUnmetDeadline } from "@/domain/episode-clocks";
 
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { CheckboxGroup, SelectField, TextField } from "@/features/ui/fields";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { PERSON_ROLES, ZInvitePersonSchema, type TInvitePerson } from "./people-schemas";
+import { PERSON_ROLES, ZInvitePersonSchema, type TInvitePerson } from "@/lib/schemas/people";
 import { adminRequest, showFieldErrors } from "./admin-request";
 import { DeliveredLink, type Delivery } from "./shown-link";
 

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { CheckboxGroup, FieldGroup, SelectField, TextField } from "@/features/ui/fields";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { PERSON_ROLES, ZUpdatePersonSchema, type TUpdatePerson } from "./people-schemas";
+import { PERSON_ROLES, ZUpdatePersonSchema, type TUpdatePerson } from "@/lib/schemas/people";
 import { adminRequest, showFieldErrors } from "./admin-request";
 
 const FIELD_ORDER = ["name", "email", "roles", "teamId", "onCall"] as const;

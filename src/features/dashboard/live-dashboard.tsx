@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Pagination } from "@/features/ui/pagination";
 import { isSignedOut, sessionEndedByServer } from "@/features/shell/session-end";
 import type { Urgency } from "@/domain/dashboard";
-import { isDashboardView, type TDashboardView } from "./dashboard-view";
+import { isDashboardView, type TDashboardView } from "@/lib/schemas/dashboard-view";
 
 /** How often the open page asks for the list again: a new episode or a recorded report shows within a minute. */
 export const REFRESH_EVERY_MS = 30_000;

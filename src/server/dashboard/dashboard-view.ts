@@ -2,8 +2,8 @@ import "server-only";
 import { STAGE_LABELS } from "@/domain/episode-progress";
 import { FLAG_LABELS, URGENCY_LABELS, clockTitle, groupByUrgency, timeLeftText, urgencyOf } from "@/domain/dashboard";
 import { formatInstant } from "@/lib/format-time";
-import { dashboardSearch } from "@/features/dashboard/dashboard-search";
-import type { TDashboardView } from "@/features/dashboard/dashboard-view";
+import { dashboardSearch } from "@/lib/schemas/dashboard-search";
+import type { TDashboardView } from "@/lib/schemas/dashboard-view";
 import type { Dashboard } from "./list-dashboard";
 
 /** "2:32 PM EST": a time of day on the agency's clock, with the zone named. */

@@ -5,7 +5,7 @@ import { agencyScope } from "@/server/authz/agency-scope";
 import { audit, auditWho } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
 import { parseStep } from "@/server/episodes/field-errors";
-import { ZPeopleChoiceSchema } from "@/features/admin/people-schemas";
+import { ZPeopleChoiceSchema } from "@/lib/schemas/people";
 import { lockAgency } from "@/server/users/account-changes";
 
 const NOT_ACTIVE = "Choose active people of the agency";

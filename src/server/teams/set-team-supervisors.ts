@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { audit, auditWho } from "@/server/audit/audit";
 import { parseStep } from "@/server/episodes/field-errors";
-import { ZPeopleChoiceSchema } from "@/features/admin/people-schemas";
+import { ZPeopleChoiceSchema } from "@/lib/schemas/people";
 import { RefusedChangeError, lockAgency, withRefusalAudited } from "@/server/users/account-changes";
 import { loadAgencyTeam } from "./team-names";
 

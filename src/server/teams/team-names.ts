@@ -5,7 +5,7 @@ import { agencyScope } from "@/server/authz/agency-scope";
 import { NotFoundError } from "@/server/authz/errors";
 import { auditWho, type AuditWho } from "@/server/audit/audit";
 import { parseStep } from "@/server/episodes/field-errors";
-import { ZTeamNameSchema } from "@/features/admin/people-schemas";
+import { ZTeamNameSchema } from "@/lib/schemas/people";
 import { RefusedChangeError, isUniqueClash, lockAgency, withRefusalAudited } from "@/server/users/account-changes";
 import { isUuid } from "@/lib/uuid";
 

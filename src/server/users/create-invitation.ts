@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/server/db";
 import { audit, type AuditWho } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
-import type { ZInvitePersonSchema } from "@/features/admin/people-schemas";
+import type { ZInvitePersonSchema } from "@/lib/schemas/people";
 import type { z } from "zod";
 import { RefusedChangeError } from "./account-changes";
 import { sendAccountLink, type LinkDelivery } from "./account-links";

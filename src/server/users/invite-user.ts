@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
 import { auditWho } from "@/server/audit/audit";
 import { parseStep } from "@/server/episodes/field-errors";
-import { ZInvitePersonSchema } from "@/features/admin/people-schemas";
+import { ZInvitePersonSchema } from "@/lib/schemas/people";
 import { RefusedChangeError, isUniqueClash, lockAgency, withRefusalAudited } from "./account-changes";
 import { EMAIL_IN_USE_MESSAGE, createInvitation } from "./create-invitation";
 import type { LinkDelivery } from "./account-links";

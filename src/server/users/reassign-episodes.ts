@@ -6,7 +6,7 @@ import { NotFoundError } from "@/server/authz/errors";
 import { audit, auditWho } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
 import { parseStep } from "@/server/episodes/field-errors";
-import { ZReassignEpisodesSchema } from "@/features/admin/people-schemas";
+import { ZReassignEpisodesSchema } from "@/lib/schemas/people";
 import { RefusedChangeError, withRefusalAudited } from "./account-changes";
 import { loadAgencyPerson } from "./load-agency-person";
 import { assignEpisode } from "@/server/episodes/assign-episode";

@@ -5,7 +5,7 @@ import { agencyScope } from "@/server/authz/agency-scope";
 import { audit, auditWho } from "@/server/audit/audit";
 import { ValidationError } from "@/server/use-case-errors";
 import { parseStep } from "@/server/episodes/field-errors";
-import { ZUpdatePersonSchema } from "@/features/admin/people-schemas";
+import { ZUpdatePersonSchema } from "@/lib/schemas/people";
 import { RefusedChangeError, assertKeepsAnAdmin, isUniqueClash, lockAgency, withRefusalAudited } from "./account-changes";
 import { EMAIL_IN_USE_MESSAGE } from "./create-invitation";
 import { loadAgencyPerson } from "./load-agency-person";

@@ -7,7 +7,7 @@ import { dashboardChoices } from "@/server/dashboard/dashboard-choices";
 import { dashboardView } from "@/server/dashboard/dashboard-view";
 import { OPEN_STAGES, URGENCIES, URGENCY_LABELS } from "@/domain/dashboard";
 import { STAGE_LABELS } from "@/domain/episode-progress";
-import { parseDashboardSearch } from "@/features/dashboard/dashboard-search";
+import { parseDashboardSearch } from "@/lib/schemas/dashboard-search";
 import { LiveDashboard } from "@/features/dashboard/live-dashboard";
 
 export const metadata: Metadata = { title: "Open episodes" };

@@ -5,8 +5,8 @@ import { currentRequestId } from "@/server/request-id";
 import { signedOutReason, unattendedActor } from "@/server/auth/session-warning";
 import { listDashboard } from "@/server/dashboard/list-dashboard";
 import { dashboardView } from "@/server/dashboard/dashboard-view";
-import { parseDashboardSearch } from "@/features/dashboard/dashboard-search";
-import type { TDashboardView } from "@/features/dashboard/dashboard-view";
+import { parseDashboardSearch } from "@/lib/schemas/dashboard-search";
+import type { TDashboardView } from "@/lib/schemas/dashboard-view";
 
 const ROUTE = "GET /api/dashboard";
 

@@ -8,7 +8,7 @@ import { currentRequestId } from "@/server/request-id";
 import { rolesText } from "@/features/shell/navigation";
 import { PeopleTable } from "@/features/admin/people-table";
 import { SelectField } from "@/features/ui/fields";
-import { PERSON_ROLES } from "@/features/admin/people-schemas";
+import { PERSON_ROLES } from "@/lib/schemas/people";
 import { ACCOUNT_STATUSES, accountStatusLabel, isAccountStatus } from "@/domain/account-status";
 import { formatInstant } from "@/lib/format-time";
 import { isUuid } from "@/lib/uuid";

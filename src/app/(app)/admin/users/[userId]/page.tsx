@@ -10,7 +10,7 @@ import { rolesText } from "@/features/shell/navigation";
 import { PersonForm } from "@/features/admin/person-form";
 import { PersonActions } from "@/features/admin/person-actions";
 import { ReassignEpisodesForm } from "@/features/admin/reassign-episodes-form";
-import { PERSON_ROLES } from "@/features/admin/people-schemas";
+import { PERSON_ROLES } from "@/lib/schemas/people";
 import { accountStatusLabel } from "@/domain/account-status";
 import { formatInstant } from "@/lib/format-time";
 import { isLocked } from "@/domain/sign-in-lockout";
