@@ -131,7 +131,7 @@ export async function listDashboard(actor: Actor, request: DashboardRequest, con
     const pageCount = Math.max(1, Math.ceil(counts.open / DASHBOARD_PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.floor(request.page) || 1), pageCount);
 
-    // The child, the caseworker's name and the earlier run are looked up for the page's rows only.
+    // The child and the earlier run are looked up for the page's rows only (the caseworker's name is the episode's copy).
     const episodes = z.array(ZEpisodeRow).parse(
       await tx.$queryRaw<unknown[]>`
         SELECT p.*, ch."firstName", ch."middleName", ch."lastName",
