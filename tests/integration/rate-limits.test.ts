@@ -89,6 +89,8 @@ describe("sign-in rate limits", () => {
     const { max } = RATE_LIMITS["sign-in-address"];
     const statuses = await Promise.all(Array.from({ length: max + 10 }, () => signInFrom("203.0.113.9").then((r) => r.status)));
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    // The 10 refused attempts did not count against the limit of all sign-ins.
+    expect(await db().rateLimitWindow.findMany({ where: { key: "sign-in-all:all" }, select: { count: true } })).toEqual([{ count: max }]);
   });
 
   it("counts an IPv6 client's whole /64 network as one address", async () => {
