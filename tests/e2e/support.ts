@@ -25,6 +25,9 @@ type AxeWindow = { axe?: { run: (context: Document, options: object) => Promise<
  * describe node by node doubled the suite's time.
  */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation the framework sets the new page's title a moment after its
+  // content: wait for it (a page with no title at all still fails, after the wait).
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => {});
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(
     (tags) => (window as unknown as AxeWindow).axe!.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }).then((r) => r.violations),

@@ -47,7 +47,7 @@ export function InviteForm({ teams }: { teams: { code: string; label: string }[]
   ];
 
   return (
-    <form
+    <form method="post"
       noValidate
       className="max-w-xl space-y-5"
       onSubmit={handleSubmit(async (values) => {

@@ -26,7 +26,7 @@ export function PersonForm({ userId, initial, teams }: { userId: string; initial
   ];
   return (
     <FieldGroup title="Change details">
-      <form
+      <form method="post"
         noValidate
         className="space-y-5"
         onSubmit={handleSubmit(async (values) => {

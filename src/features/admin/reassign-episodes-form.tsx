@@ -24,7 +24,7 @@ export function ReassignEpisodesForm({
   const [busy, setBusy] = useState(false);
   return (
     <FieldGroup title="Reassign open cases" hint="This person can no longer work these cases. Choose who takes them.">
-      <form
+      <form method="post"
         noValidate
         className="space-y-5"
         onSubmit={async (event) => {

@@ -47,7 +47,7 @@ export function CreateTeamForm() {
   const change = useChange();
   return (
     <FieldGroup title="Add a team">
-      <form
+      <form method="post"
         noValidate
         className="space-y-4"
         onSubmit={async (event) => {
@@ -76,7 +76,7 @@ export function TeamEditor({ team, supervisorChoices }: { team: { id: string; na
   return (
     <div className="mt-4 space-y-5 border-t border-slate-300 pt-4">
       <ErrorSummary errors={change.error ? [change.error] : []} title="That was not done" />
-      <form
+      <form method="post"
         noValidate
         className="space-y-3"
         onSubmit={async (event) => {
@@ -89,7 +89,7 @@ export function TeamEditor({ team, supervisorChoices }: { team: { id: string; na
           Rename
         </button>
       </form>
-      <form
+      <form method="post"
         noValidate
         className="space-y-3"
         onSubmit={async (event) => {
@@ -153,7 +153,7 @@ export function OnCallForm({ people }: { people: (Person & { onCall: boolean })[
   const [chosen, setChosen] = useState<string[]>(people.filter((person) => person.onCall).map((person) => person.id));
   const change = useChange();
   return (
-    <form
+    <form method="post"
       noValidate
       className="space-y-4"
       onSubmit={async (event) => {

@@ -136,7 +136,7 @@ export function AgencySettingsForm({ initial }: { initial: TAgencySettings }) {
   const summary: SummaryError[] = [...Object.entries(errors).map(([path, message]) => ({ fieldId: fieldId(path), message })), ...(failure ? [{ message: failure }] : [])];
 
   return (
-    <form
+    <form method="post"
       className="mt-6 max-w-3xl space-y-6"
       noValidate
       onSubmit={(event) => {

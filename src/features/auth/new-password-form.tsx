@@ -4,6 +4,7 @@ import { useState } from "react";
 import { TextField } from "@/features/ui/fields";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import { postJson, type PostResult } from "./post-json";
+import { useHydrated } from "@/features/ui/use-hydrated";
 
 export const PASSWORD_HINT = (minimum: number) =>
   `At least ${minimum} characters. Any characters, spaces included: a phrase of a few words you will remember works well. Not a common password, your name or your email address.`;
@@ -30,6 +31,7 @@ export function NewPasswordForm({
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -97,7 +99,7 @@ export function NewPasswordForm({
         onChange={set("confirmation")}
         error={errors.confirmation}
       />
-      <button type="submit" disabled={busy} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
+      <button type="submit" disabled={busy || !hydrated} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
         {busy ? "Saving…" : submitLabel}
       </button>
     </form>

@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/features/ui/error-summary";
 import { RecoveryCodes } from "./recovery-codes";
 import { ZRecoveryCodesSchema } from "@/lib/schemas/account";
 import type { PostResult } from "./post-json";
+import { useHydrated } from "@/features/ui/use-hydrated";
 
 export type SetUpView = { qrCode: string; secretText: string; pending: string };
 
@@ -28,6 +29,7 @@ export function SecondFactorSetUp({
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes}>{after}</RecoveryCodes>;
@@ -90,7 +92,7 @@ export function SecondFactorSetUp({
           error={error ?? undefined}
           className="max-w-xs"
         />
-        <button type="submit" disabled={busy} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
+        <button type="submit" disabled={busy || !hydrated} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
           {busy ? "Checking…" : submitLabel}
         </button>
       </form>

@@ -4,12 +4,14 @@ import { useState } from "react";
 import { TextField } from "@/features/ui/fields";
 import { ErrorSummary } from "@/features/ui/error-summary";
 import { postJson } from "./post-json";
+import { useHydrated } from "@/features/ui/use-hydrated";
 
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
 export function SignInCodeForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +49,7 @@ export function SignInCodeForm({ callbackUrl }: { callbackUrl: string }) {
         error={error ?? undefined}
         className="max-w-xs"
       />
-      <button type="submit" disabled={busy} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
+      <button type="submit" disabled={busy || !hydrated} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
         {busy ? "Checking…" : "Continue"}
       </button>
     </form>

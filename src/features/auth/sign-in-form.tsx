@@ -7,6 +7,7 @@ import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import { lazyResolver } from "@/features/ui/lazy-resolver";
 import type { TSignIn } from "@/lib/schemas/sign-in";
 import { postSignIn, signInFailureMessage } from "./sign-in-failure";
+import { useHydrated } from "@/features/ui/use-hydrated";
 
 /** The form's checks, loaded after the page (src/features/ui/lazy-resolver.ts). */
 const validation = lazyResolver<TSignIn>(() =>
@@ -17,6 +18,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   // Each failed attempt remounts the summary, so focus moves to it again.
   const [attempt, setAttempt] = useState(0);
+  const hydrated = useHydrated();
   const {
     register,
     handleSubmit,
@@ -65,7 +67,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       />
       <button
         type="submit"
-        disabled={isSubmitting}
+        disabled={isSubmitting || !hydrated}
         className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70"
       >
         {isSubmitting ? "Signing in…" : "Sign in"}

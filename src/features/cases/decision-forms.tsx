@@ -33,7 +33,7 @@ export function DecisionForms({ version, words }: { version: number; words: Deci
   const [returnComment, setReturnComment] = useState("");
   return (
     <>
-      <form
+      <form method="post"
         className={`${PANEL} space-y-4`}
         noValidate
         onSubmit={(event) => {
@@ -47,7 +47,7 @@ export function DecisionForms({ version, words }: { version: number; words: Deci
           {words.approveButton}
         </button>
       </form>
-      <form
+      <form method="post"
         className={`${PANEL} space-y-4`}
         noValidate
         onSubmit={async (event) => {
@@ -96,7 +96,7 @@ export function AskForDecisionForm({
   const form = useSectionForm(version, prefix, notAsked, headingId);
   const [comment, setComment] = useState("");
   return (
-    <form
+    <form method="post"
       className={`${PANEL} space-y-4`}
       noValidate
       onSubmit={async (event) => {

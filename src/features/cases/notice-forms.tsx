@@ -73,7 +73,7 @@ export function NoticeForms({ episodeId, version, recipient, label, reasons, now
       <ErrorSummary errors={summary} title={`The notice to ${who} was not recorded`} />
       <details className="mt-2">
         <summary className="cursor-pointer font-semibold text-blue-800 underline">{words.record(who)}</summary>
-        <form
+        <form method="post"
           className="mt-3 space-y-4"
           noValidate
           onSubmit={(submitted) => {
@@ -110,7 +110,7 @@ export function NoticeForms({ episodeId, version, recipient, label, reasons, now
       {options.length > 0 ? (
         <details className="mt-2">
           <summary className="cursor-pointer font-semibold text-blue-800 underline">Not applicable for this child</summary>
-          <form
+          <form method="post"
             className="mt-3 space-y-4"
             noValidate
             onSubmit={(submitted) => {

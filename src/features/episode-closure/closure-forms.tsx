@@ -64,7 +64,7 @@ export function ReopenForm({ episodeId, version }: EpisodeForm) {
   return (
     <details className={PANEL}>
       <summary className={DISCLOSURE}>Reopen this episode</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={(event) => {
@@ -93,7 +93,7 @@ export function VoidForm({ episodeId, version }: EpisodeForm) {
   return (
     <details className={PANEL}>
       <summary className={DISCLOSURE}>Void this episode (entered in error)</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={async (event) => {

@@ -33,7 +33,7 @@ export function DebriefForm({ episodeId, version, initial }: Target & { initial:
   const { values, setValues, field } = useFields(form, initial);
   const text = (key: TextKey) => ({ ...field(key), value: values[key] });
   return (
-    <form
+    <form method="post"
       className="mt-4 space-y-5"
       noValidate
       onSubmit={(event) => {
@@ -91,7 +91,7 @@ export function AttemptForm({ episodeId, version, nowWallTime }: Target & { nowW
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-semibold text-blue-800 underline">Record an attempt that did not happen</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={(event) => {
@@ -117,7 +117,7 @@ export function ScreenForm({ episodeId, version, nowWallTime, instruments }: Tar
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-semibold text-blue-800 underline">Record a screen</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={(event) => {
@@ -142,7 +142,7 @@ export function DeterminationForm({ episodeId, version, initial }: Target & { in
   const form = useDebriefForm(episodeId, version, "trafficking-determination");
   const { values, field } = useFields(form, initial);
   return (
-    <form
+    <form method="post"
       className="mt-3 space-y-4"
       noValidate
       onSubmit={(event) => {
@@ -169,7 +169,7 @@ export function TraffickingReportForm({ episodeId, version, nowWallTime }: Targe
   const form = useDebriefForm(episodeId, version, "trafficking-report");
   const { values, field } = useFields(form, { agencyName: "", officerName: "", caseNumber: "", reportedAt: nowWallTime, lateReason: "" });
   return (
-    <form
+    <form method="post"
       className="mt-3 space-y-4"
       noValidate
       onSubmit={(event) => {

@@ -20,7 +20,7 @@ export function EndEpisodeForm({ episodeId, version, nowWallTime }: { episodeId:
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-semibold text-blue-800 underline">End this episode without a recovery</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={(event) => {

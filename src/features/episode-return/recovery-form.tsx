@@ -69,7 +69,7 @@ export function RecoveryForm({ episodeId, version, recovery, timeZone }: { episo
   const byLawEnforcement = values.recoveredBy === "LAW_ENFORCEMENT";
 
   return (
-    <form
+    <form method="post"
       className="mt-3 space-y-5"
       noValidate
       onSubmit={(event) => {

@@ -60,7 +60,7 @@ export function ReassignForm({ episodeId, version, caseworkers }: EpisodeForm & 
   const form = useSectionForm(version, "reassign", "The case was not reassigned", "reassign-heading");
   const [caseworkerId, setCaseworkerId] = useState("");
   return (
-    <form
+    <form method="post"
       className={`${PANEL} space-y-4`}
       noValidate
       onSubmit={async (event) => {

@@ -41,7 +41,7 @@ export function AddActivityForm({ episodeId, version, nowWallTime }: EpisodeForm
   return (
     <details className="mt-4 min-w-0 rounded border border-slate-300 bg-white p-3 sm:p-4">
       <summary className={DISCLOSURE}>Add a search activity</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={async (event) => {
@@ -91,7 +91,7 @@ export function LeadPassedForm({ episodeId, version, activityId, nowWallTime, co
   return (
     <details className="mt-2 min-w-0">
       <summary className={DISCLOSURE}>{correcting ? "Correct when and to whom the lead was passed" : "Record that the lead was passed to law enforcement"}</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={(event) => {
@@ -119,7 +119,7 @@ export function NcicRecordsSentForm({ episodeId, version, nowWallTime, correctin
   return (
     <details className="mt-2 min-w-0">
       <summary className={DISCLOSURE}>{correcting ? "Correct when the records were sent" : "Record that the records were sent"}</summary>
-      <form
+      <form method="post"
         className="mt-3 space-y-4"
         noValidate
         onSubmit={(event) => {

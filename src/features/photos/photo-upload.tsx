@@ -71,7 +71,7 @@ export function PhotoUpload({ episodeId }: { episodeId: string }) {
   ];
 
   return (
-    <form
+    <form method="post"
       ref={formRef}
       noValidate
       className="space-y-5 rounded border border-slate-300 bg-white p-4"

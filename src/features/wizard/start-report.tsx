@@ -122,7 +122,7 @@ export function StartReport() {
         <h2 id="find-child" className="text-xl font-bold">
           Find the child
         </h2>
-        <form
+        <form method="post"
           className="grid gap-4 sm:grid-cols-3 sm:items-end"
           onSubmit={(event) => {
             event.preventDefault();
@@ -180,7 +180,7 @@ export function StartReport() {
         <h2 id="new-child" className="text-xl font-bold">
           Or add a child who is not in Homeward yet
         </h2>
-        <form
+        <form method="post"
           noValidate
           className="mt-4 space-y-4"
           onSubmit={newChild.handleSubmit(

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
 import type { AutosaveState, Conflict } from "./use-step-form";
 import { AnswersList } from "./answers-list";
+import { useHydrated } from "@/features/ui/use-hydrated";
 
 function time(at?: number) {
   return at ? new Date(at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" }) : "";
@@ -65,8 +66,9 @@ export function StepShell(props: {
   submitting: boolean;
   children: ReactNode;
 }) {
+  const hydrated = useHydrated();
   return (
-    <form onSubmit={props.onSubmit} noValidate className="space-y-6">
+    <form method="post" onSubmit={props.onSubmit} noValidate className="space-y-6">
       <ErrorSummary key={props.attempt} errors={props.summary} />
       {props.conflict ? (
         <div role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-4">
@@ -88,7 +90,7 @@ export function StepShell(props: {
         {AUTOSAVE_TEXT[props.autosave.state](props.autosave.at)}
       </p>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={props.submitting} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
+        <button type="submit" disabled={props.submitting || !hydrated} className="rounded bg-blue-800 px-5 py-2.5 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
           {props.submitting ? "Saving…" : (props.submitLabel ?? "Save and continue")}
         </button>
         {props.backHref ? (
