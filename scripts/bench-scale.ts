@@ -80,7 +80,8 @@ async function createPeople() {
  * the last three days), the rest closed, spread over eight years before. A fifth of them are a
  * child's repeat run (the child of the next older episode's number minus one). Each has its
  * law-enforcement and NCMEC clocks (met, every tenth age late with a reason, the open ones
- * awaiting a report still running), a running debrief clock when recovered, and its assignment.
+ * awaiting a report still running), a running debrief clock when recovered, a met one when closed
+ * (a return, screened or not), and its assignment.
  * Starts from empty episode tables, so that each size is a history of its own.
  */
 /** The child numbered `n`'s names; an episode's row keeps them as the case list sorts them ("Last, First"). */
@@ -120,23 +121,35 @@ async function fillEpisodes(perAgency: number) {
     ["NCMEC_REPORT", `'AWAITING_LAW_ENFORCEMENT','AWAITING_NCMEC'`],
   ] as const) {
     await sql.query(
-      `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt", "lateReason")
+      `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt", "lateReason",
+                                  "creditedCaseworkerId", "metOnTime", "metByRefusal")
        SELECT gen_random_uuid(), "agencyId", "id", '${kind}', '', "discoveredAt", 24, "discoveredAt" + interval '24 hours',
               CASE WHEN "stage" IN (${awaiting}) THEN NULL WHEN "ageAtMissing" = 13 THEN "discoveredAt" + interval '30 hours' ELSE "discoveredAt" + interval '2 hours' END,
-              CASE WHEN "stage" NOT IN (${awaiting}) AND "ageAtMissing" = 13 THEN 'The caseworker was in court all day' END
+              CASE WHEN "stage" NOT IN (${awaiting}) AND "ageAtMissing" = 13 THEN 'The caseworker was in court all day' END,
+              "caseworkerId", CASE WHEN "stage" IN (${awaiting}) THEN NULL ELSE "ageAtMissing" <> 13 END,
+              '${kind}' = 'LAW_ENFORCEMENT_REPORT' AND "stage" NOT IN (${awaiting}) AND "ageAtMissing" = 17
          FROM "Episode"`,
     );
   }
   await sql.query(
-    `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt")
-     SELECT gen_random_uuid(), "agencyId", "id", 'DEBRIEF', '', now() - interval '20 hours', 72, now() + interval '52 hours', NULL
+    `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt", "creditedCaseworkerId", "returnScreened")
+     SELECT gen_random_uuid(), "agencyId", "id", 'DEBRIEF', '', now() - interval '20 hours', 72, now() + interval '52 hours', NULL, "caseworkerId", false
        FROM "Episode" WHERE "stage" IN ('RECOVERED', 'DEBRIEF_DUE')`,
+  );
+  // Every closed episode was a return: its debrief met, most screened, a few children identified as
+  // victims (reported within 24 hours or not), as the on-time report's returns would be.
+  await sql.query(
+    `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt",
+                                "creditedCaseworkerId", "metOnTime", "returnScreened", "victimReportedIn24h")
+     SELECT gen_random_uuid(), "agencyId", "id", 'DEBRIEF', '', "discoveredAt" + interval '3 days', 72, "discoveredAt" + interval '6 days', "discoveredAt" + interval '4 days',
+            "caseworkerId", true, "ageAtMissing" <> 10, CASE WHEN "traffickingConcern" THEN "ageAtMissing" <> 12 END
+       FROM "Episode" WHERE "stage" = 'CLOSED'`,
   );
   // Clocks that lapse rather than block closure (a search reminder, the NCIC update's records) stay
   // unmet on a closed episode: every tenth closed episode keeps one, as years of history would.
   await sql.query(
-    `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt")
-     SELECT gen_random_uuid(), "agencyId", "id", 'SEARCH_REMINDER', '1', "discoveredAt" + interval '1 day', 168, "discoveredAt" + interval '8 days', NULL
+    `INSERT INTO "EpisodeClock" ("id", "agencyId", "episodeId", "kind", "subject", "startedAt", "ruleHours", "deadline", "doneAt", "creditedCaseworkerId")
+     SELECT gen_random_uuid(), "agencyId", "id", 'SEARCH_REMINDER', '1', "discoveredAt" + interval '1 day', 168, "discoveredAt" + interval '8 days', NULL, "caseworkerId"
        FROM "Episode" WHERE "stage" = 'CLOSED' AND "ageAtMissing" = 9`,
   );
   // The dashboard's copy of the earliest deadline not met, as syncEpisode() keeps it.
@@ -268,15 +281,33 @@ async function measureDashboard() {
   await measure("dashboard, on call: page 3", () => listDashboard(onCall, { ...all, page: 3 }, ctx()), DASHBOARD_BOUND);
 }
 
-/** The on-time report for the current federal period and for a year of days. */
+/** What one statement of the on-time report may read: its figures read the period's range of one index, its lists a page of 50 (decision 026). */
+const ON_TIME_BOUND = 25 * 50;
+
+/**
+ * The on-time report for the current federal period and for a year of days, then the lists behind
+ * its figures: every clock, a page in the middle of the year, the overdue ones, one caseworker's met
+ * on time, and the children returned.
+ */
 async function measureOnTime() {
   const { getOnTimeReport } = await import("../src/server/reports/get-on-time-report");
+  const { LIST_PAGE_SIZE } = await import("../src/domain/on-time-drill-down");
+  if (LIST_PAGE_SIZE !== 50) throw new Error("ON_TIME_BOUND assumes pages of 50");
   const supervisor = await actorOf("sup-1-1");
+  const caseworker = await actorOf("cw-1-1");
   const ctx = () => ({ requestId: crypto.randomUUID() });
   const year = new Date().getUTCFullYear();
-  console.log(`\nThe on-time report`);
-  await measure("on-time rate, the current federal period", () => getOnTimeReport(supervisor, {}, ctx()));
-  await measure(`on-time rate, ${year - 1}-01-01 to ${year - 1}-12-31`, () => getOnTimeReport(supervisor, { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }, ctx()));
+  const lastYear = { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+  const clocks = (filter: "due" | "overdue" | "on-time", caseworkerId: string | null = null) => ({ type: "clocks" as const, kind: "all" as const, filter, caseworkerId });
+  console.log(`\nThe on-time report (bound ${ON_TIME_BOUND} buffers a statement)`);
+  await measure("on-time rate, the current federal period", () => getOnTimeReport(supervisor, {}, ctx()), ON_TIME_BOUND);
+  await measure(`on-time rate, ${lastYear.from} to ${lastYear.to}`, () => getOnTimeReport(supervisor, lastYear, ctx()), ON_TIME_BOUND);
+  await measure("on-time list, a year's clocks, first page", () => getOnTimeReport(supervisor, lastYear, ctx(), { drillDown: clocks("due"), after: null }), ON_TIME_BOUND);
+  const middle = { startedAt: new Date(Date.UTC(year - 1, 6, 1)), id: "00000000-0000-0000-0000-000000000000" };
+  await measure("on-time list, a year's clocks, a page from July", () => getOnTimeReport(supervisor, lastYear, ctx(), { drillDown: clocks("due"), after: middle }), ON_TIME_BOUND);
+  await measure("on-time list, a year's overdue clocks", () => getOnTimeReport(supervisor, lastYear, ctx(), { drillDown: clocks("overdue"), after: null }), ON_TIME_BOUND);
+  await measure("on-time list, one caseworker's clocks met on time", () => getOnTimeReport(supervisor, lastYear, ctx(), { drillDown: clocks("on-time", caseworker.userId), after: null }), ON_TIME_BOUND);
+  await measure("on-time list, the children returned", () => getOnTimeReport(supervisor, lastYear, ctx(), { drillDown: { type: "trafficking", figure: "returned" }, after: null }), ON_TIME_BOUND);
 }
 
 /** What one statement of the audit trail's page may read: a small multiple of its page of 50, at every size. */

@@ -1,5 +1,5 @@
-import { CLOCK_KINDS, CLOCK_LABELS, type ClockKind } from "@/domain/clocks";
-import { OUTCOMES, TRAFFICKING_FIGURES, TRAFFICKING_FIGURE_LABELS, type Outcome, type ReportClock, type TraffickingFigure } from "@/domain/on-time-rate";
+import { CLOCK_KINDS, CLOCK_LABELS, type ClockKind } from "./clocks";
+import { OUTCOMES, TRAFFICKING_FIGURES, TRAFFICKING_FIGURE_LABELS, type Outcome, type TraffickingFigure } from "./on-time-rate";
 
 /**
  * Which episodes behind a figure the page lists, as its `show` parameter says: a clock kind (or
@@ -35,13 +35,21 @@ export function drillDownParams(drillDown: DrillDown): Record<string, string> {
   return { show: `${drillDown.kind}:${drillDown.filter}`, ...(drillDown.caseworkerId ? { caseworker: drillDown.caseworkerId } : {}) };
 }
 
-export function clocksBehind(clocks: readonly ReportClock[], drillDown: Extract<DrillDown, { type: "clocks" }>): ReportClock[] {
-  return clocks.filter(
-    (clock) =>
-      (drillDown.kind === "all" || clock.kind === drillDown.kind) &&
-      (drillDown.filter === "due" || clock.outcome === drillDown.filter) &&
-      (drillDown.caseworkerId === null || clock.caseworkerId === drillDown.caseworkerId),
-  );
+/** Where a page of a list starts: after the row that ended the page before (the order is by start, then id). */
+export type ListCursor = { startedAt: Date; id: string };
+
+/** The list's page size: each page is read on its own (decision 026). */
+export const LIST_PAGE_SIZE = 50;
+
+export const listCursorParam = (cursor: ListCursor) => `${cursor.startedAt.toISOString()}_${cursor.id}`;
+
+/** The `after` parameter of a list's next page, or "unknown" when it is not one. */
+export function parseListCursor(after: string | undefined): ListCursor | null | "unknown" {
+  if (after === undefined) return null;
+  const [instant, id, extra] = after.split("_");
+  if (!instant || !id || extra !== undefined || !UUID.test(id) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(instant)) return "unknown";
+  const startedAt = new Date(instant);
+  return Number.isNaN(startedAt.getTime()) ? "unknown" : { startedAt, id };
 }
 
 const FILTER_WORDS: Record<ClockFilter, string> = {

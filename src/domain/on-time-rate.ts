@@ -2,7 +2,8 @@
  * The on-time rate an agency shows an auditor (HHS-OIG A-07-21-06102 found agencies could not tell
  * whether they had reported): which clocks belong to a reporting period, whom each counts against,
  * and the figures per clock kind and per caseworker. Pure: the clock rows, the assignment history
- * and `now` come in; nothing is read or stored here.
+ * and `now` come in; nothing is read or stored here. What a clock row keeps for the report is
+ * derived here (clockReportCopies) and summed from tallies (onTimeFigures).
  *
  * - A clock belongs to the period in which it started, on the agency's calendar.
  * - A clock counts against the caseworker assigned when it was met or, never met, at its deadline.
@@ -12,7 +13,7 @@
  *   unmet. A clock still running, not met and not yet due, is neither a success nor a failure yet; it
  *   is counted apart, as still running.
  */
-import { CLOCK_KINDS, CLOCK_LABELS, clockState, type ClockKind } from "./clocks";
+import { CLOCK_KINDS, CLOCK_LABELS, clockState, type ClockFacts, type ClockKind } from "./clocks";
 import { NOTICE_AUTHORITIES, NOTICE_RECIPIENTS } from "./code-sets";
 import { calendarDateIn, parseCalendarDate, wallTimeToInstant } from "./zoned-time";
 
@@ -151,8 +152,60 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   running: "Not met, still running",
 };
 
-/** A clock row of the period, with what the report needs to say whose and which case it is. */
-export type ReportClockFacts = {
+/**
+ * What a clock row keeps for the report (decision 026), derived by syncEpisode() whenever the
+ * episode changes: whom it counts against, whether it was met on time (null while not met), and
+ * whether a law-enforcement clock was met by a documented refusal. None of them depends on `now`:
+ * a clock never met counts against the caseworker assigned at its deadline, and only another
+ * assignment (a change of the episode) changes that.
+ */
+export type ClockReportCopies = {
+  creditedCaseworkerId: string;
+  metOnTime: boolean | null;
+  metByRefusal: boolean;
+  /** A debrief clock's (a child's return's): see ReturnCopies. Null on every other clock. */
+  returnScreened: boolean | null;
+  victimReportedIn24h: boolean | null;
+};
+
+/** What is known of the episode that a clock's copies depend on. */
+export type ClockReportContext = {
+  history: readonly Assignment[];
+  currentCaseworkerId: string;
+  lawEnforcementRefused: boolean;
+  /** Whether the episode has a trafficking screen recorded. */
+  screened: boolean;
+  /** The trafficking report's clock, when the child was identified as a victim. */
+  traffickingClock: { startedAt: Date; doneAt: Date | null } | null;
+};
+
+export function clockReportCopies(clock: Pick<ClockFacts, "kind" | "subject" | "startedAt" | "deadline" | "doneAt" | "lateReason">, context: ClockReportContext): ClockReportCopies {
+  const isReturn = clock.kind === "DEBRIEF";
+  return {
+    creditedCaseworkerId: creditedCaseworker(clock, context.history, context.currentCaseworkerId),
+    // A met clock's outcome does not depend on the moment it is asked at.
+    metOnTime: clock.doneAt ? outcomeOf(clock, clock.doneAt).outcome === "on-time" : null,
+    metByRefusal: clock.kind === "LAW_ENFORCEMENT_REPORT" && context.lawEnforcementRefused,
+    returnScreened: isReturn ? context.screened : null,
+    victimReportedIn24h: isReturn && context.traffickingClock ? reportedWithin24Hours(context.traffickingClock) : null,
+  };
+}
+
+/** Whether a clock not met has its deadline still ahead: the report's statements compare `"deadline" > now` to the same effect. */
+export const deadlineAhead = (deadline: Date, now: Date) => deadline.getTime() > now.getTime();
+
+/**
+ * A clock's outcome from its copies: what outcomeOf() says of the clock itself. Not met, it is
+ * still running while its deadline is ahead (an integration test holds the report's statements to
+ * this).
+ */
+export function outcomeOfCopies(clock: { metOnTime: boolean | null; deadlineAhead: boolean }): Outcome {
+  if (clock.metOnTime !== null) return clock.metOnTime ? "on-time" : "late";
+  return clock.deadlineAhead ? "running" : "overdue";
+}
+
+/** A clock row of the period as a list shows it: its case, its instants and its copies. */
+export type ReportClockRow = {
   episodeId: string;
   /** The agency's case number: exports name cases by it, never by the child's name. */
   caseNumber: string;
@@ -162,12 +215,13 @@ export type ReportClockFacts = {
   deadline: Date;
   doneAt: Date | null;
   lateReason: string | null;
-  /** The law-enforcement clock met by a documented refusal or failure to take the report. */
-  metByRefusal: boolean;
-  currentCaseworkerId: string;
-};
+} & ClockReportCopies;
 
-export type ReportClock = ReportClockFacts & { outcome: Outcome; caseworkerId: string; msLate: number | null };
+export type ReportClock = ReportClockRow & { outcome: Outcome; caseworkerId: string; msLate: number | null };
+
+export function reportClock(row: ReportClockRow, now: Date): ReportClock {
+  return { ...row, outcome: outcomeOfCopies({ metOnTime: row.metOnTime, deadlineAhead: deadlineAhead(row.deadline, now) }), msLate: outcomeOf(row, now).msLate, caseworkerId: row.creditedCaseworkerId };
+}
 
 export type Figures = {
   /** Every clock that started in the period. */
@@ -183,19 +237,23 @@ export type Figures = {
 };
 
 /** The outcome the case page shows for the same clock (clockState), in the report's words. */
-export function outcomeOf(clock: Pick<ReportClockFacts, "kind" | "subject" | "startedAt" | "deadline" | "doneAt" | "lateReason">, now: Date): { outcome: Outcome; msLate: number | null } {
+export function outcomeOf(clock: Pick<ClockFacts, "kind" | "subject" | "startedAt" | "deadline" | "doneAt" | "lateReason">, now: Date): { outcome: Outcome; msLate: number | null } {
   const state = clockState({ ...clock, ruleHours: 0 }, now);
   const outcome: Outcome = state.state === "pending" ? "running" : state.state;
   return { outcome, msLate: state.msLate };
 }
 
-export function figuresOf(clocks: readonly Pick<ReportClock, "outcome" | "metByRefusal">[]): Figures {
-  const count = (outcome: Outcome) => clocks.filter((clock) => clock.outcome === outcome).length;
-  const figures = { due: clocks.length, onTime: count("on-time"), late: count("late"), overdue: count("overdue"), running: count("running") };
+/** How many clocks of a kind, counted against one caseworker, came to one outcome: what the report's figures are summed from. */
+export type ClockTally = { kind: ClockKind; caseworkerId: string; outcome: Outcome; metByRefusal: boolean; count: number };
+
+export function figuresOf(tallies: readonly ClockTally[]): Figures {
+  const sum = (of: (tally: ClockTally) => boolean) => tallies.reduce((total, tally) => (of(tally) ? total + tally.count : total), 0);
+  const count = (outcome: Outcome) => sum((tally) => tally.outcome === outcome);
+  const figures = { due: sum(() => true), onTime: count("on-time"), late: count("late"), overdue: count("overdue"), running: count("running") };
   const decided = figures.due - figures.running;
   return {
     ...figures,
-    metByRefusal: clocks.filter((clock) => clock.metByRefusal && clock.outcome === "on-time").length,
+    metByRefusal: sum((tally) => tally.metByRefusal && tally.outcome === "on-time"),
     rate: decided === 0 ? null : figures.onTime / decided,
   };
 }
@@ -209,41 +267,33 @@ export function rateText(rate: number | null): string {
 export type KindFigures = { kind: ClockKind; label: string; figures: Figures };
 
 export type OnTimeFigures = {
-  clocks: ReportClock[];
   /** Every kind with a clock in the period, in the clocks' own order; law enforcement and NCMEC always. */
   byKind: KindFigures[];
   total: Figures;
+  /** Per caseworker counted against, in the order of their first tally (the report orders them by name). */
   byCaseworker: { caseworkerId: string; byKind: KindFigures[]; total: Figures }[];
 };
 
 /** The kinds shown even when none started: the two reports the law requires. */
 const ALWAYS_SHOWN: readonly ClockKind[] = ["LAW_ENFORCEMENT_REPORT", "NCMEC_REPORT"];
 
-function byKind(clocks: readonly ReportClock[], always: readonly ClockKind[]): KindFigures[] {
-  return CLOCK_KINDS.filter((kind) => always.includes(kind) || clocks.some((clock) => clock.kind === kind)).map((kind) => ({
+function byKind(tallies: readonly ClockTally[], always: readonly ClockKind[]): KindFigures[] {
+  return CLOCK_KINDS.filter((kind) => always.includes(kind) || tallies.some((tally) => tally.kind === kind && tally.count > 0)).map((kind) => ({
     kind,
     label: CLOCK_LABELS[kind],
-    figures: figuresOf(clocks.filter((clock) => clock.kind === kind)),
+    figures: figuresOf(tallies.filter((tally) => tally.kind === kind)),
   }));
 }
 
-/**
- * The figures of a period from its clock rows (already limited to the period and to episodes not
- * voided) and the assignment history of their episodes, as of `now`.
- */
-export function onTimeFigures(facts: readonly ReportClockFacts[], assignments: readonly Assignment[], now: Date): OnTimeFigures {
-  const history = new Map<string, Assignment[]>();
-  for (const entry of assignments) history.set(entry.episodeId, [...(history.get(entry.episodeId) ?? []), entry]);
-  const clocks = facts
-    .map((clock): ReportClock => ({ ...clock, ...outcomeOf(clock, now), caseworkerId: creditedCaseworker(clock, history.get(clock.episodeId) ?? [], clock.currentCaseworkerId) }))
-    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.caseNumber.localeCompare(b.caseNumber) || CLOCK_KINDS.indexOf(a.kind) - CLOCK_KINDS.indexOf(b.kind) || a.subject.localeCompare(b.subject));
-  const caseworkers = [...new Set(clocks.map((clock) => clock.caseworkerId))];
+/** The figures of a period from the tallies of its clocks (already limited to the period and to episodes not voided). */
+export function onTimeFigures(tallies: readonly ClockTally[]): OnTimeFigures {
+  const counted = tallies.filter((tally) => tally.count > 0);
+  const caseworkers = [...new Set(counted.map((tally) => tally.caseworkerId))];
   return {
-    clocks,
-    byKind: byKind(clocks, ALWAYS_SHOWN),
-    total: figuresOf(clocks),
+    byKind: byKind(counted, ALWAYS_SHOWN),
+    total: figuresOf(counted),
     byCaseworker: caseworkers.map((caseworkerId) => {
-      const theirs = clocks.filter((clock) => clock.caseworkerId === caseworkerId);
+      const theirs = counted.filter((tally) => tally.caseworkerId === caseworkerId);
       return { caseworkerId, byKind: byKind(theirs, []), total: figuresOf(theirs) };
     }),
   };
@@ -261,13 +311,8 @@ export const TRAFFICKING_REPORT_FEDERAL_HOURS = 24;
  * clock when the child was identified as a victim under the agency's rule (confirmed, or suspected
  * when the agency reports suspected victims too: see traffickingReportOwed).
  */
-export type ReturnFacts = {
-  episodeId: string;
-  caseNumber: string;
-  recoveredAt: Date;
-  screened: boolean;
-  traffickingClock: { startedAt: Date; doneAt: Date | null } | null;
-};
+/** What a return's debrief clock keeps (ClockReportCopies): screened; reported within 24 hours, or null when not identified as a victim. */
+export type ReturnCopies = { screened: boolean; victimReportedIn24h: boolean | null };
 
 export const TRAFFICKING_FIGURES = ["returned", "screened", "not-screened", "victims", "reported-in-24h", "not-reported-in-24h"] as const;
 export type TraffickingFigure = (typeof TRAFFICKING_FIGURES)[number];
@@ -281,24 +326,52 @@ export const TRAFFICKING_FIGURE_LABELS: Record<TraffickingFigure, string> = {
   "not-reported-in-24h": "Victims not reported within 24 hours (late or not yet)",
 };
 
-export type TraffickingFigures = { counts: Record<TraffickingFigure, number>; episodes: Record<TraffickingFigure, ReturnFacts[]> };
+/**
+ * Which returns each figure counts, as conditions on the copies (the report's statements filter on
+ * the same): screened or not, identified as a victim, reported within 24 hours or not.
+ */
+export const TRAFFICKING_FIGURE_RETURNS: Record<TraffickingFigure, { screened?: boolean; victim?: true; reportedIn24h?: boolean }> = {
+  returned: {},
+  screened: { screened: true },
+  "not-screened": { screened: false },
+  victims: { victim: true },
+  "reported-in-24h": { victim: true, reportedIn24h: true },
+  "not-reported-in-24h": { victim: true, reportedIn24h: false },
+};
+
+export function returnCounted(figure: TraffickingFigure, copies: ReturnCopies): boolean {
+  const wanted = TRAFFICKING_FIGURE_RETURNS[figure];
+  return (
+    (wanted.screened === undefined || copies.screened === wanted.screened) &&
+    (wanted.victim === undefined || copies.victimReportedIn24h !== null) &&
+    (wanted.reportedIn24h === undefined || copies.victimReportedIn24h === wanted.reportedIn24h)
+  );
+}
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export function traffickingFigures(returns: readonly ReturnFacts[]): TraffickingFigures {
-  const within24 = (r: ReturnFacts) => r.traffickingClock?.doneAt != null && r.traffickingClock.doneAt.getTime() - r.traffickingClock.startedAt.getTime() <= TRAFFICKING_REPORT_FEDERAL_HOURS * HOUR_MS;
-  const ordered = [...returns].sort((a, b) => a.recoveredAt.getTime() - b.recoveredAt.getTime() || a.caseNumber.localeCompare(b.caseNumber));
-  const episodes: Record<TraffickingFigure, ReturnFacts[]> = {
-    returned: ordered,
-    screened: ordered.filter((r) => r.screened),
-    "not-screened": ordered.filter((r) => !r.screened),
-    victims: ordered.filter((r) => r.traffickingClock !== null),
-    "reported-in-24h": ordered.filter((r) => r.traffickingClock !== null && within24(r)),
-    "not-reported-in-24h": ordered.filter((r) => r.traffickingClock !== null && !within24(r)),
-  };
-  const counts = Object.fromEntries(TRAFFICKING_FIGURES.map((figure) => [figure, episodes[figure].length])) as Record<TraffickingFigure, number>;
-  return { counts, episodes };
+/** A trafficking report made within the federal 24 hours of the agency learning the child is a victim. */
+export function reportedWithin24Hours(clock: { startedAt: Date; doneAt: Date | null }): boolean {
+  return clock.doneAt !== null && clock.doneAt.getTime() - clock.startedAt.getTime() <= TRAFFICKING_REPORT_FEDERAL_HOURS * HOUR_MS;
 }
+
+/** How many returns of the period have the same copies. */
+export type ReturnTally = ReturnCopies & { count: number };
+
+export function traffickingCounts(tallies: readonly ReturnTally[]): Record<TraffickingFigure, number> {
+  return Object.fromEntries(
+    TRAFFICKING_FIGURES.map((figure) => [figure, tallies.reduce((total, tally) => (returnCounted(figure, tally) ? total + tally.count : total), 0)]),
+  ) as Record<TraffickingFigure, number>;
+}
+
+/** A return as the report lists it: its case, when the child came back, and the trafficking report's clock when identified as a victim. */
+export type ReturnRow = {
+  episodeId: string;
+  caseNumber: string;
+  recoveredAt: Date;
+  screened: boolean;
+  traffickingClock: { startedAt: Date; doneAt: Date | null } | null;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Words

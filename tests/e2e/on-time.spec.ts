@@ -45,10 +45,10 @@ test("a supervisor reads the on-time rate of a period, follows a figure to its e
   await expect(supervisor.getByRole("region", { name: /^Clocks met late, with the reason given/ })).toContainText(caseNumber);
   await accessibleAtBothWidths(supervisor);
 
-  // The late law-enforcement reports, by case number, each linked to its case.
+  // The late law-enforcement reports, in the order they started, each linked to its case.
   await kinds.getByRole("link", { name: /Law enforcement, met late: list the episodes/ }).click();
   await expect(supervisor).toHaveURL(/[?&]show=LAW_ENFORCEMENT_REPORT%3Alate/);
-  const behind = supervisor.getByRole("region", { name: /^Law enforcement clocks met late, by case number/ });
+  const behind = supervisor.getByRole("region", { name: /^Law enforcement clocks met late, in the order they started/ });
   const row = behind.getByRole("row").filter({ hasText: caseNumber });
   await expect(row).toContainText(reason);
   await expect(row).not.toContainText("Jordan");

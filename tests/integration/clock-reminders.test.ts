@@ -86,7 +86,7 @@ async function episodeWith(options: { startedAt: Date; hours?: number; kinds?: C
   for (const kind of options.kinds ?? ["LAW_ENFORCEMENT_REPORT"]) {
     clocks.push(
       await db().episodeClock.create({
-        data: { agencyId: agency, episodeId: episode.id, kind, startedAt: options.startedAt, ruleHours: hours, deadline: deadlineAfter(options.startedAt, hours) },
+        data: { agencyId: agency, episodeId: episode.id, kind, startedAt: options.startedAt, ruleHours: hours, deadline: deadlineAfter(options.startedAt, hours), creditedCaseworkerId: episode.caseworkerId },
       }),
     );
   }

@@ -97,6 +97,7 @@ async function seedEpisode(agencyId: string, episode: SeedEpisode): Promise<{ ep
         ruleHours: 24,
         deadline: clock.deadline,
         doneAt: clock.doneAt ?? null,
+        creditedCaseworkerId: episode.caseworkerId,
       },
     });
   }

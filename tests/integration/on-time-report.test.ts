@@ -5,7 +5,7 @@
  * on the report compared with the same clock on the case page.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,9 +26,12 @@ import { getEpisode } from "@/server/episodes/get-episode";
 import { getOnTimeReport } from "@/server/reports/get-on-time-report";
 import { exportOnTimeReport } from "@/server/reports/export-on-time-report";
 import type { OnTimeReport } from "@/server/reports/read-on-time-report";
+import { readClockList } from "@/server/reports/read-on-time-lists";
+import { syncEpisode } from "@/server/episodes/sync-episode";
+import { CLOCK_FILTERS, type DrillDown, type ListCursor } from "@/domain/on-time-drill-down";
 import { instantToWallTime, wallTimeToInstant } from "@/domain/zoned-time";
 import type { ClockKind } from "@/domain/clocks";
-import type { Figures } from "@/domain/on-time-rate";
+import { rangeInstants, type Figures, type TraffickingFigure } from "@/domain/on-time-rate";
 import type { FormStepKey } from "@/domain/steps";
 import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 import { pdfText } from "../support/pdf-text";
@@ -124,9 +127,12 @@ beforeAll(async () => {
   ids["LA-2"] = await file(cw, LA, { caseNumber: "LA-2", discovered: "2026-04-01T00:10", lawEnforcement: { at: "2026-04-01T03:00" }, ncmec: { at: "2026-04-02T03:00", lateReason: HYPERLINK } });
   // Law enforcement refused, recorded in time; the episode moves to another caseworker before NCMEC is told.
   ids["LA-3"] = await file(cw, LA, { caseNumber: "LA-3", discovered: "2026-03-10T09:00", lawEnforcement: { at: "2026-03-10T11:00", refused: true }, ncmec: { at: "2026-03-10T12:00" } });
-  await db().$transaction((tx) =>
-    assignEpisode(tx, { agencyId: la.agencyId, episodeId: ids["LA-3"]!, caseworkerId: la.other.userId, assignedById: la.supervisor.userId, at: instant("2026-03-10T11:30", LA) }),
-  );
+  // Back-dated, as only a test can: the assignment, then the sync every use case that assigns runs after it.
+  await db().$transaction(async (tx) => {
+    const at = instant("2026-03-10T11:30", LA);
+    await assignEpisode(tx, { agencyId: la.agencyId, episodeId: ids["LA-3"]!, caseworkerId: la.other.userId, assignedById: la.supervisor.userId, at });
+    await syncEpisode(tx, la.supervisor, ids["LA-3"]!, at);
+  });
   // Law enforcement late with a reason; NCMEC never told (overdue).
   ids["LA-4"] = await file(cw, LA, { caseNumber: "LA-4", discovered: "2026-03-20T10:00", lawEnforcement: { at: "2026-03-21T12:00", lateReason: "The caseworker was in court all day." } });
   // Entered in error: voided, left out of everything.
@@ -150,11 +156,15 @@ beforeAll(async () => {
   ids["NY-2"] = await file(ny.caseworker, NY, { caseNumber: "NY-2", discovered: "2026-04-01T00:30", lawEnforcement: { at: "2026-04-01T01:00" }, ncmec: { at: "2026-04-01T02:00" } });
 }, 120_000);
 
-const report = (actor: Actor, input: Values) => getOnTimeReport(actor, input, ctx(REPORT_NOW));
+/** Every clock of the period: the list behind "all clocks due" (one page: these periods have fewer than 50). */
+const ALL: DrillDown = { type: "clocks", kind: "all", filter: "due", caseworkerId: null };
+const report = (actor: Actor, input: Values, drillDown: DrillDown = ALL, now = REPORT_NOW) => getOnTimeReport(actor, input, ctx(now), { drillDown, after: null });
+const clocksOf = (r: OnTimeReport) => (r.list && "clocks" in r.list ? r.list.clocks : []);
+const returnsOf = (r: OnTimeReport) => (r.list && "returns" in r.list ? r.list.returns : []);
 const kindFigures = (r: OnTimeReport, kind: ClockKind) => r.figures.byKind.find((entry) => entry.kind === kind)?.figures;
 const caseworkerFigures = (r: OnTimeReport, caseworkerId: string, kind: ClockKind) => r.figures.byCaseworker.find((entry) => entry.caseworkerId === caseworkerId)?.byKind.find((entry) => entry.kind === kind)?.figures;
 const outcomesOf = (r: OnTimeReport) =>
-  Object.fromEntries(r.figures.clocks.map((clock) => [`${clock.caseNumber} ${clock.kind}${clock.subject ? `/${clock.subject}` : ""}`, clock.outcome]));
+  Object.fromEntries(clocksOf(r).map((clock) => [`${clock.caseNumber} ${clock.kind}${clock.subject ? `/${clock.subject}` : ""}`, clock.outcome]));
 const figures = (due: number, onTime: number, late: number, overdue: number, running: number, rate: number | null, metByRefusal = 0): Figures => ({ due, onTime, late, overdue, running, metByRefusal, rate });
 
 describe("the on-time report of October–March in Los Angeles (2026A)", () => {
@@ -200,13 +210,14 @@ describe("the on-time report of October–March in Los Angeles (2026A)", () => {
   });
 
   it("keeps each late report's reason", () => {
-    const late = r.figures.clocks.filter((clock) => clock.outcome === "late");
+    const late = r.late;
     expect(late.map((clock) => [clock.caseNumber, clock.kind, clock.lateReason, clock.msLate])).toEqual([["LA-4", "LAW_ENFORCEMENT_REPORT", "The caseworker was in court all day.", 2 * HOUR]]);
   });
 
   it("counts a clock against the caseworker assigned when it was met: the reassignment between law enforcement and NCMEC splits LA-3", () => {
-    const la3 = r.figures.clocks.filter((clock) => clock.caseNumber === "LA-3");
-    expect(la3.map((clock) => [clock.kind, clock.caseworkerId])).toEqual([
+    const la3 = clocksOf(r).filter((clock) => clock.caseNumber === "LA-3");
+    // Both started when the child was found missing: the list's order between them is its own.
+    expect(la3.map((clock) => [clock.kind, clock.caseworkerId]).sort(([a], [b]) => String(a).localeCompare(String(b)))).toEqual([
       ["LAW_ENFORCEMENT_REPORT", la.caseworker.userId],
       ["NCMEC_REPORT", la.other.userId],
     ]);
@@ -217,21 +228,26 @@ describe("the on-time report of October–March in Los Angeles (2026A)", () => {
     expect(r.caseworkerNames).toEqual({ [la.caseworker.userId]: "Casey Morgan", [la.other.userId]: "Riley Chen" });
   });
 
-  it("counts the children returned in the period, those screened, and the victims reported to law enforcement within 24 hours", () => {
-    expect(r.trafficking.counts).toEqual({ returned: 2, screened: 1, "not-screened": 1, victims: 2, "reported-in-24h": 1, "not-reported-in-24h": 1 });
-    expect(r.trafficking.episodes["not-screened"].map((entry) => entry.caseNumber)).toEqual(["LA-7"]);
-    expect(r.trafficking.episodes["reported-in-24h"].map((entry) => entry.caseNumber)).toEqual(["LA-6"]);
+  it("counts the children returned in the period, those screened, and the victims reported to law enforcement within 24 hours", async () => {
+    expect(r.trafficking).toEqual({ returned: 2, screened: 1, "not-screened": 1, victims: 2, "reported-in-24h": 1, "not-reported-in-24h": 1 });
+    const listed = async (figure: TraffickingFigure) => returnsOf(await report(la.supervisor, { period: "2026A" }, { type: "trafficking", figure })).map((entry) => entry.caseNumber);
+    expect(await listed("returned")).toEqual(["LA-6", "LA-7"]);
+    expect(await listed("screened")).toEqual(["LA-6"]);
+    expect(await listed("not-screened")).toEqual(["LA-7"]);
+    expect(await listed("victims")).toEqual(["LA-6", "LA-7"]);
+    expect(await listed("reported-in-24h")).toEqual(["LA-6"]);
+    expect(await listed("not-reported-in-24h")).toEqual(["LA-7"]);
   });
 
   it("agrees with the case page of every episode: the same clocks, in the same state", async () => {
-    const episodes = [...new Set(r.figures.clocks.map((clock) => clock.episodeId))];
+    const episodes = [...new Set(clocksOf(r).map((clock) => clock.episodeId))];
     expect(episodes).toHaveLength(5);
     for (const episodeId of episodes) {
       const { progress } = await getEpisode(la.supervisor, episodeId, { permission: "cases:view", requestId: requestId(), now: REPORT_NOW });
       const onPage = progress.clocks
         .filter((clock) => clock.startedAt >= r.start && clock.startedAt < r.end)
         .map((clock) => [clock.kind, clock.subject, clock.state === "pending" ? "running" : clock.state, clock.deadline.toISOString(), clock.doneAt?.toISOString() ?? null]);
-      const onReport = r.figures.clocks.filter((clock) => clock.episodeId === episodeId).map((clock) => [clock.kind, clock.subject, clock.outcome, clock.deadline.toISOString(), clock.doneAt?.toISOString() ?? null]);
+      const onReport = clocksOf(r).filter((clock) => clock.episodeId === episodeId).map((clock) => [clock.kind, clock.subject, clock.outcome, clock.deadline.toISOString(), clock.doneAt?.toISOString() ?? null]);
       const order = (rows: unknown[][]) => [...rows].sort((a, b) => `${a[0]}/${a[1]}`.localeCompare(`${b[0]}/${b[1]}`));
       expect(order(onReport), `episode ${episodeId}`).toEqual(order(onPage));
     }
@@ -255,17 +271,17 @@ describe("the next period and a range of days", () => {
     });
     expect(kindFigures(r, "LAW_ENFORCEMENT_REPORT")).toEqual(figures(2, 1, 0, 0, 1, 1));
     expect(kindFigures(r, "NCMEC_REPORT")).toEqual(figures(2, 0, 1, 0, 1, 0));
-    expect(r.figures.clocks.find((clock) => clock.outcome === "late")?.lateReason).toBe(HYPERLINK);
-    expect(r.trafficking.counts.returned).toBe(0);
+    expect(r.late.map((clock) => clock.lateReason)).toEqual([HYPERLINK]);
+    expect(r.trafficking.returned).toBe(0);
   });
 
   it("takes calendar days in the agency's zone, both included", async () => {
     const lastDay = await report(la.supervisor, { from: "2026-03-31", to: "2026-03-31" });
     expect(lastDay.period).toBeNull();
     expect(lastDay.label).toBe("March 31, 2026 – March 31, 2026");
-    expect([...new Set(lastDay.figures.clocks.map((clock) => clock.caseNumber))]).toEqual(["LA-1"]);
+    expect([...new Set(clocksOf(lastDay).map((clock) => clock.caseNumber))]).toEqual(["LA-1"]);
     const march = await report(la.supervisor, { from: "2026-03-01", to: "2026-03-31" });
-    expect([...new Set(march.figures.clocks.map((clock) => clock.caseNumber))].sort()).toEqual(["LA-1", "LA-3", "LA-4", "LA-7"]);
+    expect([...new Set(clocksOf(march).map((clock) => clock.caseNumber))].sort()).toEqual(["LA-1", "LA-3", "LA-4", "LA-7"]);
   });
 
   it("without a period or a range, is the period we are in", async () => {
@@ -278,10 +294,61 @@ describe("the other agency, in New York", () => {
   it("counts only its own episodes, on its own calendar", async () => {
     const first = await report(ny.supervisor, { period: "2026A" });
     expect(outcomesOf(first)).toEqual({ "NY-1 LAW_ENFORCEMENT_REPORT": "late", "NY-1 NCMEC_REPORT": "late" });
-    expect(first.figures.clocks[0]?.lateReason).toBe("Waited for the police to call back.");
+    expect(first.late.map((clock) => clock.lateReason).sort()).toEqual(["Told law enforcement first.", "Waited for the police to call back."]);
     const second = await report(ny.supervisor, { period: "2026B" });
     expect(outcomesOf(second)).toEqual({ "NY-2 LAW_ENFORCEMENT_REPORT": "on-time", "NY-2 NCMEC_REPORT": "on-time" });
     expect(second.figures.total).toEqual(figures(2, 2, 0, 0, 0, 1));
+  });
+});
+
+describe("the lists behind the figures", () => {
+  const countOf = (r: OnTimeReport, filter: (typeof CLOCK_FILTERS)[number]) => {
+    const { due, onTime, late, overdue, running } = r.figures.total;
+    return { due, "on-time": onTime, late, overdue, running }[filter];
+  };
+
+  it("list exactly the clocks each figure counts, at any moment: a clock not met is overdue from the instant of its deadline", async () => {
+    const la8 = clocksOf(await report(la.supervisor, { period: "2026B" })).find((clock) => clock.caseNumber === "LA-8" && clock.kind === "LAW_ENFORCEMENT_REPORT")!;
+    const outcomeOfLa8 = async (now: Date) => clocksOf(await report(la.supervisor, { period: "2026B" }, ALL, now)).find((clock) => clock.caseNumber === "LA-8" && clock.kind === "LAW_ENFORCEMENT_REPORT")?.outcome;
+    expect(await outcomeOfLa8(new Date(la8.deadline.getTime() - 1))).toBe("running");
+    expect(await outcomeOfLa8(la8.deadline)).toBe("overdue");
+    for (const now of [REPORT_NOW, new Date(la8.deadline.getTime() - 1), la8.deadline]) {
+      for (const period of ["2026A", "2026B"]) {
+        for (const filter of CLOCK_FILTERS) {
+          const r = await report(la.supervisor, { period }, { type: "clocks", kind: "all", filter, caseworkerId: null }, now);
+          const listed = clocksOf(r);
+          expect(listed, `${period} ${filter} at ${now.toISOString()}`).toHaveLength(countOf(r, filter));
+          if (filter !== "due") expect(listed.every((clock) => clock.outcome === filter)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("list a caseworker's and a kind's clocks, as their rows of figures count them", async () => {
+    const r = await report(la.supervisor, { period: "2026A" }, { type: "clocks", kind: "NCMEC_REPORT", filter: "on-time", caseworkerId: la.other.userId });
+    expect(clocksOf(r).map((clock) => [clock.caseNumber, clock.kind])).toEqual([["LA-3", "NCMEC_REPORT"]]);
+    const mine = await report(la.supervisor, { period: "2026A" }, { type: "clocks", kind: "all", filter: "due", caseworkerId: la.caseworker.userId });
+    expect(clocksOf(mine)).toHaveLength(mine.figures.byCaseworker.find((entry) => entry.caseworkerId === la.caseworker.userId)!.total.due);
+  });
+
+  it("come a page at a time, in the order the clocks started, each clock once", async () => {
+    const { start, end } = rangeInstants({ from: "2025-10-01", to: "2026-03-31" }, LA);
+    const period = { agencyId: la.agencyId, start, end };
+    const list = { kind: "all", outcomes: "all", caseworkerId: null } as const;
+    const whole = await db().$transaction((tx) => readClockList(tx, period, list, { after: null, limit: null }, REPORT_NOW));
+    const paged: string[] = [];
+    let after: ListCursor | null = null;
+    do {
+      const page = await db().$transaction((tx) => readClockList(tx, period, list, { after, limit: 5 }, REPORT_NOW));
+      expect(page.clocks.length).toBeLessThanOrEqual(5);
+      paged.push(...page.clocks.map((clock) => `${clock.episodeId}/${clock.kind}/${clock.subject}`));
+      after = page.next;
+    } while (after);
+    expect(whole.next).toBeNull();
+    expect(paged).toEqual(whole.clocks.map((clock) => `${clock.episodeId}/${clock.kind}/${clock.subject}`));
+    expect(new Set(paged).size).toBe(18);
+    const starts = whole.clocks.map((clock) => clock.startedAt.getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 });
 
@@ -365,5 +432,30 @@ describe("the exports an auditor is handed", () => {
     expect(text).toContain("Children returned in the period and trafficking");
     const event = await db().auditEvent.findFirst({ where: { action: "report.on_time_exported" }, orderBy: { id: "desc" } });
     expect(event?.details).toMatchObject({ format: "pdf", period: "2026A", due: 18 });
+  });
+});
+
+describe("the migration that added the report's copies", () => {
+  it("gives the rows that were there the copies syncEpisode gives them", async () => {
+    const copies = () =>
+      db().episodeClock.findMany({
+        select: { id: true, creditedCaseworkerId: true, metOnTime: true, metByRefusal: true, returnScreened: true, victimReportedIn24h: true },
+        orderBy: { id: "asc" },
+      });
+    const synced = await copies();
+    expect(synced.some((row) => row.metByRefusal && row.metOnTime) && synced.some((row) => row.victimReportedIn24h === false)).toBe(true);
+    const migration = readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261207010000_on_time_clock_copies/migration.sql"), "utf8");
+    const fills = migration
+      .replace(/^--.*$/gm, "")
+      .split(";")
+      .map((statement) => statement.trim())
+      .filter((statement) => statement.startsWith("UPDATE"));
+    expect(fills).toHaveLength(4);
+    await db().$transaction(async (tx) => {
+      // As the rows were before the migration: no copies (the caseworker column any value, then filled).
+      await tx.$executeRaw`UPDATE "EpisodeClock" SET "creditedCaseworkerId" = gen_random_uuid(), "metOnTime" = NULL, "metByRefusal" = false, "returnScreened" = NULL, "victimReportedIn24h" = NULL`;
+      for (const fill of fills) await tx.$executeRawUnsafe(fill);
+    });
+    expect(await copies()).toEqual(synced);
   });
 });

@@ -18,7 +18,10 @@ import { getAgencyUser } from "@/server/users/get-agency-user";
 import { POST as invitePost } from "@/app/api/admin/users/route";
 import { PATCH as updatePatch } from "@/app/api/admin/users/[userId]/route";
 import { POST as deactivatePost } from "@/app/api/admin/users/[userId]/deactivate/route";
-import { makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
+import { episodeVersion, makeAgency, makeUser, requestId, resetDatabase, signInAs } from "./support";
+import { startEpisode } from "@/server/episodes/start-episode";
+import { saveEpisodeStep } from "@/server/episodes/save-episode-step";
+import { ORDERED_STEPS, completeSteps } from "../fixtures/episode-steps";
 import { call, sessionCookie } from "./next-request";
 
 vi.mock("next/headers", async () => (await import("./next-request")).nextHeadersStandIn);
@@ -302,6 +305,27 @@ describe("reassign-episodes", () => {
       [a.id, { fromUserId: leaver.id, toUserId: taker.id }],
       [b.id, { fromUserId: leaver.id, toUserId: taker.id }],
     ]);
+  });
+
+  it("moves the clocks not yet met to the new caseworker's figures, and leaves those the leaver met with them", async () => {
+    const { agency, admin } = await agencyWithAdmin();
+    const leaver = await makeUser(agency.id, "CASEWORKER");
+    const taker = await makeUser(agency.id, "CASEWORKER");
+    // Reported to law enforcement, NCMEC not told yet: one clock met and one running.
+    const { episodeId } = await startEpisode(await signInAs(leaver), { newChild: { firstName: "Robin", lastName: "Tester", dateOfBirth: "2012-03-04", agencyCaseNumber: "C-9", underAgencyGuardianship: "yes" } }, ctx());
+    const steps = completeSteps(new Date());
+    for (const step of ORDERED_STEPS.slice(0, ORDERED_STEPS.indexOf("law-enforcement") + 1)) {
+      await saveEpisodeStep(await signInAs(leaver), { episodeId, step, version: await episodeVersion(episodeId), values: steps[step] }, ctx());
+    }
+    await deactivateUser(admin, leaver.id, ctx());
+    await reassignEpisodes(admin, leaver.id, { episodeIds: [episodeId], toUserId: taker.id }, ctx());
+    const clocks = await db().episodeClock.findMany({ where: { episodeId }, select: { kind: true, doneAt: true, creditedCaseworkerId: true } });
+    const met = clocks.filter((clock) => clock.doneAt);
+    const running = clocks.filter((clock) => !clock.doneAt);
+    expect(met.length).toBeGreaterThan(0);
+    expect(running.length).toBeGreaterThan(0);
+    expect(met.map((clock) => [clock.kind, clock.creditedCaseworkerId])).toEqual(met.map((clock) => [clock.kind, leaver.id]));
+    expect(running.map((clock) => [clock.kind, clock.creditedCaseworkerId])).toEqual(running.map((clock) => [clock.kind, taker.id]));
   });
 
   it("refuses a target who is not an active caseworker of the agency, or episodes that are not the person's", async () => {

@@ -13,11 +13,18 @@ import {
   rangeInstants,
   rateText,
   startOfDay,
-  traffickingFigures,
+  clockReportCopies,
+  outcomeOfCopies,
+  reportClock,
+  returnCounted,
+  traffickingCounts,
   type Assignment,
-  type ReportClockFacts,
-  type ReturnFacts,
+  type ClockTally,
+  type ReportClock,
+  type ReportClockRow,
+  type ReturnCopies,
 } from "@/domain/on-time-rate";
+import type { ClockFacts } from "@/domain/clocks";
 import { wallTimeToInstant } from "@/domain/zoned-time";
 
 const LOS_ANGELES = "America/Los_Angeles";
@@ -134,7 +141,8 @@ describe("whom a clock counts against", () => {
 describe("the figures", () => {
   const now = new Date("2026-03-10T12:00:00Z");
   const start = new Date("2026-03-01T12:00:00Z");
-  const clock = (overrides: Partial<ReportClockFacts>): ReportClockFacts => ({
+  type Clock = Pick<ClockFacts, "kind" | "subject" | "startedAt" | "deadline" | "doneAt" | "lateReason"> & { episodeId: string; caseNumber: string; refused?: boolean; currentCaseworkerId: string };
+  const clock = (overrides: Partial<Clock>): Clock => ({
     episodeId: "e1",
     caseNumber: "C-1",
     kind: "LAW_ENFORCEMENT_REPORT",
@@ -143,48 +151,82 @@ describe("the figures", () => {
     deadline: new Date(start.getTime() + 24 * HOUR),
     doneAt: null,
     lateReason: null,
-    metByRefusal: false,
     currentCaseworkerId: "cw-a",
     ...overrides,
   });
+  /** Each clock as a row keeps it (its copies worked out as syncEpisode does), then as the report lists it at `now`. */
+  const listed = (clocks: readonly Clock[], history: readonly Assignment[] = []): ReportClock[] =>
+    clocks.map((c) => {
+      const copies = clockReportCopies(c, {
+        history: history.filter((entry) => entry.episodeId === c.episodeId),
+        currentCaseworkerId: c.currentCaseworkerId,
+        lawEnforcementRefused: c.refused ?? false,
+        screened: false,
+        traffickingClock: null,
+      });
+      const row: ReportClockRow = { episodeId: c.episodeId, caseNumber: c.caseNumber, kind: c.kind, subject: c.subject, startedAt: c.startedAt, deadline: c.deadline, doneAt: c.doneAt, lateReason: c.lateReason, ...copies };
+      return reportClock(row, now);
+    });
+  /** One tally per clock, as the report's statement would group them. */
+  const tallies = (clocks: readonly ReportClock[]): ClockTally[] => clocks.map((c) => ({ kind: c.kind, caseworkerId: c.caseworkerId, outcome: c.outcome, metByRefusal: c.metByRefusal, count: 1 }));
 
   it("sorts every clock into on time, late, overdue or still running, and the rate leaves the running ones out", () => {
     const running = clock({ episodeId: "e5", caseNumber: "C-5", startedAt: new Date(now.getTime() - HOUR), deadline: new Date(now.getTime() + 23 * HOUR) });
-    const clocks = [
+    const clocks = listed([
       clock({ episodeId: "e1", doneAt: new Date(start.getTime() + 2 * HOUR) }),
       // Met exactly at the deadline is on time, as on the case page.
       clock({ episodeId: "e2", caseNumber: "C-2", doneAt: new Date(start.getTime() + 24 * HOUR) }),
       clock({ episodeId: "e3", caseNumber: "C-3", doneAt: new Date(start.getTime() + 30 * HOUR), lateReason: "Phone lines down" }),
       clock({ episodeId: "e4", caseNumber: "C-4" }),
       running,
-    ];
-    const figures = onTimeFigures(clocks, [], now);
+    ]);
+    const figures = onTimeFigures(tallies(clocks));
     expect(figures.total).toEqual({ due: 5, onTime: 2, late: 1, overdue: 1, running: 1, metByRefusal: 0, rate: 0.5 });
-    expect(figures.clocks.map((c) => [c.caseNumber, c.outcome])).toEqual([
+    expect(clocks.map((c) => [c.caseNumber, c.outcome])).toEqual([
       ["C-1", "on-time"],
       ["C-2", "on-time"],
       ["C-3", "late"],
       ["C-4", "overdue"],
       ["C-5", "running"],
     ]);
-    expect(figures.clocks.find((c) => c.caseNumber === "C-3")?.msLate).toBe(6 * HOUR);
+    expect(clocks.find((c) => c.caseNumber === "C-3")?.msLate).toBe(6 * HOUR);
     expect(rateText(figures.total.rate)).toBe("50.0%");
   });
 
+  it("says from the copies what the clock itself says: a clock not met is overdue from the instant of its deadline", () => {
+    const deadline = new Date(start.getTime() + 24 * HOUR);
+    for (const at of [new Date(deadline.getTime() - 1), deadline, new Date(deadline.getTime() + 1)]) {
+      const c = clock({ deadline });
+      const fromCopies = outcomeOfCopies({ metOnTime: null, deadlineAhead: deadline.getTime() > at.getTime() });
+      expect(fromCopies).toBe(at < deadline ? "running" : "overdue");
+      expect(reportClock({ ...c, ...clockReportCopies(c, { history: [], currentCaseworkerId: "cw-a", lawEnforcementRefused: false, screened: false, traffickingClock: null }) }, at).outcome).toBe(fromCopies);
+    }
+    expect(clockReportCopies(clock({ doneAt: deadline }), { history: [], currentCaseworkerId: "cw-a", lawEnforcementRefused: false, screened: false, traffickingClock: null }).metOnTime).toBe(true);
+    expect(clockReportCopies(clock({ doneAt: new Date(deadline.getTime() + 1) }), { history: [], currentCaseworkerId: "cw-a", lawEnforcementRefused: false, screened: false, traffickingClock: null }).metOnTime).toBe(false);
+  });
+
   it("counts a documented refusal of law enforcement as met on time when it was recorded in time", () => {
-    const figures = onTimeFigures([clock({ doneAt: new Date(start.getTime() + HOUR), metByRefusal: true }), clock({ episodeId: "e2", doneAt: new Date(start.getTime() + 25 * HOUR), metByRefusal: true, lateReason: "x" })], [], now);
+    const clocks = listed([clock({ doneAt: new Date(start.getTime() + HOUR), refused: true }), clock({ episodeId: "e2", doneAt: new Date(start.getTime() + 25 * HOUR), refused: true, lateReason: "x" })]);
+    const figures = onTimeFigures(tallies(clocks));
     expect(figures.byKind[0]?.figures).toMatchObject({ due: 2, onTime: 1, late: 1, metByRefusal: 1, rate: 0.5 });
+    // Only the law-enforcement clock is met by a refusal.
+    expect(listed([clock({ kind: "NCMEC_REPORT", doneAt: start, refused: true })])[0]?.metByRefusal).toBe(false);
   });
 
   it("has no rate while nothing is due, and shows law enforcement and NCMEC even when none started", () => {
     expect(figuresOf([]).rate).toBeNull();
     expect(rateText(null)).toBe("None due yet");
-    const figures = onTimeFigures([clock({ kind: "DEBRIEF", startedAt: now, deadline: new Date(now.getTime() + 72 * HOUR) })], [], now);
+    const figures = onTimeFigures(tallies(listed([clock({ kind: "DEBRIEF", startedAt: now, deadline: new Date(now.getTime() + 72 * HOUR) })])));
     expect(figures.byKind.map((k) => [k.kind, k.figures.due, k.figures.running])).toEqual([
       ["LAW_ENFORCEMENT_REPORT", 0, 0],
       ["NCMEC_REPORT", 0, 0],
       ["DEBRIEF", 1, 1],
     ]);
+  });
+
+  it("sums tallies of several clocks as it sums one tally per clock", () => {
+    const one = (outcome: ClockTally["outcome"], count: number): ClockTally => ({ kind: "NCMEC_REPORT", caseworkerId: "cw-a", outcome, metByRefusal: false, count });
+    expect(onTimeFigures([one("on-time", 3), one("late", 1), one("running", 2)]).total).toEqual({ due: 6, onTime: 3, late: 1, overdue: 0, running: 2, metByRefusal: 0, rate: 0.75 });
   });
 
   it("counts each clock against the caseworker it belongs to, per kind", () => {
@@ -193,12 +235,15 @@ describe("the figures", () => {
       { episodeId: "e1", caseworkerId: "cw-b", fromAt: new Date(start.getTime() + 3 * HOUR), untilAt: null },
     ];
     const figures = onTimeFigures(
-      [
-        clock({ doneAt: new Date(start.getTime() + HOUR), currentCaseworkerId: "cw-b" }),
-        clock({ kind: "NCMEC_REPORT", doneAt: new Date(start.getTime() + 5 * HOUR), currentCaseworkerId: "cw-b" }),
-      ],
-      history,
-      now,
+      tallies(
+        listed(
+          [
+            clock({ doneAt: new Date(start.getTime() + HOUR), currentCaseworkerId: "cw-b" }),
+            clock({ kind: "NCMEC_REPORT", doneAt: new Date(start.getTime() + 5 * HOUR), currentCaseworkerId: "cw-b" }),
+          ],
+          history,
+        ),
+      ),
     );
     const of = (id: string) => figures.byCaseworker.find((entry) => entry.caseworkerId === id);
     expect(of("cw-a")?.byKind.map((k) => [k.kind, k.figures.onTime])).toEqual([["LAW_ENFORCEMENT_REPORT", 1]]);
@@ -214,17 +259,40 @@ describe("the figures", () => {
 
 describe("returned children and trafficking", () => {
   const received = new Date("2026-03-05T10:00:00Z");
-  const child = (caseNumber: string, overrides: Partial<ReturnFacts>): ReturnFacts => ({ episodeId: caseNumber, caseNumber, recoveredAt: new Date("2026-03-04T10:00:00Z"), screened: false, traffickingClock: null, ...overrides });
+  /** A return's copies, as its debrief clock keeps them. */
+  const returned = (screened: boolean, traffickingClock: { startedAt: Date; doneAt: Date | null } | null): ReturnCopies => {
+    const copies = clockReportCopies(
+      { kind: "DEBRIEF", subject: "", startedAt: received, deadline: received, doneAt: null, lateReason: null },
+      { history: [], currentCaseworkerId: "cw", lawEnforcementRefused: false, screened, traffickingClock },
+    );
+    return { screened: copies.returnScreened!, victimReportedIn24h: copies.victimReportedIn24h };
+  };
 
   it("counts the screened, the identified victims and those reported to law enforcement within 24 hours", () => {
-    const figures = traffickingFigures([
-      child("A", { screened: true }),
-      child("B", { screened: true, traffickingClock: { startedAt: received, doneAt: new Date(received.getTime() + 24 * HOUR) } }),
-      child("C", { screened: true, traffickingClock: { startedAt: received, doneAt: new Date(received.getTime() + 24 * HOUR + 60_000) } }),
-      child("D", { traffickingClock: { startedAt: received, doneAt: null } }),
-      child("E", {}),
-    ]);
-    expect(figures.counts).toEqual({ returned: 5, screened: 3, "not-screened": 2, victims: 3, "reported-in-24h": 1, "not-reported-in-24h": 2 });
-    expect(figures.episodes["not-reported-in-24h"].map((r) => r.caseNumber)).toEqual(["C", "D"]);
+    const returns = {
+      A: returned(true, null),
+      B: returned(true, { startedAt: received, doneAt: new Date(received.getTime() + 24 * HOUR) }),
+      C: returned(true, { startedAt: received, doneAt: new Date(received.getTime() + 24 * HOUR + 60_000) }),
+      D: returned(false, { startedAt: received, doneAt: null }),
+      E: returned(false, null),
+    };
+    expect(traffickingCounts(Object.values(returns).map((copies) => ({ ...copies, count: 1 })))).toEqual({
+      returned: 5,
+      screened: 3,
+      "not-screened": 2,
+      victims: 3,
+      "reported-in-24h": 1,
+      "not-reported-in-24h": 2,
+    });
+    expect(Object.entries(returns).filter(([, copies]) => returnCounted("not-reported-in-24h", copies)).map(([name]) => name)).toEqual(["C", "D"]);
+  });
+
+  it("keeps the return's copies on the debrief clock alone", () => {
+    const copies = clockReportCopies(
+      { kind: "NCMEC_REPORT", subject: "", startedAt: received, deadline: received, doneAt: null, lateReason: null },
+      { history: [], currentCaseworkerId: "cw", lawEnforcementRefused: false, screened: true, traffickingClock: { startedAt: received, doneAt: received } },
+    );
+    expect([copies.returnScreened, copies.victimReportedIn24h]).toEqual([null, null]);
   });
 });
+

@@ -6,7 +6,8 @@ import type { Tx } from "@/server/db";
  * their name the case list sorts by) and keeps the assignment history the on-time rate reads (a
  * clock counts against the caseworker assigned when it was met, or at its deadline). The current assignment ends at `at` and the new one starts there.
  * The caller has checked who may do it, that the episode is the actor's agency's and that the new
- * caseworker is an active caseworker of it.
+ * caseworker is an active caseworker of it, and runs syncEpisode() after it in the same transaction
+ * (whom the clocks not yet met count against follows the assignment).
  */
 export async function assignEpisode(
   tx: Tx,

@@ -4,7 +4,8 @@ import { assertCan, type Actor } from "@/server/authz/guard";
 import { audit, auditWho } from "@/server/audit/audit";
 import { federalPeriodCode } from "@/domain/on-time-rate";
 import { parseOnTimeReportInput } from "./on-time-report-input";
-import { readOnTimeReport, reportCounts } from "./read-on-time-report";
+import { readLateAndMissing, readOnTimeReport, reportCounts } from "./read-on-time-report";
+import { agencyScope } from "@/server/authz/agency-scope";
 import { onTimeDocument } from "./on-time-report-document";
 import { onTimeReportCsv } from "./on-time-report-csv";
 import { renderOnTimePdf } from "./render-on-time-pdf";
@@ -31,7 +32,7 @@ export async function exportOnTimeReport(
   return db().$transaction(
     async (tx) => {
       const report = await readOnTimeReport(tx, actor, scope, now);
-      const document = onTimeDocument(report, actor.name);
+      const document = onTimeDocument(report, actor.name, await readLateAndMissing(tx, report, agencyScope(actor).agencyId));
       const bytes = format === "csv" ? new TextEncoder().encode(onTimeReportCsv(document)) : await renderOnTimePdf(document, now);
       await audit(tx, auditWho(actor, context.requestId), "report.on_time_exported", { details: { format, period, ...scope.range, ...reportCounts(report) } });
       return {

@@ -23,14 +23,13 @@ const FIGURE_COLUMNS = ["Due", "On time", "Late", "Not met, overdue", "Not met, 
 
 const figureCells = (f: Figures) => [f.due, f.onTime, f.late, f.overdue, f.running].map(String).concat(rateText(f.rate));
 
-/** The figures are worked out as of the moment the report is generated (report.now). */
-export function onTimeDocument(report: OnTimeReport, generatedBy: string): OnTimeDocument {
+/** The figures are worked out as of the moment the report is generated (report.now); `lateOrMissing` is every clock of the period met late or overdue. */
+export function onTimeDocument(report: OnTimeReport, generatedBy: string, lateOrMissing: readonly ReportClock[]): OnTimeDocument {
   const tz = report.timeZone;
   const when = (instant: Date | null) => (instant ? formatInstant(instant, tz) : "");
   const nameOf = (id: string) => report.caseworkerNames[id] ?? "Unknown caseworker";
   const { figures, trafficking } = report;
   const refusals = figures.byKind.find((entry) => entry.kind === "LAW_ENFORCEMENT_REPORT")?.figures.metByRefusal ?? 0;
-  const lateOrMissing = figures.clocks.filter((clock) => clock.outcome === "late" || clock.outcome === "overdue");
   return {
     title: `On-time report: ${report.agencyName}`,
     facts: [
@@ -61,7 +60,7 @@ export function onTimeDocument(report: OnTimeReport, generatedBy: string): OnTim
       {
         title: "Children returned in the period and trafficking",
         columns: ["Figure", "Number"],
-        rows: TRAFFICKING_FIGURES.map((figure) => [TRAFFICKING_FIGURE_LABELS[figure], String(trafficking.counts[figure])]),
+        rows: TRAFFICKING_FIGURES.map((figure) => [TRAFFICKING_FIGURE_LABELS[figure], String(trafficking[figure])]),
         empty: "",
       },
       {

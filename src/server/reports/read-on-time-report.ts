@@ -3,19 +3,27 @@ import type { ClockKind as ClockKindColumn } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/authz/guard";
 import { agencyScope } from "@/server/authz/agency-scope";
-import { CLOCK_KINDS, type ClockKind } from "@/domain/clocks";
+import { CLOCK_KINDS } from "@/domain/clocks";
 import {
   calendarDateText,
   federalPeriodLabel,
   onTimeFigures,
+  outcomeOfCopies,
   rangeInstants,
-  traffickingFigures,
+  traffickingCounts,
   type OnTimeFigures,
-  type ReportClockFacts,
-  type ReturnFacts,
-  type TraffickingFigures,
+  type ReportClock,
+  type ReturnRow,
+  type TraffickingFigure,
 } from "@/domain/on-time-rate";
+import { LIST_PAGE_SIZE, type DrillDown, type ListCursor } from "@/domain/on-time-drill-down";
 import type { OnTimeReportScope } from "./on-time-report-input";
+import { readClockList, readReturnList } from "./read-on-time-lists";
+
+/** The list behind a figure that the page shows, one page of it. */
+export type OnTimeList =
+  | { drillDown: Extract<DrillDown, { type: "clocks" }>; clocks: ReportClock[]; next: ListCursor | null }
+  | { drillDown: Extract<DrillDown, { type: "trafficking" }>; returns: ReturnRow[]; next: ListCursor | null };
 
 export type OnTimeReport = OnTimeReportScope & {
   agencyName: string;
@@ -28,99 +36,62 @@ export type OnTimeReport = OnTimeReportScope & {
   /** The moment the figures are worked out for: what is still running is running at this instant. */
   now: Date;
   figures: OnTimeFigures;
-  trafficking: TraffickingFigures;
-  /** The names of the caseworkers the figures count against, by id. */
+  trafficking: Record<TraffickingFigure, number>;
+  /** The first clocks met late, for the page's section on late reports (all of them: the list "all:late"). */
+  late: ReportClock[];
+  /** The list asked for, when one was. */
+  list: OnTimeList | null;
+  /** The names of the caseworkers the figures and the lists count against, by id. */
   caseworkerNames: Record<string, string>;
 };
 
-type ClockRow = {
-  episodeId: string;
-  kind: ClockKindColumn;
-  subject: string;
-  startedAt: Date;
-  deadline: Date;
-  doneAt: Date | null;
-  lateReason: string | null;
-  caseworkerId: string;
-  caseNumber: string;
-  metByRefusal: boolean;
-};
+/** How many late clocks the page shows in its own section before linking to the whole list. */
+export const LATE_SHOWN = 20;
 
 /**
- * Reads the figures of one period of the actor's agency with four queries whatever the number of
- * episodes: the clock rows that started in the period (through the (agencyId, kind, startedAt)
- * index), the assignment history of their episodes, the screens and trafficking clocks of the
- * children returned in the period, and the names of the caseworkers counted against. Voided
- * episodes keep no clock rows; they are also left out by name, should one ever keep any.
+ * Reads the figures of one period of the actor's agency, and one page of the list asked for,
+ * reading only the period's range of the report's indexes (decision 026): the clocks that started
+ * in the period tallied by kind, caseworker and outcome; the children returned in it tallied by
+ * screen and trafficking report; the first late clocks; the page of the list; the caseworkers'
+ * names. Voided episodes keep no clock rows (syncEpisode removes them).
  */
-export async function readOnTimeReport(tx: Tx, actor: Actor, scope: OnTimeReportScope, now: Date): Promise<OnTimeReport> {
+export async function readOnTimeReport(
+  tx: Tx,
+  actor: Actor,
+  scope: OnTimeReportScope,
+  now: Date,
+  asked: { drillDown: DrillDown; after: ListCursor | null } | null = null,
+): Promise<OnTimeReport> {
   const { agencyId } = agencyScope(actor);
   const timeZone = actor.agency.timeZone;
   const { start, end } = rangeInstants(scope.range, timeZone);
+  const period = { agencyId, start, end };
   const kinds: ClockKindColumn[] = [...CLOCK_KINDS];
 
-  const rows = await tx.$queryRaw<ClockRow[]>`
-    SELECT c."episodeId", c."kind", c."subject", c."startedAt", c."deadline", c."doneAt", c."lateReason",
-           e."caseworkerId", ch."agencyCaseNumber" AS "caseNumber",
-           COALESCE(c."kind" = 'LAW_ENFORCEMENT_REPORT' AND ler."outcome" = 'REFUSED', FALSE) AS "metByRefusal"
+  const tallies = await tx.$queryRaw<{ kind: ClockKindColumn; caseworkerId: string; metOnTime: boolean | null; deadlineAhead: boolean; metByRefusal: boolean; count: number }[]>`
+    SELECT c."kind", c."creditedCaseworkerId" AS "caseworkerId", c."metOnTime", c."deadline" > ${now} AS "deadlineAhead", c."metByRefusal", count(*)::int AS "count"
       FROM "EpisodeClock" c
-      JOIN "Episode" e ON e."id" = c."episodeId" AND e."agencyId" = c."agencyId"
-      JOIN "Child" ch ON ch."id" = e."childId" AND ch."agencyId" = e."agencyId"
-      LEFT JOIN "LawEnforcementReport" ler ON ler."episodeId" = c."episodeId" AND c."kind" = 'LAW_ENFORCEMENT_REPORT'
-     WHERE c."agencyId" = ${agencyId}::uuid
-       AND c."kind" = ANY(${kinds}::"ClockKind"[])
+     WHERE c."agencyId" = ${agencyId}::uuid AND c."kind" = ANY(${kinds}::"ClockKind"[])
        AND c."startedAt" >= ${start} AND c."startedAt" < ${end}
-       AND e."voidedAt" IS NULL`;
-
-  const episodeIds = [...new Set(rows.map((row) => row.episodeId))];
-  const assignments =
-    episodeIds.length === 0
-      ? []
-      : await tx.$queryRaw<{ episodeId: string; caseworkerId: string; fromAt: Date; untilAt: Date | null }[]>`
-          SELECT "episodeId", "caseworkerId", "fromAt", "untilAt" FROM "EpisodeAssignment"
-           WHERE "agencyId" = ${agencyId}::uuid AND "episodeId" = ANY(${episodeIds}::uuid[])`;
-
-  const facts = rows.map(
-    (row): ReportClockFacts => ({
-      episodeId: row.episodeId,
-      caseNumber: row.caseNumber,
-      kind: row.kind satisfies ClockKind,
-      subject: row.subject,
-      startedAt: row.startedAt,
-      deadline: row.deadline,
-      doneAt: row.doneAt,
-      lateReason: row.lateReason,
-      metByRefusal: row.metByRefusal,
-      currentCaseworkerId: row.caseworkerId,
-    }),
-  );
-  const figures = onTimeFigures(facts, assignments, now);
+     GROUP BY 1, 2, 3, 4, 5`;
+  const figures = onTimeFigures(tallies.map((tally) => ({ kind: tally.kind, caseworkerId: tally.caseworkerId, outcome: outcomeOfCopies(tally), metByRefusal: tally.metByRefusal, count: tally.count })));
 
   // The children returned in the period: the debrief clock starts at the recovery.
-  const returnedClocks = rows.filter((row) => row.kind === "DEBRIEF");
-  const returnedIds = returnedClocks.map((row) => row.episodeId);
-  const afterReturn =
-    returnedIds.length === 0
-      ? []
-      : await tx.$queryRaw<{ episodeId: string; screened: boolean; startedAt: Date | null; doneAt: Date | null }[]>`
-          SELECT r."episodeId",
-                 EXISTS (SELECT 1 FROM "TraffickingScreen" s WHERE s."episodeId" = r."episodeId" AND s."agencyId" = ${agencyId}::uuid) AS "screened",
-                 t."startedAt", t."doneAt"
-            FROM unnest(${returnedIds}::uuid[]) AS r("episodeId")
-            LEFT JOIN "EpisodeClock" t ON t."episodeId" = r."episodeId" AND t."kind" = 'TRAFFICKING_REPORT' AND t."subject" = '' AND t."agencyId" = ${agencyId}::uuid`;
-  const returns = returnedClocks.map((row): ReturnFacts => {
-    const found = afterReturn.find((entry) => entry.episodeId === row.episodeId);
-    return {
-      episodeId: row.episodeId,
-      caseNumber: row.caseNumber,
-      recoveredAt: row.startedAt,
-      screened: found?.screened ?? false,
-      traffickingClock: found?.startedAt ? { startedAt: found.startedAt, doneAt: found.doneAt } : null,
-    };
-  });
+  const returns = await tx.$queryRaw<{ screened: boolean; victimReportedIn24h: boolean | null; count: number }[]>`
+    SELECT COALESCE(c."returnScreened", false) AS "screened", c."victimReportedIn24h", count(*)::int AS "count"
+      FROM "EpisodeClock" c
+     WHERE c."agencyId" = ${agencyId}::uuid AND c."kind" = 'DEBRIEF' AND c."startedAt" >= ${start} AND c."startedAt" < ${end}
+     GROUP BY 1, 2`;
 
-  const caseworkerIds = [...new Set(figures.clocks.map((clock) => clock.caseworkerId))];
+  const late = figures.total.late === 0 ? [] : (await readClockList(tx, period, { kind: "all", outcomes: ["late"], caseworkerId: null }, { after: null, limit: LATE_SHOWN }, now)).clocks;
+  const list = asked ? await readList(tx, period, asked, now) : null;
+
+  // Every clock of the period, listed or not, counts against one of the figures' caseworkers.
+  const caseworkerIds = figures.byCaseworker.map((entry) => entry.caseworkerId);
   const people = caseworkerIds.length === 0 ? [] : await tx.user.findMany({ where: { agencyId, id: { in: caseworkerIds } }, select: { id: true, name: true } });
+
+  const names = Object.fromEntries(people.map((person) => [person.id, person.name]));
+  const byName = (a: { caseworkerId: string }, b: { caseworkerId: string }) => (names[a.caseworkerId] ?? "").localeCompare(names[b.caseworkerId] ?? "") || a.caseworkerId.localeCompare(b.caseworkerId);
 
   return {
     ...scope,
@@ -130,14 +101,29 @@ export async function readOnTimeReport(tx: Tx, actor: Actor, scope: OnTimeReport
     start,
     end,
     now,
-    figures,
-    trafficking: traffickingFigures(returns),
-    caseworkerNames: Object.fromEntries(people.map((person) => [person.id, person.name])),
+    figures: { ...figures, byCaseworker: [...figures.byCaseworker].sort(byName) },
+    trafficking: traffickingCounts(returns),
+    late,
+    list,
+    caseworkerNames: names,
   };
+}
+
+async function readList(tx: Tx, period: { agencyId: string; start: Date; end: Date }, asked: { drillDown: DrillDown; after: ListCursor | null }, now: Date): Promise<OnTimeList> {
+  const { drillDown, after } = asked;
+  const page = { after, limit: LIST_PAGE_SIZE };
+  if (drillDown.type === "trafficking") return { drillDown, ...(await readReturnList(tx, period, drillDown.figure, page)) };
+  const outcomes = drillDown.filter === "due" ? "all" : [drillDown.filter];
+  return { drillDown, ...(await readClockList(tx, period, { kind: drillDown.kind, outcomes, caseworkerId: drillDown.caseworkerId }, page, now)) };
+}
+
+/** Every clock of the report's period met late or overdue, for the exported documents (an export is the whole period). */
+export async function readLateAndMissing(tx: Tx, report: OnTimeReport, agencyId: string): Promise<ReportClock[]> {
+  return (await readClockList(tx, { agencyId, start: report.start, end: report.end }, { kind: "all", outcomes: ["late", "overdue"], caseworkerId: null }, { after: null, limit: null }, report.now)).clocks;
 }
 
 /** The counts the audit trail keeps of a report: numbers only. */
 export function reportCounts(report: OnTimeReport) {
   const { due, onTime, late, overdue, running } = report.figures.total;
-  return { due, onTime, late, overdue, running, returned: report.trafficking.counts.returned };
+  return { due, onTime, late, overdue, running, returned: report.trafficking.returned };
 }

@@ -10,6 +10,7 @@ import { ZReassignEpisodesSchema } from "@/lib/schemas/people";
 import { RefusedChangeError, withRefusalAudited } from "./account-changes";
 import { loadAgencyPerson } from "./load-agency-person";
 import { assignEpisode } from "@/server/episodes/assign-episode";
+import { syncEpisode } from "@/server/episodes/sync-episode";
 
 const NOT_A_CASEWORKER = "Choose an active caseworker of the agency to take the cases";
 const STALE = "One of the chosen cases is closed or no longer this person's. Reload the page and choose again.";
@@ -43,6 +44,8 @@ export async function reassignEpisodes(actor: Actor, fromUserId: string, input: 
       const now = new Date();
       for (const id of ids) {
         await assignEpisode(tx, { agencyId: scope.agencyId, episodeId: id, caseworkerId: to.id, assignedById: actor.userId, at: now });
+        // Whom each clock counts against follows the assignment (the on-time report's copies).
+        await syncEpisode(tx, actor, id, now);
         await audit(tx, who, "episode.reassigned", { target: { type: "Episode", id }, details: { fromUserId: from.id, toUserId: to.id } });
       }
       return { reassigned: count };

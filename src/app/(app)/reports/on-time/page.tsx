@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/server/authz/actor";
 import { getOnTimeReport } from "@/server/reports/get-on-time-report";
 import { onTimeReportQuery } from "@/server/reports/on-time-report-input";
-import type { OnTimeReport } from "@/server/reports/read-on-time-report";
+import type { OnTimeList, OnTimeReport } from "@/server/reports/read-on-time-report";
 import { RATE_EXPLAINED, REFUSAL_EXPLAINED, outcomeText } from "@/server/reports/on-time-report-document";
 import { BadRequestError } from "@/server/use-case-errors";
 import { currentRequestId } from "@/server/request-id";
@@ -23,9 +23,20 @@ import {
   type Figures,
   type KindFigures,
   type ReportClock,
+  type ReturnRow,
+  type TraffickingFigure,
 } from "@/domain/on-time-rate";
 import { SelectField, TextField } from "@/features/ui/fields";
-import { clocksBehind, drillDownParams, drillDownTitle, filterWords, parseDrillDown, type ClockFilter, type DrillDown } from "./drill-down";
+import {
+  drillDownParams,
+  drillDownTitle,
+  filterWords,
+  listCursorParam,
+  parseDrillDown,
+  parseListCursor,
+  type ClockFilter,
+  type DrillDown,
+} from "@/domain/on-time-drill-down";
 
 export const metadata: Metadata = { title: "On-time rate" };
 
@@ -47,17 +58,20 @@ export default async function OnTimePage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor("/reports/on-time");
   const search = await searchParams;
   const input = { period: first(search.period), from: first(search.from), to: first(search.to) };
+  const parsed = parseDrillDown(first(search.show), first(search.caseworker));
+  const after = parseListCursor(first(search.after));
+  const unknownList = parsed === "unknown" || after === "unknown";
+  const asked = parsed && parsed !== "unknown" && after !== "unknown" ? { drillDown: parsed, after } : null;
   let report: OnTimeReport | null = null;
   let problem: string | null = null;
   try {
-    report = await getOnTimeReport(actor, input, { requestId: await currentRequestId() });
+    report = await getOnTimeReport(actor, input, { requestId: await currentRequestId() }, asked);
   } catch (error) {
     if (!(error instanceof BadRequestError)) throw error;
     problem = error.message;
   }
   const tz = actor.agency.timeZone;
   const periods = recentPeriods(report?.now ?? new Date(), tz, report?.period ?? null);
-  const drillDown = report ? parseDrillDown(first(search.show), first(search.caseworker)) : null;
 
   return (
     <>
@@ -108,17 +122,18 @@ export default async function OnTimePage({ searchParams }: { searchParams: Promi
         </div>
       ) : null}
 
-      {report ? <ReportBody report={report} drillDown={drillDown} /> : null}
+      {report ? <ReportBody report={report} unknownList={unknownList} /> : null}
     </>
   );
 }
 
-function ReportBody({ report, drillDown }: { report: OnTimeReport; drillDown: DrillDown | null | "unknown" }) {
+function ReportBody({ report, unknownList }: { report: OnTimeReport; unknownList: boolean }) {
   const tz = report.timeZone;
   const query = onTimeReportQuery(report);
   const href = (list: DrillDown) => `/reports/on-time?${new URLSearchParams({ ...Object.fromEntries(query), ...drillDownParams(list) }).toString()}`;
   const nameOf = (id: string) => report.caseworkerNames[id] ?? "Unknown caseworker";
-  const late = report.figures.clocks.filter((clock) => clock.outcome === "late");
+  const { late } = report;
+  const allLate = report.figures.total.late;
   const refusals = report.figures.byKind.find((entry) => entry.kind === "LAW_ENFORCEMENT_REPORT")?.figures.metByRefusal ?? 0;
   return (
     <>
@@ -142,12 +157,12 @@ function ReportBody({ report, drillDown }: { report: OnTimeReport; drillDown: Dr
         </p>
       </section>
 
-      {drillDown === "unknown" ? (
+      {unknownList ? (
         <p role="alert" className="mt-6 rounded border-2 border-red-700 p-3 font-semibold text-red-800">
           That list of episodes is not one this page shows. Choose a figure below.
         </p>
-      ) : drillDown ? (
-        <EpisodesBehind report={report} drillDown={drillDown} nameOf={nameOf} closeHref={`/reports/on-time?${query.toString()}`} />
+      ) : report.list ? (
+        <EpisodesBehind report={report} list={report.list} nameOf={nameOf} listHref={href} closeHref={`/reports/on-time?${query.toString()}`} />
       ) : null}
 
       <section aria-labelledby="kinds-heading" className="mt-8">
@@ -190,7 +205,17 @@ function ReportBody({ report, drillDown }: { report: OnTimeReport; drillDown: Dr
         {late.length === 0 ? (
           <p className="mt-2">Nothing of this period was met late.</p>
         ) : (
-          <ClockTable id="late" caption={`Clocks met late, with the reason given, ${report.label}`} clocks={late} timeZone={tz} nameOf={nameOf} />
+          <>
+            {allLate > late.length ? (
+              <p className="mt-2">
+                The first {late.length} of {allLate}, in the order they started.{" "}
+                <Link href={href({ type: "clocks", kind: "all", filter: "late", caseworkerId: null })} className={LINK}>
+                  List all {allLate} clocks met late
+                </Link>
+              </p>
+            ) : null}
+            <ClockTable id="late" caption={`Clocks met late, with the reason given, ${report.label}`} clocks={late} timeZone={tz} nameOf={nameOf} />
+          </>
         )}
       </section>
 
@@ -208,7 +233,7 @@ function ReportBody({ report, drillDown }: { report: OnTimeReport; drillDown: Dr
             <div key={figure} className="contents">
               <dt>{TRAFFICKING_FIGURE_LABELS[figure]}</dt>
               <dd className="text-right font-semibold">
-                <CountLink count={report.trafficking.counts[figure]} href={href({ type: "trafficking", figure })} description={`${TRAFFICKING_FIGURE_LABELS[figure]}: list the episodes`} />
+                <CountLink count={report.trafficking[figure]} href={href({ type: "trafficking", figure })} description={`${TRAFFICKING_FIGURE_LABELS[figure]}: list the episodes`} />
               </dd>
             </div>
           ))}
@@ -282,29 +307,46 @@ function CountLink({ count, href, description }: { count: number; href: string; 
   );
 }
 
-function EpisodesBehind({ report, drillDown, nameOf, closeHref }: { report: OnTimeReport; drillDown: DrillDown; nameOf: (id: string) => string; closeHref: string }) {
+function EpisodesBehind({
+  report,
+  list,
+  nameOf,
+  listHref,
+  closeHref,
+}: {
+  report: OnTimeReport;
+  list: OnTimeList;
+  nameOf: (id: string) => string;
+  listHref: (list: DrillDown) => string;
+  closeHref: string;
+}) {
   const tz = report.timeZone;
-  const title = drillDownTitle(drillDown, nameOf);
+  const title = drillDownTitle(list.drillDown, nameOf);
   return (
     <section aria-labelledby="behind-heading" className="mt-8 rounded border-2 border-blue-800 p-4">
       <h2 id="behind-heading" className="text-2xl font-bold">
         Episodes behind the figure: {title}
       </h2>
-      <p className="mt-2">
+      <p className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
         <Link href={closeHref} className={LINK}>
           Close this list
         </Link>
+        {list.next ? (
+          <Link href={`${listHref(list.drillDown)}&after=${encodeURIComponent(listCursorParam(list.next))}`} className={LINK}>
+            Next page of this list
+          </Link>
+        ) : null}
       </p>
-      {drillDown.type === "trafficking" ? (
-        <TraffickingEpisodes report={report} drillDown={drillDown} />
+      {"returns" in list ? (
+        <TraffickingEpisodes returns={list.returns} figure={list.drillDown.figure} timeZone={tz} />
       ) : (
-        <ClockTable id="behind" caption={`${title}, by case number`} clocks={clocksBehind(report.figures.clocks, drillDown)} timeZone={tz} nameOf={nameOf} />
+        <ClockTable id="behind" caption={`${title}, in the order they started`} clocks={list.clocks} timeZone={tz} nameOf={nameOf} />
       )}
     </section>
   );
 }
 
-/** Clocks by case number, each linked to its case, with what became of it, the reason given and whom it counts against. */
+/** Clocks, each linked to its case by its case number, with what became of it, the reason given and whom it counts against. */
 function ClockTable({ id, caption, clocks, timeZone, nameOf }: { id: string; caption: string; clocks: ReportClock[]; timeZone: string; nameOf: (id: string) => string }) {
   if (clocks.length === 0) return <p className="mt-3">No episode.</p>;
   return (
@@ -346,9 +388,7 @@ function ClockTable({ id, caption, clocks, timeZone, nameOf }: { id: string; cap
   );
 }
 
-function TraffickingEpisodes({ report, drillDown }: { report: OnTimeReport; drillDown: Extract<DrillDown, { type: "trafficking" }> }) {
-  const tz = report.timeZone;
-  const episodes = report.trafficking.episodes[drillDown.figure];
+function TraffickingEpisodes({ returns: episodes, figure, timeZone: tz }: { returns: ReturnRow[]; figure: TraffickingFigure; timeZone: string }) {
   if (episodes.length === 0) return <p className="mt-3">No episode.</p>;
   const reportWords = (entry: (typeof episodes)[number]) => {
     const clock = entry.traffickingClock;
@@ -360,7 +400,7 @@ function TraffickingEpisodes({ report, drillDown }: { report: OnTimeReport; dril
     <div role="region" aria-labelledby="behind-caption" tabIndex={0} className="relative mt-3 overflow-x-auto">
       <table className="w-full min-w-[36rem] border-collapse text-left">
         <caption id="behind-caption" className="sr-only">
-          {TRAFFICKING_FIGURE_LABELS[drillDown.figure]}, by case number
+          {TRAFFICKING_FIGURE_LABELS[figure]}, in the order they came back
         </caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
