@@ -31,11 +31,16 @@ type EventRow = { id: bigint; occurredAt: Date; action: string; outcome: AuditOu
 export function auditPageSql(agencyId: string, filters: AuditFilters, timeZone: string, limit: number): Prisma.Sql {
   const newer = filters.after !== undefined && filters.before === undefined;
   const cursor = filters.before ? Prisma.sql`AND "id" < ${BigInt(filters.before)}` : newer ? Prisma.sql`AND "id" > ${BigInt(filters.after!)}` : Prisma.empty;
+  const direction = newer ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // The agency as a range of one value, and first in the order: with "agencyId" = X the planner
+  // treats the agency as a constant and may walk the whole table's primary key backwards, filtering
+  // out the other agencies' events (5,176 buffers at 100,000 events when the agency's newest event
+  // is far back). Ordered by (agencyId, id), only the (agencyId, …, id) indexes give the order.
   return Prisma.sql`
     SELECT "id", "occurredAt", "action", "outcome", "actorUserId", "targetType", "targetId", "requestId", "details"
     FROM "AuditEvent"
-    WHERE "agencyId" = ${agencyId}::uuid AND ${auditFilterSql(filters, timeZone)} ${cursor}
-    ORDER BY "id" ${newer ? Prisma.sql`ASC` : Prisma.sql`DESC`}
+    WHERE "agencyId" >= ${agencyId}::uuid AND "agencyId" <= ${agencyId}::uuid AND ${auditFilterSql(filters, timeZone)} ${cursor}
+    ORDER BY "agencyId" ${direction}, "id" ${direction}
     LIMIT ${limit}`;
 }
 
