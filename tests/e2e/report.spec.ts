@@ -354,3 +354,26 @@ test("two people editing one step: the second save is refused and the first pers
   await expect(colleague.getByRole("heading", { level: 1, name: "Description" })).toBeVisible();
   await colleagueContext.close();
 });
+
+test("a form sent before the page's script has run puts nothing typed in the address, and sign-in waits for the script", async ({ browser, page }) => {
+  await signedIn(page);
+  const baseURL = test.info().project.use.baseURL;
+  // The same person's browser, with the script not (yet) run: what a slow connection shows first.
+  const early = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  try {
+    const noScript = await early.newPage();
+    await noScript.goto("/reports/new");
+    await noScript.getByLabel("Name", { exact: true }).fill("Taylor Unlisted");
+    await noScript.getByRole("button", { name: "Search" }).click();
+    await noScript.waitForLoadState();
+    expect(new URL(noScript.url()).search).toBe("");
+    expect(noScript.url()).not.toContain("Taylor");
+
+    // Signing in is sent by its script alone: until it runs, the button does nothing.
+    await early.clearCookies();
+    await noScript.goto("/sign-in");
+    await expect(noScript.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  } finally {
+    await early.close();
+  }
+});
