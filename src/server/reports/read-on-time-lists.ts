@@ -21,7 +21,8 @@ export type ClockList = {
   caseworkerId: string | null;
 };
 
-type Period = { agencyId: string; start: Date; end: Date };
+/** The agency and the instants of a period (the end excluded). */
+export type Period = { agencyId: string; start: Date; end: Date };
 /** A page: after a row, and how many at most (null: all of them, for an export). */
 export type ListPage = { after: ListCursor | null; limit: number | null };
 

@@ -18,7 +18,7 @@ import {
 } from "@/domain/on-time-rate";
 import { LIST_PAGE_SIZE, type DrillDown, type ListCursor } from "@/domain/on-time-drill-down";
 import type { OnTimeReportScope } from "./on-time-report-input";
-import { readClockList, readReturnList } from "./read-on-time-lists";
+import { readClockList, readReturnList, type Period } from "./read-on-time-lists";
 
 /** The list behind a figure that the page shows, one page of it. */
 export type OnTimeList =
@@ -109,7 +109,7 @@ export async function readOnTimeReport(
   };
 }
 
-async function readList(tx: Tx, period: { agencyId: string; start: Date; end: Date }, asked: { drillDown: DrillDown; after: ListCursor | null }, now: Date): Promise<OnTimeList> {
+async function readList(tx: Tx, period: Period, asked: { drillDown: DrillDown; after: ListCursor | null }, now: Date): Promise<OnTimeList> {
   const { drillDown, after } = asked;
   const page = { after, limit: LIST_PAGE_SIZE };
   if (drillDown.type === "trafficking") return { drillDown, ...(await readReturnList(tx, period, drillDown.figure, page)) };
