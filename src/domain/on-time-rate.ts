@@ -217,10 +217,10 @@ export type ReportClockRow = {
   lateReason: string | null;
 } & ClockReportCopies;
 
-export type ReportClock = ReportClockRow & { outcome: Outcome; caseworkerId: string; msLate: number | null };
+export type ReportClock = ReportClockRow & { outcome: Outcome; msLate: number | null };
 
 export function reportClock(row: ReportClockRow, now: Date): ReportClock {
-  return { ...row, outcome: outcomeOfCopies({ metOnTime: row.metOnTime, deadlineAhead: deadlineAhead(row.deadline, now) }), msLate: outcomeOf(row, now).msLate, caseworkerId: row.creditedCaseworkerId };
+  return { ...row, outcome: outcomeOfCopies({ metOnTime: row.metOnTime, deadlineAhead: deadlineAhead(row.deadline, now) }), msLate: outcomeOf(row, now).msLate };
 }
 
 export type Figures = {

@@ -217,7 +217,7 @@ describe("the on-time report of October–March in Los Angeles (2026A)", () => {
   it("counts a clock against the caseworker assigned when it was met: the reassignment between law enforcement and NCMEC splits LA-3", () => {
     const la3 = clocksOf(r).filter((clock) => clock.caseNumber === "LA-3");
     // Both started when the child was found missing: the list's order between them is its own.
-    expect(la3.map((clock) => [clock.kind, clock.caseworkerId]).sort(([a], [b]) => String(a).localeCompare(String(b)))).toEqual([
+    expect(la3.map((clock) => [clock.kind, clock.creditedCaseworkerId]).sort(([a], [b]) => String(a).localeCompare(String(b)))).toEqual([
       ["LAW_ENFORCEMENT_REPORT", la.caseworker.userId],
       ["NCMEC_REPORT", la.other.userId],
     ]);

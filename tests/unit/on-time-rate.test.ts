@@ -168,7 +168,7 @@ describe("the figures", () => {
       return reportClock(row, now);
     });
   /** One tally per clock, as the report's statement would group them. */
-  const tallies = (clocks: readonly ReportClock[]): ClockTally[] => clocks.map((c) => ({ kind: c.kind, caseworkerId: c.caseworkerId, outcome: c.outcome, metByRefusal: c.metByRefusal, count: 1 }));
+  const tallies = (clocks: readonly ReportClock[]): ClockTally[] => clocks.map((c) => ({ kind: c.kind, caseworkerId: c.creditedCaseworkerId, outcome: c.outcome, metByRefusal: c.metByRefusal, count: 1 }));
 
   it("sorts every clock into on time, late, overdue or still running, and the rate leaves the running ones out", () => {
     const running = clock({ episodeId: "e5", caseNumber: "C-5", startedAt: new Date(now.getTime() - HOUR), deadline: new Date(now.getTime() + 23 * HOUR) });

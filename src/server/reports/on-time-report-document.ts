@@ -66,7 +66,7 @@ export function onTimeDocument(report: OnTimeReport, generatedBy: string, lateOr
       {
         title: "Late and missing reports",
         columns: ["Case number", "Clock", "Started", "Deadline", "Outcome", "Reason given", "Counted against"],
-        rows: lateOrMissing.map((clock) => [clock.caseNumber, clockName(clock), when(clock.startedAt), when(clock.deadline), outcomeText(clock, tz), clock.lateReason ?? (clock.outcome === "late" ? "No reason recorded" : ""), nameOf(clock.caseworkerId)]),
+        rows: lateOrMissing.map((clock) => [clock.caseNumber, clockName(clock), when(clock.startedAt), when(clock.deadline), outcomeText(clock, tz), clock.lateReason ?? (clock.outcome === "late" ? "No reason recorded" : ""), nameOf(clock.creditedCaseworkerId)]),
         empty: "None: every clock of the period that is due was met on time.",
       },
     ],

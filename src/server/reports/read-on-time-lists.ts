@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type ClockKind as ClockKindColumn } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { CLOCK_KINDS, type ClockKind } from "@/domain/clocks";
-import { TRAFFICKING_FIGURE_RETURNS, reportClock, type Outcome, type ReportClock, type ReturnRow, type TraffickingFigure } from "@/domain/on-time-rate";
+import { TRAFFICKING_FIGURE_RETURNS, reportClock, type Outcome, type ReportClock, type ReportClockRow, type ReturnRow, type TraffickingFigure } from "@/domain/on-time-rate";
 import type { ListCursor } from "@/domain/on-time-drill-down";
 
 /**
@@ -40,13 +40,20 @@ const OUTCOME_SQL = (now: Date): Record<Outcome, Prisma.Sql> => ({
 const afterCursor = (after: ListCursor | null) => (after ? Prisma.sql`AND (c."startedAt", c."id") > (${after.startedAt}, ${after.id}::uuid)` : Prisma.empty);
 const limitOf = (page: ListPage) => (page.limit === null ? Prisma.empty : Prisma.sql`LIMIT ${page.limit + 1}`);
 
+/** The rows a page shows (one more was read to know whether another page follows), and where the next one starts. */
+function pageOf<R>(rows: R[], page: ListPage, cursorOf: (row: R) => ListCursor): { shown: R[]; next: ListCursor | null } {
+  if (page.limit === null || rows.length <= page.limit) return { shown: rows, next: null };
+  const shown = rows.slice(0, page.limit);
+  return { shown, next: cursorOf(shown.at(-1)!) };
+}
+
 /** One page of a list of clocks, by start; `next` is where the next page starts, null after the last. */
 export async function readClockList(tx: Tx, period: Period, list: ClockList, page: ListPage, now: Date): Promise<{ clocks: ReportClock[]; next: ListCursor | null }> {
   const kinds: ClockKindColumn[] = list.kind === "all" ? [...CLOCK_KINDS] : [list.kind];
   const outcomeSql = OUTCOME_SQL(now);
   const outcomes = list.outcomes === "all" ? Prisma.empty : Prisma.sql`AND (${Prisma.join(list.outcomes.map((outcome) => outcomeSql[outcome]), " OR ")})`;
   const caseworker = list.caseworkerId ? Prisma.sql`AND c."creditedCaseworkerId" = ${list.caseworkerId}::uuid` : Prisma.empty;
-  const rows = await tx.$queryRaw<(Omit<ReportClock, "outcome" | "msLate" | "caseworkerId"> & { id: string })[]>`
+  const rows = await tx.$queryRaw<(ReportClockRow & { id: string })[]>`
     WITH page AS MATERIALIZED (
       SELECT c."id", c."startedAt" FROM "EpisodeClock" c
        WHERE c."agencyId" = ${period.agencyId}::uuid AND c."kind" = ANY(${kinds}::"ClockKind"[])
@@ -60,12 +67,8 @@ export async function readClockList(tx: Tx, period: Period, list: ClockList, pag
       JOIN "Episode" e ON e."id" = c."episodeId" AND e."agencyId" = c."agencyId"
       JOIN "Child" ch ON ch."id" = e."childId" AND ch."agencyId" = e."agencyId"
      ORDER BY p."startedAt", p."id"`;
-  const shown = page.limit === null ? rows : rows.slice(0, page.limit);
-  const last = shown.at(-1);
-  return {
-    clocks: shown.map((row) => reportClock(row, now)),
-    next: page.limit !== null && rows.length > page.limit && last ? { startedAt: last.startedAt, id: last.id } : null,
-  };
+  const { shown, next } = pageOf(rows, page, (row) => ({ startedAt: row.startedAt, id: row.id }));
+  return { clocks: shown.map((row) => reportClock(row, now)), next };
 }
 
 /** One page of the children returned in a period that a trafficking figure counts, by return. */
@@ -91,8 +94,7 @@ export async function readReturnList(tx: Tx, period: Period, figure: Trafficking
       JOIN "Child" ch ON ch."id" = e."childId" AND ch."agencyId" = e."agencyId"
       LEFT JOIN "EpisodeClock" t ON t."episodeId" = c."episodeId" AND t."kind" = 'TRAFFICKING_REPORT' AND t."subject" = ''
      ORDER BY p."startedAt", p."id"`;
-  const shown = page.limit === null ? rows : rows.slice(0, page.limit);
-  const last = shown.at(-1);
+  const { shown, next } = pageOf(rows, page, (row) => ({ startedAt: row.recoveredAt, id: row.id }));
   return {
     returns: shown.map((row) => ({
       episodeId: row.episodeId,
@@ -101,6 +103,6 @@ export async function readReturnList(tx: Tx, period: Period, figure: Trafficking
       screened: row.screened,
       traffickingClock: row.traffickingStartedAt ? { startedAt: row.traffickingStartedAt, doneAt: row.traffickingDoneAt } : null,
     })),
-    next: page.limit !== null && rows.length > page.limit && last ? { startedAt: last.recoveredAt, id: last.id } : null,
+    next,
   };
 }

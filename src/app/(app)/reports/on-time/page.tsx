@@ -379,7 +379,7 @@ function ClockTable({ id, caption, clocks, timeZone, nameOf }: { id: string; cap
               <td className={CELL}>{formatInstant(clock.deadline, timeZone)}</td>
               <td className={CELL}>{outcomeText(clock, timeZone)}</td>
               <td className={`${CELL} break-words`}>{clock.lateReason ?? (clock.outcome === "late" ? "No reason recorded" : "")}</td>
-              <td className="py-2 align-top">{nameOf(clock.caseworkerId)}</td>
+              <td className="py-2 align-top">{nameOf(clock.creditedCaseworkerId)}</td>
             </tr>
           ))}
         </tbody>
