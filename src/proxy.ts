@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, servedOverHttps } from "@/config/env";
 import { databaseReachable } from "@/server/database-reachability";
-import { DATABASE_UNAVAILABLE, databaseUnavailablePage } from "@/lib/database-unavailable";
+import { DATABASE_UNAVAILABLE, databaseUnavailableJson, databaseUnavailablePage } from "@/lib/database-unavailable";
 
 /**
  * Runs before every page and API request: gives the request an id (for the audit trail), sets the
@@ -19,10 +19,10 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 /** While the database cannot be reached: 503 with Retry-After, a page that says so, or JSON for the API. */
-function unavailable(pathname: string): NextResponse {
-  const headers = { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds), "Cache-Control": "no-store" };
-  if (pathname.startsWith("/api/")) return NextResponse.json({ error: DATABASE_UNAVAILABLE.text }, { status: 503, headers });
-  return new NextResponse(databaseUnavailablePage(), { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+function unavailable(pathname: string): Response {
+  if (pathname.startsWith("/api/")) return databaseUnavailableJson({ "Cache-Control": "no-store" });
+  const headers = { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds), "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8" };
+  return new Response(databaseUnavailablePage(), { status: 503, headers });
 }
 
 export async function proxy(request: NextRequest) {
@@ -54,7 +54,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
 
   const { pathname, search } = request.nextUrl;
-  let response: NextResponse;
+  let response: Response;
   if (!(await databaseReachable())) {
     response = unavailable(pathname);
   } else if (!isPublic(pathname) && !hasSessionCookie(request)) {

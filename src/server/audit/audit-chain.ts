@@ -74,9 +74,10 @@ export type ChainPosition = { seq: bigint; hash: string };
 /**
  * Verifies one chain (an agency's strand, or "" for events of no agency), reading it in batches:
  * from its start, or from `from`, where an earlier check ended. Then the event there must still
- * carry the hash that check saw, and only the events after it are read.
+ * carry the hash that check saw, and only the events after it are read. `heads`: the chains' heads
+ * when the caller has read them already, one statement for many chains (read in the same snapshot).
  */
-export async function verifyAuditChain(tx: Tx, chainKey: string, from: ChainPosition | null = null): Promise<ChainReport> {
+export async function verifyAuditChain(tx: Tx, chainKey: string, from: ChainPosition | null = null, heads?: ReadonlyMap<string, ChainPosition>): Promise<ChainReport> {
   let expectedSeq = 1n;
   let previous: { id: string | null; hash: string } = { id: null, hash: GENESIS_HASH };
   let events = 0;
@@ -122,9 +123,7 @@ export async function verifyAuditChain(tx: Tx, chainKey: string, from: ChainPosi
   }
   const lastSeq = expectedSeq - 1n;
   if (!problem) {
-    // Read through the owner's function: the application's role has no right on the heads themselves.
-    const head = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT "seq", "hash" FROM "audit_chain_heads"() WHERE "chainKey" = ${chainKey}`;
-    const expected = head[0] ?? { seq: 0n, hash: GENESIS_HASH };
+    const expected = (heads ?? (await chainHeads(tx, [chainKey]))).get(chainKey) ?? { seq: 0n, hash: GENESIS_HASH };
     if (expected.seq !== lastSeq || expected.hash !== previous.hash) {
       problem = {
         kind: "cut-off",
@@ -135,6 +134,14 @@ export async function verifyAuditChain(tx: Tx, chainKey: string, from: ChainPosi
     }
   }
   return { chainKey, events, read, lastSeq, lastHash: previous.hash, problem };
+}
+
+/** The heads of these chains (a chain without one has none in the map). */
+async function chainHeads(tx: Tx, chainKeys: string[]): Promise<Map<string, ChainPosition>> {
+  // Read through the owner's function: the application's role has no right on the heads themselves.
+  const rows = await tx.$queryRaw<{ chainKey: string; seq: bigint; hash: string }[]>`
+    SELECT "chainKey", "seq", "hash" FROM "audit_chain_heads"() WHERE "chainKey" = ANY(${chainKeys}::text[])`;
+  return new Map(rows.map((row) => [row.chainKey, { seq: row.seq, hash: row.hash }]));
 }
 
 export type TrailReport = {
@@ -175,8 +182,10 @@ export function trailAnchor(strands: Pick<ChainReport, "chainKey" | "lastSeq" | 
 export async function verifyAuditTrail(tx: Tx, agencyKey: string, from: ReadonlyMap<string, ChainPosition> = new Map()): Promise<TrailReport> {
   const strands: ChainReport[] = [];
   // Every key a strand can have, so that a strand whose head was removed is still read.
-  for (const key of strandKeys(agencyKey)) {
-    const report = await verifyAuditChain(tx, key, from.get(key) ?? null);
+  const keys = strandKeys(agencyKey);
+  const heads = await chainHeads(tx, keys);
+  for (const key of keys) {
+    const report = await verifyAuditChain(tx, key, from.get(key) ?? null, heads);
     if (report.events > 0 || report.problem) strands.push(report);
   }
   return {
@@ -193,7 +202,8 @@ export async function verifyAllAuditChains(tx: Tx): Promise<ChainReport[]> {
   const keys = await tx.$queryRaw<{ chainKey: string }[]>(
     Prisma.sql`SELECT "chainKey" FROM "audit_chain_heads"() UNION SELECT DISTINCT "chainKey" FROM "AuditEvent" ORDER BY 1`,
   );
+  const heads = await chainHeads(tx, keys.map((k) => k.chainKey));
   const reports: ChainReport[] = [];
-  for (const { chainKey } of keys) reports.push(await verifyAuditChain(tx, chainKey));
+  for (const { chainKey } of keys) reports.push(await verifyAuditChain(tx, chainKey, null, heads));
   return reports;
 }

@@ -11,7 +11,7 @@ import { BadRequestError, ConflictError, ValidationError } from "@/server/use-ca
 import { currentRequestId } from "@/server/request-id";
 import { logFailure, type FailureContext } from "@/server/log/log-failure";
 import { routePattern } from "@/lib/redact-message";
-import { DATABASE_UNAVAILABLE } from "@/lib/database-unavailable";
+import { databaseUnavailableJson } from "@/lib/database-unavailable";
 import { isUnreachableError, markDatabaseUnreachable } from "@/server/database-reachability";
 import { isConflictDetails, type TApiError } from "@/lib/schemas/api-error";
 import { pageVersion } from "@/lib/schemas/fields";
@@ -93,10 +93,7 @@ export function errorResponse(error: unknown, context: FailureContext): Response
   if (isUnreachableError(error)) {
     markDatabaseUnreachable();
     logFailure(error, context);
-    return Response.json({ error: DATABASE_UNAVAILABLE.text } satisfies TApiError, {
-      status: 503,
-      headers: { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds) },
-    });
+    return databaseUnavailableJson();
   }
   logFailure(error, context);
   return errorBody({ error: "Something went wrong on our side. Your answers are kept; try again.", requestId: context.requestId }, 500);

@@ -31,7 +31,8 @@ export async function exportOnTimeReport(
   const period = scope.period ? federalPeriodCode(scope.period) : null;
   return db().$transaction(
     async (tx) => {
-      const report = await readOnTimeReport(tx, actor, scope, now);
+      // The file lists every late and missing report (below), not the page's first few late ones.
+      const report = await readOnTimeReport(tx, actor, scope, now, null, 0);
       const document = onTimeDocument(report, actor.name, await readLateAndMissing(tx, report, agencyScope(actor).agencyId));
       const bytes = format === "csv" ? new TextEncoder().encode(onTimeReportCsv(document)) : await renderOnTimePdf(document, now);
       await audit(tx, auditWho(actor, context.requestId), "report.on_time_exported", { details: { format, period, ...scope.range, ...reportCounts(report) } });

@@ -52,8 +52,8 @@ export const LATE_SHOWN = 20;
  * Reads the figures of one period of the actor's agency, and one page of the list asked for,
  * reading only the period's range of the report's indexes (decision 026): the clocks that started
  * in the period tallied by kind, caseworker and outcome; the children returned in it tallied by
- * screen and trafficking report; the first late clocks; the page of the list; the caseworkers'
- * names. Voided episodes keep no clock rows (syncEpisode removes them).
+ * screen and trafficking report; the first `lateShown` late clocks (none for 0); the page of the
+ * list; the caseworkers' names. Voided episodes keep no clock rows (syncEpisode removes them).
  */
 export async function readOnTimeReport(
   tx: Tx,
@@ -61,6 +61,7 @@ export async function readOnTimeReport(
   scope: OnTimeReportScope,
   now: Date,
   asked: { drillDown: DrillDown; after: ListCursor | null } | null = null,
+  lateShown: number = LATE_SHOWN,
 ): Promise<OnTimeReport> {
   const { agencyId } = agencyScope(actor);
   const timeZone = actor.agency.timeZone;
@@ -83,7 +84,7 @@ export async function readOnTimeReport(
      WHERE c."agencyId" = ${agencyId}::uuid AND c."kind" = 'DEBRIEF' AND c."startedAt" >= ${start} AND c."startedAt" < ${end}
      GROUP BY 1, 2`;
 
-  const late = figures.total.late === 0 ? [] : (await readClockList(tx, period, { kind: "all", outcomes: ["late"], caseworkerId: null }, { after: null, limit: LATE_SHOWN }, now)).clocks;
+  const late = figures.total.late === 0 || lateShown === 0 ? [] : (await readClockList(tx, period, { kind: "all", outcomes: ["late"], caseworkerId: null }, { after: null, limit: lateShown }, now)).clocks;
   const list = asked ? await readList(tx, period, asked, now) : null;
 
   // Every clock of the period, listed or not, counts against one of the figures' caseworkers.
