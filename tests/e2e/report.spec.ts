@@ -311,6 +311,39 @@ test("tampered requests are refused with a 4xx and change nothing", async ({ pag
   expect(after).toEqual({ version: before, completedSteps: [] });
 });
 
+test("every answer carries the security headers and a request id of the server's own, autosave's too (the proxy does not run for it)", async ({ page }) => {
+  await signedIn(page);
+  const episodeId = await startForNewChild(page);
+  const origin = new URL(page.url()).origin;
+  const sent = "client-chosen-request-id";
+  const put = (id: string) =>
+    page.request.fetch(`/api/episodes/${id}/drafts/child`, { method: "PUT", data: { baseVersion: 1, values: { firstName: "Rob" } }, headers: { origin, "content-type": "application/json", "x-request-id": sent } });
+  const expectHeaders = (headers: Record<string, string>) => {
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["cache-control"]).toBe("no-store");
+    expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  };
+
+  const pageAnswer = await page.request.get(`/cases/${episodeId}`);
+  expectHeaders(pageAnswer.headers());
+  expect(pageAnswer.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+
+  const saved = await put(episodeId);
+  expect(saved.status()).toBe(200);
+  expectHeaders(saved.headers());
+
+  // A refusal is audited under the id the answer names, not the one the client sent.
+  const refused = await put(randomUUID());
+  expect(refused.status()).toBe(404);
+  expectHeaders(refused.headers());
+  const requestIds = await withDatabase(async (c) =>
+    (await c.query(`SELECT "requestId" FROM "AuditEvent" WHERE "action" = 'access.refused' AND "requestId" = ANY($1::text[])`, [[refused.headers()["x-request-id"], sent]])).rows.map((row) => row.requestId),
+  );
+  expect(requestIds).toEqual([refused.headers()["x-request-id"]]);
+});
+
 test("a caseworker of the other agency cannot open this agency's case", async ({ page, browser }) => {
   await signedIn(page);
   const episodeId = await startForNewChild(page);

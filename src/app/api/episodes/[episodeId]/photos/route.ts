@@ -1,4 +1,5 @@
 import { routeHandler } from "@/server/http/route-handler";
+import { unproxiedRoute } from "@/server/http/unproxied-route";
 import { addPhoto } from "@/server/photos/add-photo";
 import { readPhotoForm, UploadTooLargeError } from "@/server/photos/read-photo-form";
 import type { TApiError } from "@/lib/schemas/api-error";
@@ -17,11 +18,5 @@ const handler = routeHandler<{ episodeId: string }>(async ({ actor, request, par
   }
 });
 
-/** The proxy does not run for this route (src/proxy.ts): the headers it would add are set here. */
-export async function POST(request: Request, context: { params: Promise<{ episodeId: string }> }): Promise<Response> {
-  const response = await handler(request, context);
-  response.headers.set("Cache-Control", "no-store");
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "no-referrer");
-  return response;
-}
+/** The proxy does not run for this route (src/proxy.ts). */
+export const POST = unproxiedRoute(handler);
