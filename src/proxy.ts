@@ -19,10 +19,10 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token") || c.name.includes("next-auth.session-token."));
 }
 
-/** While the database cannot be reached: 503 with Retry-After, a page that says so, or JSON for the API. */
+/** While the database cannot be reached: 503 with Retry-After, a page that says so, or JSON for the API (Cache-Control is set with the other headers). */
 function unavailable(pathname: string): Response {
-  if (pathname.startsWith("/api/")) return databaseUnavailableJson({ "Cache-Control": "no-store" });
-  const headers = { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds), "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8" };
+  if (pathname.startsWith("/api/")) return databaseUnavailableJson();
+  const headers = { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds), "Content-Type": "text/html; charset=utf-8" };
   return new Response(databaseUnavailablePage(), { status: 503, headers });
 }
 

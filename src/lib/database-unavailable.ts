@@ -9,8 +9,8 @@ export const DATABASE_UNAVAILABLE = {
 } as const;
 
 /** The 503 an API request gets: JSON the forms show, with Retry-After (the proxy's and the route handlers' alike). */
-export function databaseUnavailableJson(headers: Record<string, string> = {}): Response {
-  return Response.json({ error: DATABASE_UNAVAILABLE.text }, { status: 503, headers: { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds), ...headers } });
+export function databaseUnavailableJson(): Response {
+  return Response.json({ error: DATABASE_UNAVAILABLE.text }, { status: 503, headers: { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds) } });
 }
 
 /** The 503 page: plain HTML with no script, so it works while nothing else does. */
