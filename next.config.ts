@@ -9,9 +9,6 @@ const staticHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Set by `npm test` once its own typecheck stage (tsc over the same tsconfig, after `next typegen`)
-  // has passed, so the build it makes for the end-to-end stage does not check the same types again.
-  typescript: { ignoreBuildErrors: process.env.HOMEWARD_BUILD_TYPES_CHECKED === "1" },
   // The proxy buffers every request body it sees up to experimental.proxyClientMaxBodySize, signed
   // in or not: that stays at Next's default (10 MB). The photo upload route reads its larger body
   // itself, with its own cap (src/server/photos/read-photo-form.ts; docs/decisions/008-rate-limits.md).

@@ -410,8 +410,6 @@ async function testAll(env: Env, only?: "integration" | "e2e"): Promise<number> 
     say("typecheck and lint…");
     const checks = await Promise.all([staticCheck("typecheck", bin("tsc"), ["--noEmit"]), staticCheck("lint", bin("eslint"), ["--max-warnings", "0", "."])]);
     results.push(...checks);
-    // The production build the end-to-end stage makes need not check the same types again.
-    if (checks[0]!.ok) process.env.HOMEWARD_BUILD_TYPES_CHECKED = "1";
     results.push(await vitest("unit", process.env, reportDir));
   }
   if ((!only || only === "integration") && !stopRequested) {

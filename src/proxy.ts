@@ -5,9 +5,10 @@ import { DATABASE_UNAVAILABLE, databaseUnavailableJson, databaseUnavailablePage 
 import { setResponseHeaders } from "@/server/http/security-headers";
 
 /**
- * Runs before every page and API request: gives the request an id (for the audit trail), sets the
- * security headers, and sends a browser without a session cookie to sign-in. It only redirects:
- * every page and handler still checks the actor itself against the database.
+ * Runs before every page and API request but the two its matcher leaves out (they do the same
+ * themselves: src/server/http/unproxied-route.ts): gives the request an id (for the audit trail),
+ * sets the security headers, and sends a browser without a session cookie to sign-in. It only
+ * redirects: every page and handler still checks the actor itself against the database.
  */
 const PUBLIC_PATHS = ["/sign-in", "/welcome", "/reset-password", "/api/auth", "/api/health", "/api/schemas"];
 
@@ -83,6 +84,6 @@ export const config = {
     // bodies up to Next's 10 MB default and only that route takes more, reading its body itself
     // with its own cap after checking who is uploading; and autosave (drafts), the most frequent
     // request, which the proxy's pass made about 20 % slower.
-    "/((?!_next/static|_next/image|favicon.ico|api/episodes/[^/]+/photos$|api/episodes/[^/]+/drafts/).*)",
+    "/((?!_next/static|_next/image|favicon.ico|api/episodes/[^/]+/photos$|api/episodes/[^/]+/drafts/[^/]+$).*)",
   ],
 };

@@ -293,6 +293,45 @@ describe("versions beyond a database integer", () => {
   });
 });
 
+describe("bodies larger than any JSON request", () => {
+  /** Sends a draft whose body is a stream of 16 MB in 64 KB chunks, counting the chunks read. */
+  async function hugeDraft(handler: typeof saveDraft, method: string, headers: Record<string, string> = {}) {
+    let pulled = 0;
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 256) controller.close();
+        else controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+      },
+    });
+    const body = await refusedWithoutChange(400, async () => {
+      const request = new Request(`${PUBLIC_ORIGIN}${stepPath("child", "drafts")}`, {
+        method,
+        headers: { host: new URL(PUBLIC_ORIGIN).host, origin: PUBLIC_ORIGIN, "content-type": "application/json", ...headers },
+        body: huge,
+        duplex: "half",
+      } as RequestInit);
+      const response = await handler(request, { params: Promise.resolve({ episodeId, step: "child" }) });
+      return { status: response.status, body: await response.json() };
+    });
+    return { error: body.error, pulled };
+  }
+
+  it("stops reading a draft's body past 256 KB and refuses it, by autosave and by beacon (the proxy, which capped bodies, does not run for drafts)", async () => {
+    for (const [handler, method] of [[saveDraft, "PUT"], [beaconDraft, "POST"]] as const) {
+      const { error, pulled } = await hugeDraft(handler, method);
+      expect(error).toBe("The request is too large.");
+      expect(pulled).toBeLessThan(10);
+    }
+  });
+
+  it("refuses a body whose announced length is too large before reading it", async () => {
+    const { error, pulled } = await hugeDraft(saveDraft, "PUT", { "content-length": String(300 * 1024) });
+    expect(error).toBe("The request is too large.");
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("ids that are not UUIDs", () => {
   it("answers 404 for every route that takes an episode or photo id, changing nothing", async () => {
     const child = completeSteps(new Date()).child;

@@ -75,7 +75,8 @@ export type ChainPosition = { seq: bigint; hash: string };
  * Verifies one chain (an agency's strand, or "" for events of no agency), reading it in batches:
  * from its start, or from `from`, where an earlier check ended. Then the event there must still
  * carry the hash that check saw, and only the events after it are read. `heads`: the chains' heads
- * when the caller has read them already, one statement for many chains (read in the same snapshot).
+ * when the caller has read them already, one statement for many chains (the callers read both in
+ * one REPEATABLE READ transaction, so the heads and the events are of the same moment).
  */
 export async function verifyAuditChain(tx: Tx, chainKey: string, from: ChainPosition | null = null, heads?: ReadonlyMap<string, ChainPosition>): Promise<ChainReport> {
   let expectedSeq = 1n;

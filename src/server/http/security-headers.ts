@@ -1,7 +1,7 @@
 /**
- * The headers every response of Homeward carries besides its Content-Security-Policy: set by the
- * proxy, and by the few routes it does not run for (src/server/http/unproxied-route.ts). No
- * "server-only" marker: the proxy imports it.
+ * The headers every page and API response of Homeward carries besides its Content-Security-Policy
+ * (static assets get next.config.ts's): set by the proxy, and by the few routes it does not run for
+ * (src/server/http/unproxied-route.ts). No "server-only" marker: the proxy imports it.
  */
 export function setResponseHeaders(headers: Headers, options: { requestId: string; https: boolean }): void {
   headers.set("X-Frame-Options", "DENY");

@@ -2,6 +2,7 @@ import "server-only";
 import { BadRequestError } from "@/server/use-case-errors";
 import { MAX_PHOTO_BYTES } from "@/lib/photo-consent";
 import type { PhotoUpload } from "./add-photo";
+import { readAtMost } from "@/server/http/read-at-most";
 
 /** The largest upload request: the 10 MB photo and the form around it. */
 export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
@@ -24,7 +25,7 @@ export async function readPhotoForm(request: Request): Promise<PhotoUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) throw new BadRequestError("Send the photo as a form upload.");
   if (Number(request.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES) throw new UploadTooLargeError();
-  const body = await readAtMost(request.body, MAX_UPLOAD_BYTES);
+  const body = await readAtMost(request.body, MAX_UPLOAD_BYTES, () => new UploadTooLargeError());
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();
@@ -37,26 +38,4 @@ export async function readPhotoForm(request: Request): Promise<PhotoUpload> {
     file: file instanceof Blob ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0),
     fields: { takenOn: form.get("takenOn") ?? "", attest: form.get("attest") ?? "" },
   };
-}
-
-async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new UploadTooLargeError();
-    }
-    chunks.push(chunk.value);
-  }
-  const whole = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return whole;
 }
