@@ -1,10 +1,13 @@
 import "server-only";
 
 /**
- * Reads a request's body of at most `limit` bytes into memory. Past the limit it stops reading
- * (what was read is dropped) and throws what `tooLarge` makes: a large body is never held whole.
+ * Reads a request's body of at most `limit` bytes into memory. A body announced larger is refused
+ * unread; past the limit it stops reading (what was read is dropped). Either way it throws what
+ * `tooLarge` makes: a large body is never held whole.
  */
-export async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+export async function readAtMost(request: Request, limit: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
+  const body = request.body;
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

@@ -66,9 +66,7 @@ export const ZRecordVersionSchema = pageVersion;
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   if (!request.headers.get("content-type")?.startsWith("application/json")) throw new BadRequestError("Send JSON.");
   // Read with a cap, not whole: a route the proxy does not run for gets its body unbuffered.
-  const tooLarge = () => new BadRequestError("The request is too large.");
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
-  const text = new TextDecoder().decode(await readAtMost(request.body, MAX_BODY_BYTES, tooLarge));
+  const text = new TextDecoder().decode(await readAtMost(request, MAX_BODY_BYTES, () => new BadRequestError("The request is too large.")));
   let body: unknown;
   try {
     body = JSON.parse(text);

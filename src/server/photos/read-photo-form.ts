@@ -24,8 +24,7 @@ const FIELDS = new Set(["file", "takenOn", "attest"]);
 export async function readPhotoForm(request: Request): Promise<PhotoUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) throw new BadRequestError("Send the photo as a form upload.");
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES) throw new UploadTooLargeError();
-  const body = await readAtMost(request.body, MAX_UPLOAD_BYTES, () => new UploadTooLargeError());
+  const body = await readAtMost(request, MAX_UPLOAD_BYTES, () => new UploadTooLargeError());
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();
