@@ -294,18 +294,62 @@ function supervise(first: ChildProcess, startWeb: () => ChildProcess, env: Env):
   });
 }
 
-type StageResult = { name: string; ok: boolean; tests?: { passed: number; failed: number; skipped: number } };
+type StageResult = { name: string; ok: boolean; tests?: { passed: number; failed: number; skipped: number; failures: string[] } };
+
+/** A failure's first words, so the summary (all a CI log's tail may show) says which test failed and why. */
+function firstLine(message: string | undefined): string {
+  const lines = (message ?? "").split("\n").filter((l) => l.trim());
+  // Some errors put only their name on the first line ("PrismaClientKnownRequestError:").
+  const line = lines.slice(0, /:\s*$/.test(lines[0] ?? "") ? 2 : 1).join(" ");
+  // Reporters colour their messages; the summary is plain text.
+  const plain = line.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "").trim();
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+}
 
 function readVitestCounts(file: string): StageResult["tests"] {
   if (!existsSync(file)) return undefined;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+  };
+  const failures: string[] = [];
+  for (const suite of report.testResults) {
+    const where = path.relative(process.cwd(), suite.name);
+    const failed = suite.assertionResults.filter((a) => a.status === "failed");
+    for (const test of failed) failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+    // A file that failed before any test ran (an import error, a failing beforeAll) has a message of its own.
+    if (failed.length === 0 && suite.message) failures.push(`${where}: ${firstLine(suite.message)}`);
+  }
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests, failures };
 }
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+};
 
 function readPlaywrightCounts(file: string): StageResult["tests"] {
   if (!existsSync(file)) return undefined;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
+  const failures: string[] = [];
+  const walk = (suite: PlaywrightSuite, titles: string[]) => {
+    const here = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== "unexpected") continue;
+        const error = test.results.map((r) => r.error?.message).find(Boolean);
+        failures.push(`${[...here, spec.title].join(" > ")}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const suite of report.suites) walk(suite, []);
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped, failures };
 }
 
 /** Extra arguments after the command (`npm run test:integration -- tests/integration/packet.test.ts`) go to the test runner. */
@@ -396,6 +440,7 @@ function printSummary(results: StageResult[]) {
     const counts = result.tests ? ` — ${result.tests.passed} passed, ${result.tests.failed} failed, ${result.tests.skipped} skipped` : "";
     total += result.tests ? result.tests.passed + result.tests.failed + result.tests.skipped : 0;
     console.log(`  ${result.ok ? "PASS" : "FAIL"}  ${result.name}${counts}`);
+    for (const failure of result.tests?.failures ?? []) console.log(`          ✗ ${failure}`);
   }
   console.log(`  ${total} tests ran in all.`);
 }

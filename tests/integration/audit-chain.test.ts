@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit/audit";
 import { AUDIT_STRANDS, GENESIS_HASH, strandKeys, strandOf, trailAnchor, verifyAllAuditChains, verifyAuditChain, verifyAuditTrail } from "@/server/audit/audit-chain";
@@ -92,6 +93,43 @@ describe("the audit trail's hash chains", () => {
     expect(trail.strands).toHaveLength(2);
     expect(trail.strands.every((strand) => strand.chainKey === agencyId || strand.chainKey.startsWith(`${agencyId}#`))).toBe(true);
     expect(trail.events).toBe(2);
+  });
+
+  it("opens a strand without waiting for a transaction that is opening or holding the one this connection prefers", async () => {
+    // Connections prefer a strand by their server process's id. Of 2 × AUDIT_STRANDS + 1 connections,
+    // three share a preference; each writes an event in a transaction left open.
+    const clients = await Promise.all(Array.from({ length: 2 * AUDIT_STRANDS + 1 }, async () => {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      const [row] = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows;
+      return { client, preference: row!.pid % AUDIT_STRANDS };
+    }));
+    try {
+      const byPreference = new Map<number, pg.Client[]>();
+      for (const { client, preference } of clients) byPreference.set(preference, [...(byPreference.get(preference) ?? []), client]);
+      const [first, second, third] = [...byPreference.values()].find((group) => group.length >= 3)!;
+      const writeHeld = async (client: pg.Client) => {
+        await client.query("BEGIN");
+        // Waiting on another transaction fails this write instead of hanging the test.
+        await client.query("SET LOCAL lock_timeout = '2s'");
+        await client.query(`INSERT INTO "AuditEvent" ("action", "outcome", "agencyId", "requestId") VALUES ('users.listed', 'SUCCESS', $1, $2)`, [agencyId, requestId()]);
+      };
+      // The agency's first events: the second opens a strand while the first is opening the one both prefer.
+      await writeHeld(first!);
+      await writeHeld(second!);
+      await Promise.all([first!.query("COMMIT"), second!.query("COMMIT")]);
+      // Both strands exist and are held: the third opens another rather than wait for either.
+      await writeHeld(first!);
+      await writeHeld(second!);
+      await writeHeld(third!);
+      await Promise.all([first!, second!, third!].map((client) => client.query("COMMIT")));
+    } finally {
+      await Promise.all(clients.map(({ client }) => client.end()));
+    }
+    const trail = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(trail.problem).toBeNull();
+    expect(trail.events).toBe(5);
+    expect(trail.strands).toHaveLength(3);
   });
 
   it("never opens more than its strands, and every strand verifies, under many writers at once", async () => {
