@@ -11,11 +11,14 @@
  * BENCH_CONNECTIONS (default 10), BENCH_SECONDS per slice (default 5) and BENCH_ROUNDS (default 3)
  * change the load. Then the autosave endpoint at a steady rate (open loop: one draft every 1/rate s,
  * answered or not): BENCH_AUTOSAVE_RATE per second (default 20) for BENCH_AUTOSAVE_SECONDS (default 20).
- * BENCH_PAGES=case,wizard measures only the pages whose label holds one of those words, and
+ * BENCH_PAGES=case,wizard measures only the pages whose label holds one of those words,
+ * BENCH_SAVE_HTML=<folder> writes each page's HTML there, and
  * BENCH_CPU_PROFILE=<folder> has the Homeward server write a V8 CPU profile there when it stops.
  */
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
 import { BenchClient, quantile, startReport } from "./lib/bench-client";
@@ -34,6 +37,8 @@ const EPISODES_FOR_THE_LISTS = 50;
 const AUTOSAVE_RATE = Number(process.env.BENCH_AUTOSAVE_RATE ?? 20);
 const AUTOSAVE_SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 20);
 /** BENCH_PAGES=case,wizard: only the pages whose label holds one of these words (all by default). */
+/** BENCH_SAVE_HTML=<folder>: each page's HTML is written there, to see what a page sends. */
+const SAVE_HTML = process.env.BENCH_SAVE_HTML;
 const ONLY = process.env.BENCH_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
 
 type Target = { label: string; client: BenchClient; path: string };
@@ -92,9 +97,10 @@ async function statementsPerRequest(target: Target): Promise<number | null> {
  * The JavaScript a page makes the browser load, gzipped as a server would send it: every script
  * its HTML names (the framework's and the page's chunks), each counted once.
  */
-async function javascriptOf(client: BenchClient, base: string, path: string): Promise<{ javascript: number; html: number }> {
-  const { response } = await client.request(path);
+async function javascriptOf(client: BenchClient, base: string, path_: string): Promise<{ javascript: number; html: number }> {
+  const { response } = await client.request(path_);
   const html = await response.text();
+  if (SAVE_HTML) writeFileSync(path.join(SAVE_HTML, `${path_.replace(/[^a-z0-9]+/gi, "_") || "_"}.html`), html);
   const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!));
   let bytes = 0;
   for (const source of sources) {

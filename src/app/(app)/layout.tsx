@@ -6,13 +6,11 @@ import { SignOutButton } from "@/features/shell/sign-out-button";
 import { NAV_ITEMS, rolesText } from "@/features/shell/navigation";
 import { SessionTimer } from "@/features/shell/session-timer";
 import { UnreadCount } from "@/features/shell/unread-count";
-import { countUnreadNotifications } from "@/server/notifications/list-unread";
 
 /** The signed-in shell. A convenience only: every page below checks the actor itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await signedInActor();
   const items = NAV_ITEMS.filter((item) => can(actor.roles, PAGE_PERMISSIONS[item.href]));
-  const unread = await countUnreadNotifications(actor);
   // What is left of the session, so that the browser keeps nothing typed past it (its clock may differ from ours).
   const now = new Date().getTime();
   return (
@@ -24,7 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <p className="text-sm">{actor.agency.name}</p>
           </div>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-            <UnreadCount count={unread} />
+            <UnreadCount count={actor.unreadNotifications ?? 0} />
             <p className="text-sm">
               <span className="font-semibold">{actor.name}</span>
               <span className="block">{rolesText(actor.roles)}</span>

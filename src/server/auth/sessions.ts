@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
+import { isUuid } from "@/lib/uuid";
 import { audit, type AuditWho } from "@/server/audit/audit";
 import { judgeSession, sessionDeadlines, sessionUseToRecord } from "@/domain/session-policy";
 import { mustHaveSecondFactor, signInStep, type SignInStep } from "@/domain/second-factor-policy";
@@ -15,6 +16,8 @@ export type SessionUser = {
   agency: { id: string; name: string; timeZone: string };
   /** When this browser session ends unless used again (idle) and at the latest (absolute); scripts have none. */
   sessionEnds?: { idleAt: Date; absoluteAt: Date };
+  /** The person's unread notices when the session was read (the header's count); scripts have none. */
+  unreadNotifications?: number;
 };
 
 /** A session as the sign-in steps see it: what is left to do, and the facts that decide it. */
@@ -22,30 +25,66 @@ export type SignInSession = SessionUser & { step: SignInStep; hasSecondFactor: b
 
 const END_REASON = { idle: "IDLE", expired: "ABSOLUTE", inactive: "DEACTIVATED" } as const;
 
-const SESSION_SELECT = {
-  id: true,
-  createdAt: true,
-  lastSeenAt: true,
-  endedAt: true,
-  secondFactorAt: true,
+type StoredSession = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  secondFactorAt: Date | null;
   user: {
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      roles: true,
-      active: true,
-      passwordChangeRequired: true,
-      totpEnabledAt: true,
-      agency: { select: { id: true, name: true, timeZone: true, caseworkerSecondFactorOptional: true } },
+    id: string;
+    name: string;
+    email: string;
+    roles: string[];
+    active: boolean;
+    passwordChangeRequired: boolean;
+    totpEnabledAt: Date | null;
+    agency: { id: string; name: string; timeZone: string; caseworkerSecondFactorOptional: boolean };
+  };
+  unreadNotifications: number;
+};
+
+type SessionRow = Omit<StoredSession, "user" | "unreadNotifications"> &
+  Omit<StoredSession["user"], "id" | "agency"> & {
+    userId: string;
+    agencyId: string;
+    agencyName: string;
+    timeZone: string;
+    caseworkerSecondFactorOptional: boolean;
+    unreadNotifications: number;
+  };
+
+/**
+ * The session, its person and their agency, and the person's unread notices (the header's count,
+ * served by the index on (userId, readAt, createdAt)): one statement, read on every request.
+ */
+async function loadSession(sessionId: string): Promise<StoredSession | null> {
+  if (!isUuid(sessionId)) return null;
+  const [row] = await db().$queryRaw<SessionRow[]>`
+    SELECT s."id"::text AS "id", s."createdAt", s."lastSeenAt", s."endedAt", s."secondFactorAt",
+           u."id"::text AS "userId", u."name", u."email", u."roles"::text[] AS "roles", u."active",
+           u."passwordChangeRequired", u."totpEnabledAt",
+           a."id"::text AS "agencyId", a."name" AS "agencyName", a."timeZone", a."caseworkerSecondFactorOptional",
+           (SELECT count(*)::int FROM "Notification" n
+             WHERE n."userId" = u."id" AND n."agencyId" = u."agencyId" AND n."readAt" IS NULL) AS "unreadNotifications"
+      FROM "UserSession" s JOIN "User" u ON u."id" = s."userId" JOIN "Agency" a ON a."id" = u."agencyId"
+     WHERE s."id" = ${sessionId}::uuid`;
+  if (!row) return null;
+  const { userId, name, email, roles, active, passwordChangeRequired, totpEnabledAt, agencyId, agencyName, timeZone, caseworkerSecondFactorOptional, unreadNotifications, ...session } = row;
+  return {
+    ...session,
+    user: {
+      id: userId,
+      name,
+      email,
+      roles,
+      active,
+      passwordChangeRequired,
+      totpEnabledAt,
+      agency: { id: agencyId, name: agencyName, timeZone, caseworkerSecondFactorOptional },
     },
-  },
-} as const;
-
-type StoredSession = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
-
-function loadSession(sessionId: string) {
-  return db().userSession.findUnique({ where: { id: sessionId }, select: SESSION_SELECT });
+    unreadNotifications,
+  };
 }
 
 /** Why the session no longer lets its person in, or null while it does. */
@@ -95,6 +134,7 @@ export async function resolveSignInSession(sessionId: string, context: ResolveCo
     roles: user.roles,
     agency,
     sessionEnds: sessionDeadlines({ createdAt: session.createdAt, lastSeenAt: recordUse ? now : session.lastSeenAt }),
+    unreadNotifications: session.unreadNotifications,
     hasSecondFactor,
     mustHaveSecondFactor: mustHave,
     step: signInStep({

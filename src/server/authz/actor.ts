@@ -5,6 +5,7 @@ import { redirect, forbidden } from "next/navigation";
 import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env, servedOverHttps } from "@/config/env";
+import { sessionIdOfToken } from "@/server/auth/session-token";
 import { resolveSession, resolveSignInSession, type SignInSession } from "@/server/auth/sessions";
 import { SIGN_IN_STEP_PAGES } from "@/domain/second-factor-policy";
 import { actorFrom, type Actor } from "./guard";
@@ -20,13 +21,16 @@ export { actorFrom, assertCan, type Actor } from "./guard";
 /** The session id the request's cookie carries (next-auth verifies its signature and expiry); UnauthenticatedError("none") without one. */
 export async function currentSessionId(): Promise<string> {
   await connection();
+  // The cookie's token as sent (next-auth joins a token split over several cookies), decoded once per token.
   const token = await getToken({
     req: { cookies: await cookies(), headers: {} } as never,
     secret: env().NEXTAUTH_SECRET,
     secureCookie: servedOverHttps(env()),
+    raw: true,
   });
-  if (typeof token?.sid !== "string") throw new UnauthenticatedError("none");
-  return token.sid;
+  const sid = token ? await sessionIdOfToken(token, env().NEXTAUTH_SECRET) : null;
+  if (sid === null) throw new UnauthenticatedError("none");
+  return sid;
 }
 
 /**

@@ -17,8 +17,3 @@ export async function listUnreadNotifications(actor: Actor, limit = 20): Promise
     isNotificationKind(row.kind) ? [{ id: row.id, ...notificationWords(row.kind, detailsOf(row.details), { timeZone: actor.agency.timeZone }), createdAt: row.createdAt }] : [],
   );
 }
-
-/** The header's count: served by the index on (userId, readAt, createdAt). */
-export function countUnreadNotifications(actor: Actor): Promise<number> {
-  return db().notification.count({ where: { userId: actor.userId, agencyId: actor.agency.id, readAt: null } });
-}
