@@ -14,6 +14,10 @@
  * BENCH_PAGES=case,wizard measures only the pages whose label holds one of those words,
  * BENCH_SAVE_HTML=<folder> writes each page's HTML there, and
  * BENCH_CPU_PROFILE=<folder> has the Homeward server write a V8 CPU profile there when it stops.
+ *
+ * Beside each page, the bare app also renders that page's own markup again (the <body> the page
+ * sent, as a tree: scripts/lib/markup-tree.ts), with no data, session or components: "same markup
+ * in the bare app" is the most a page of that size could reach on this machine with this framework.
  */
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -22,6 +26,7 @@ import path from "node:path";
 import pg from "pg";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
 import { BenchClient, quantile, startReport } from "./lib/bench-client";
+import { elementCount, markupTree } from "./lib/markup-tree";
 
 const BASE = process.env.BENCH_BASE_URL!;
 const BARE = process.env.BENCH_BARE_URL!;
@@ -39,9 +44,11 @@ const AUTOSAVE_SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 20);
 /** BENCH_PAGES=case,wizard: only the pages whose label holds one of these words (all by default). */
 /** BENCH_SAVE_HTML=<folder>: each page's HTML is written there, to see what a page sends. */
 const SAVE_HTML = process.env.BENCH_SAVE_HTML;
+/** Where the bare app reads each page's markup from (BARE_MARKUP_DIR of the bare app). */
+const MARKUP_DIR = process.env.BENCH_MARKUP_DIR;
 const ONLY = process.env.BENCH_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
 
-type Target = { label: string; client: BenchClient; path: string };
+type Target = { label: string; slug: string; client: BenchClient; path: string };
 type Slice = { count: number; seconds: number; latencies: number[]; failures: Map<string, number> };
 
 const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -198,23 +205,35 @@ async function main() {
   const anonymous = new BenchClient(BASE);
   const targets: Target[] = (
     [
-    { label: "sign-in (anonymous)", client: anonymous, path: "/sign-in" },
-    { label: "home", client: caseworker, path: "/" },
-    { label: "case list /cases", client: caseworker, path: "/cases" },
-    { label: "case page", client: caseworker, path: `/cases/${episodeId}` },
-    { label: "wizard step", client: caseworker, path: `/cases/${episodeId}/report/child` },
+    { label: "sign-in (anonymous)", slug: "sign-in", client: anonymous, path: "/sign-in" },
+    { label: "home", slug: "home", client: caseworker, path: "/" },
+    { label: "case list /cases", slug: "case-list", client: caseworker, path: "/cases" },
+    { label: "case page", slug: "case-page", client: caseworker, path: `/cases/${episodeId}` },
+    { label: "wizard step", slug: "wizard-step", client: caseworker, path: `/cases/${episodeId}/report/child` },
     ] satisfies Target[]
   ).filter((target) => ONLY.length === 0 || ONLY.some((word) => target.label.includes(word)));
   const bare = { client: new BenchClient(BARE), path: "/" };
+  // Each page's markup, for the bare app to render again beside it.
+  const markup = new Map<string, { client: BenchClient; path: string; elements: number }>();
+  if (MARKUP_DIR) {
+    for (const target of targets) {
+      const { response } = await target.client.request(target.path);
+      const tree = markupTree(await response.text());
+      writeFileSync(path.join(MARKUP_DIR, `${target.slug}.json`), JSON.stringify(tree));
+      markup.set(target.label, { client: bare.client, path: `/markup/${target.slug}`, elements: elementCount(tree) });
+    }
+  }
   // Warm both servers (first renders compile nothing in production, but fill caches and pools).
-  for (const target of [...targets, bare]) await load(target, 1);
+  for (const target of [...targets, bare, ...markup.values()]) await load(target, 1);
 
-  const results = new Map<string, { homeward: Slice[]; bare: Slice[] }>();
+  const results = new Map<string, { homeward: Slice[]; bare: Slice[]; markup: Slice[] }>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const target of targets) {
-      const entry = results.get(target.label) ?? results.set(target.label, { homeward: [], bare: [] }).get(target.label)!;
+      const entry = results.get(target.label) ?? results.set(target.label, { homeward: [], bare: [], markup: [] }).get(target.label)!;
       entry.homeward.push(await load(target, SECONDS));
       entry.bare.push(await load(bare, SECONDS));
+      const same = markup.get(target.label);
+      if (same) entry.markup.push(await load(same, SECONDS));
     }
   }
   console.log(`Pages against the bare page: ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved, production builds on loopback`);
@@ -230,6 +249,14 @@ async function main() {
     const weight = await javascriptOf(target.client, BASE, target.path);
     const javascript = { page: weight.javascript, bare: bareJavascript.javascript, html: weight.html };
     line(target.label, homeward, await statementsPerRequest(target), bareOfTarget.count / bareOfTarget.seconds, javascript);
+    const same = markup.get(target.label);
+    if (same) {
+      const slice = merge(entry.markup);
+      failed ||= slice.failures.size > 0;
+      line(`  same markup, bare app`, slice, null, bareOfTarget.count / bareOfTarget.seconds);
+      const rate = (s: Slice) => s.count / s.seconds;
+      console.log(`    ${same.elements} elements; the page reaches ${(rate(homeward) / rate(slice)).toFixed(2)} of its own markup rendered bare`);
+    }
   }
   failed = (await steadyAutosave(caseworker, draftEpisodeId)) || failed;
   process.exitCode = failed ? 1 : 0;

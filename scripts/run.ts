@@ -487,13 +487,19 @@ async function operatorScript(command: "admin-invite" | "agency-create", env: En
  * The yardstick of bench:pages and bench:lighthouse: a bare Next.js page of the same versions
  * (bench/bare) that renders 50 rows read with pg from `databaseUrl`, built and started on loopback.
  */
-async function startBarePage(databaseUrl: string): Promise<{ url: string; child: ReturnType<typeof startChild> }> {
+/** The bare app (bench/bare) built and started; `markupDir` is where its /markup pages find the pages to render again. */
+async function startBarePage(databaseUrl: string, markupDir = ""): Promise<{ url: string; child: ReturnType<typeof startChild> }> {
   const port = await findFreePort(3400);
   const bareDir = path.join(ROOT, "bench", "bare");
   say("building the bare page (next build bench/bare)…");
   const built = await run(bin("next"), ["build", bareDir], { ...process.env, NODE_ENV: "production" }, { quiet: true });
   if (built.code !== 0) throw new LaunchError("The bare page did not build: run `npx next build bench/bare` to see why.");
-  const child = startChild(bin("next"), ["start", bareDir, "-H", "127.0.0.1", "-p", String(port)], { ...process.env, BARE_DATABASE_URL: databaseUrl, NODE_ENV: "production" }, { quiet: true });
+  const child = startChild(
+    bin("next"),
+    ["start", bareDir, "-H", "127.0.0.1", "-p", String(port)],
+    { ...process.env, BARE_DATABASE_URL: databaseUrl, BARE_MARKUP_DIR: markupDir, NODE_ENV: "production" },
+    { quiet: true },
+  );
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
@@ -546,7 +552,11 @@ async function benchPages(env: Env): Promise<number> {
   const homewardUrl = `http://127.0.0.1:${homewardPort}`;
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "pages-bench-secret-pages-bench-secret-pag", NEXTAUTH_URL: homewardUrl, PORT: String(homewardPort) };
   await buildIfStale(serverEnv, { say });
-  const { url: bareUrl, child: bare } = await startBarePage(appUrl ?? url);
+  // Each Homeward page's markup, for the bare app to render again (scripts/lib/markup-tree.ts).
+  const markupDir = dataDir(env, "bench-markup");
+  rmSync(markupDir, { recursive: true, force: true });
+  mkdirSync(markupDir, { recursive: true });
+  const { url: bareUrl, child: bare } = await startBarePage(appUrl ?? url, markupDir);
   // BENCH_CPU_PROFILE=<folder>: the Homeward server writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
   const nextArgs = ["start", "-H", "127.0.0.1", "-p", String(homewardPort)];
@@ -561,6 +571,7 @@ async function benchPages(env: Env): Promise<number> {
       ...serverEnv,
       BENCH_BASE_URL: homewardUrl,
       BENCH_BARE_URL: bareUrl,
+      BENCH_MARKUP_DIR: markupDir,
       BENCH_PASSWORD: env.DEMO_PASSWORD,
       BENCH_COUNT_STATEMENTS: counted ? "1" : "",
     });

@@ -23,16 +23,9 @@ export function auditWho(actor: { userId: string; agency: { id: string } }, requ
  */
 export async function audit<A extends AuditAction>(tx: Tx, who: AuditWho, action: A, event: AuditEvent<A>): Promise<void> {
   const details = AUDIT_EVENTS[action].details.parse(event.details ?? {});
-  await tx.auditEvent.create({
-    data: {
-      action,
-      outcome: event.outcome ?? "SUCCESS",
-      requestId: who.requestId,
-      actorUserId: who.userId,
-      agencyId: who.agencyId,
-      targetType: event.target?.type ?? null,
-      targetId: event.target?.id ?? null,
-      details,
-    },
-  });
+  // One plain INSERT: the ORM's create costs a page view more than its statement does, and returns the row, unused.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("occurredAt", "action", "outcome", "requestId", "actorUserId", "agencyId", "targetType", "targetId", "details")
+    VALUES (${new Date()}, ${action}, ${event.outcome ?? "SUCCESS"}::"AuditOutcome", ${who.requestId}, ${who.userId}::uuid, ${who.agencyId}::uuid,
+            ${event.target?.type ?? null}, ${event.target?.id ?? null}, ${JSON.stringify(details)}::jsonb)`;
 }
