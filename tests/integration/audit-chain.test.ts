@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
-import { db } from "@/server/db";
+import { db, inOneSnapshot } from "@/server/db";
 import { audit } from "@/server/audit/audit";
 import { AUDIT_STRANDS, GENESIS_HASH, strandKeys, strandOf, trailAnchor, verifyAllAuditChains, verifyAuditChain, verifyAuditTrail } from "@/server/audit/audit-chain";
 import { checkAuditChain } from "@/server/audit/check-audit-chain";
@@ -130,6 +130,44 @@ describe("the audit trail's hash chains", () => {
     expect(trail.problem).toBeNull();
     expect(trail.events).toBe(5);
     expect(trail.strands).toHaveLength(3);
+  });
+
+  it("runs an audited read in one snapshot again when other requests of its agency move every strand after the snapshot", async () => {
+    // One connection per strand, each writing an event in a transaction held open until all have
+    // written, so that each moves (or opens) a strand of its own.
+    const clients = await Promise.all(Array.from({ length: AUDIT_STRANDS }, async () => {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      return client;
+    }));
+    const moveEveryStrand = async () => {
+      for (const client of clients) {
+        await client.query("BEGIN");
+        await client.query(`INSERT INTO "AuditEvent" ("action", "outcome", "agencyId", "requestId") VALUES ('users.listed', 'SUCCESS', $1, $2)`, [agencyId, requestId()]);
+      }
+      await Promise.all(clients.map((client) => client.query("COMMIT")));
+    };
+    let attempts = 0;
+    try {
+      await moveEveryStrand();
+      await inOneSnapshot(
+        async (tx) => {
+          attempts += 1;
+          // The snapshot: what the report reads. Then every strand moves before its audit write.
+          await tx.auditEvent.count({ where: { agencyId } });
+          if (attempts === 1) await moveEveryStrand();
+          await audit(tx, { requestId: requestId(), userId: null, agencyId }, "users.listed", { details: { count: attempts } });
+        },
+        { timeout: 10_000 },
+      );
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    expect(attempts).toBe(2);
+    const trail = await db().$transaction((tx) => verifyAuditTrail(tx, agencyId));
+    expect(trail.problem).toBeNull();
+    expect(trail.strands).toHaveLength(AUDIT_STRANDS);
+    expect(trail.events).toBe(2 * AUDIT_STRANDS + 1);
   });
 
   it("never opens more than its strands, and every strand verifies, under many writers at once", async () => {

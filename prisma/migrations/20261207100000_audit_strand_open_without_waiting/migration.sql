@@ -31,6 +31,9 @@ BEGIN
     FOREACH k IN ARRAY keys LOOP
       CONTINUE WHEN EXISTS (SELECT FROM "AuditChainHead" WHERE "chainKey" = k);
       CONTINUE WHEN NOT pg_try_advisory_xact_lock(strand_locks, hashtext(k));
+      -- Opened and committed between the look above and the lock: passed over too. Under the lock
+      -- nobody else can insert it, so the INSERT below never waits.
+      CONTINUE WHEN EXISTS (SELECT FROM "AuditChainHead" WHERE "chainKey" = k);
       INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash") VALUES (k, 0, repeat('0', 64)) ON CONFLICT DO NOTHING;
       IF FOUND THEN
         SELECT * INTO head FROM "AuditChainHead" WHERE "chainKey" = k;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { inOneSnapshot } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { audit, auditWho } from "@/server/audit/audit";
 import { federalPeriodCode } from "@/domain/on-time-rate";
@@ -29,7 +29,7 @@ export async function exportOnTimeReport(
   const now = context.now ?? new Date();
   const scope = parseOnTimeReportInput(input, { now, timeZone: actor.agency.timeZone });
   const period = scope.period ? federalPeriodCode(scope.period) : null;
-  return db().$transaction(
+  return inOneSnapshot(
     async (tx) => {
       // The file lists every late and missing report (below), not the page's first few late ones.
       const report = await readOnTimeReport(tx, actor, scope, now, null, 0);
@@ -42,6 +42,6 @@ export async function exportOnTimeReport(
         filename: `on-time-report-${period ?? `${scope.range.from}-to-${scope.range.to}`}.${format}`,
       };
     },
-    { isolationLevel: "RepeatableRead", timeout: 60_000 },
+    { timeout: 60_000 },
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { inOneSnapshot } from "@/server/db";
 import { assertCan, type Actor } from "@/server/authz/guard";
 import { audit, auditWho } from "@/server/audit/audit";
 import { federalPeriodCode } from "@/domain/on-time-rate";
@@ -22,7 +22,7 @@ export async function getOnTimeReport(
   assertCan(actor, "dashboard:view");
   const now = context.now ?? new Date();
   const scope = parseOnTimeReportInput(input, { now, timeZone: actor.agency.timeZone });
-  return db().$transaction(
+  return inOneSnapshot(
     async (tx) => {
       const report = await readOnTimeReport(tx, actor, scope, now, asked);
       await audit(tx, auditWho(actor, context.requestId), "report.on_time_viewed", {
@@ -30,6 +30,6 @@ export async function getOnTimeReport(
       });
       return report;
     },
-    { isolationLevel: "RepeatableRead", timeout: 60_000 },
+    { timeout: 60_000 },
   );
 }
