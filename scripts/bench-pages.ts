@@ -21,7 +21,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
@@ -41,11 +41,11 @@ const STATEMENT_SAMPLES = 20;
 const EPISODES_FOR_THE_LISTS = 50;
 const AUTOSAVE_RATE = Number(process.env.BENCH_AUTOSAVE_RATE ?? 20);
 const AUTOSAVE_SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 20);
-/** BENCH_PAGES=case,wizard: only the pages whose label holds one of these words (all by default). */
 /** BENCH_SAVE_HTML=<folder>: each page's HTML is written there, to see what a page sends. */
 const SAVE_HTML = process.env.BENCH_SAVE_HTML;
 /** Where the bare app reads each page's markup from (BARE_MARKUP_DIR of the bare app). */
 const MARKUP_DIR = process.env.BENCH_MARKUP_DIR;
+/** BENCH_PAGES=case,wizard: only the pages whose label holds one of these words (all by default). */
 const ONLY = process.env.BENCH_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
 
 type Target = { label: string; slug: string; client: BenchClient; path: string };
@@ -107,6 +107,7 @@ async function statementsPerRequest(target: Target): Promise<number | null> {
 async function javascriptOf(client: BenchClient, base: string, path_: string): Promise<{ javascript: number; html: number }> {
   const { response } = await client.request(path_);
   const html = await response.text();
+  if (SAVE_HTML) mkdirSync(SAVE_HTML, { recursive: true });
   if (SAVE_HTML) writeFileSync(path.join(SAVE_HTML, `${path_.replace(/[^a-z0-9]+/gi, "_") || "_"}.html`), html);
   const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!));
   let bytes = 0;

@@ -31,11 +31,10 @@ const REACT_NAMES: Record<string, string> = {
   // Form values as the server rendered them: uncontrolled, as React would start them.
   value: "defaultValue",
   checked: "defaultChecked",
-  selected: "defaultSelected",
 };
 
 /** Attributes that are on or off: "" in HTML, true in React. */
-const BOOLEAN = new Set(["hidden", "disabled", "required", "multiple", "open", "readOnly", "autoFocus", "noValidate", "defaultChecked", "defaultSelected", "async", "defer"]);
+const BOOLEAN = new Set(["hidden", "disabled", "required", "multiple", "open", "readOnly", "autoFocus", "noValidate", "defaultChecked", "async", "defer"]);
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 function decode(text: string): string {
@@ -50,7 +49,8 @@ function attributesOf(source: string): Record<string, string | true> {
   for (const [, name, doubleQuoted, singleQuoted, bare] of source.matchAll(/([^\s="'>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
     const lower = name!.toLowerCase();
     // Inline styles are strings in HTML and objects in React; event handlers never reach HTML.
-    if (lower === "style" || lower.startsWith("on")) continue;
+    // An option's "selected" is the select's value in React, which it would only warn about here.
+    if (lower === "style" || lower === "selected" || lower.startsWith("on")) continue;
     const value = doubleQuoted ?? singleQuoted ?? bare;
     const reactName = REACT_NAMES[lower] ?? name!;
     attributes[reactName] = value === undefined || (value === "" && BOOLEAN.has(reactName)) ? true : decode(value);
@@ -72,7 +72,7 @@ export function markupTree(html: string): MarkupNode[] {
     const current = open.at(-1)!;
     if (whole.startsWith("<!--")) continue;
     if (closing) {
-      const at = open.findLastIndex((node) => node[0] === closing.toLowerCase());
+      const at = open.findLastIndex((node) => node[0].toLowerCase() === closing.toLowerCase());
       if (at > 0) open.length = at;
     } else if (opening) {
       const tag = opening.toLowerCase();

@@ -10,8 +10,9 @@ export const dynamic = "force-dynamic";
 const trees = new Map();
 
 function treeOf(page) {
-  if (!/^[a-z0-9-]+$/.test(page)) return null;
-  if (!trees.has(page)) trees.set(page, JSON.parse(readFileSync(path.join(process.env.BARE_MARKUP_DIR ?? "", `${page}.json`), "utf8")));
+  const folder = process.env.BARE_MARKUP_DIR;
+  if (!folder || !/^[a-z0-9-]+$/.test(page)) return null;
+  if (!trees.has(page)) trees.set(page, JSON.parse(readFileSync(path.join(folder, `${page}.json`), "utf8")));
   return trees.get(page);
 }
 
