@@ -23,7 +23,7 @@ export function auditWho(actor: { userId: string; agency: { id: string } }, requ
  */
 export async function audit<A extends AuditAction>(tx: Tx, who: AuditWho, action: A, event: AuditEvent<A>): Promise<void> {
   const details = AUDIT_EVENTS[action].details.parse(event.details ?? {});
-  // One plain INSERT: the ORM's create costs a page view more than its statement does, and returns the row, unused.
+  // One plain INSERT: the ORM's create spent more JavaScript per page view than its statement took, and returned the row, unused.
   await tx.$executeRaw`
     INSERT INTO "AuditEvent" ("occurredAt", "action", "outcome", "requestId", "actorUserId", "agencyId", "targetType", "targetId", "details")
     VALUES (${new Date()}, ${action}, ${event.outcome ?? "SUCCESS"}::"AuditOutcome", ${who.requestId}, ${who.userId}::uuid, ${who.agencyId}::uuid,
