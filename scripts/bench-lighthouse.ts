@@ -8,9 +8,12 @@
  * demo people, and passes BENCH_BASE_URL, DATABASE_URL, NEXTAUTH_SECRET and BENCH_PASSWORD, and
  * BENCH_BARE_URL: the bare Next.js page of the same versions, measured first as the framework's floor.
  * CHROMIUM_PATH names the browser when it is not /usr/bin/chromium; BENCH_LIGHTHOUSE_PRESETS=mobile
- * (or desktop) runs one preset only.
+ * (or desktop) runs one preset only, BENCH_LIGHTHOUSE_PAGES=wizard,case only the pages whose label
+ * holds one of those words (the bare page always), and BENCH_LIGHTHOUSE_SAVE=<folder> keeps each
+ * report there as JSON (its long tasks, script boot-up and main-thread breakdown say where TBT went).
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import lighthouse, { desktopConfig } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
@@ -52,6 +55,10 @@ async function main() {
     { label: "case page", path: `/cases/${episodeId}`, cookie: caseworker.cookieHeader() },
     { label: "supervisor's dashboard", path: "/dashboard", cookie: supervisor.cookieHeader() },
   ];
+  const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
+  const measured = pages.filter((page) => page.base === BARE || only.length === 0 || only.some((word) => page.label.includes(word)));
+  const saveTo = process.env.BENCH_LIGHTHOUSE_SAVE;
+  if (saveTo) mkdirSync(saveTo, { recursive: true });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   let failed = false;
   try {
@@ -59,7 +66,7 @@ async function main() {
     const presets = (["mobile", "desktop"] as const).filter((preset) => (process.env.BENCH_LIGHTHOUSE_PRESETS ?? "mobile,desktop").split(",").includes(preset));
     for (const preset of presets) {
       console.log(`\nLighthouse, ${preset} preset (production build on loopback)`);
-      for (const page of pages) {
+      for (const page of measured) {
         const result = await lighthouse(
           `${page.base ?? BASE}${page.path}`,
           { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined },
@@ -71,6 +78,7 @@ async function main() {
           console.log(`  ${page.label.padEnd(24)} failed: ${lhr?.runtimeError?.message ?? "no result"}`);
           continue;
         }
+        if (saveTo) writeFileSync(path.join(saveTo, `${preset}-${page.label.replace(/[^a-z0-9]+/gi, "-")}.json`), JSON.stringify(lhr));
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const ms = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
         const finalUrl = lhr.finalDisplayedUrl.replace(page.base ?? BASE, "");

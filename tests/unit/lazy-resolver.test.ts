@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Resolver, ResolverResult } from "react-hook-form";
-import { lazyResolver } from "@/features/ui/lazy-resolver";
+import { lazyResolver, onFirstUse } from "@/features/ui/lazy-resolver";
 
 type Values = { code: string };
 const options = { fields: {}, shouldUseNativeValidation: false } as const;
@@ -32,5 +32,30 @@ describe("a form's validation loaded after the page", () => {
     expect(await resolver({ code: "" }, undefined, options)).toEqual({ values: { code: "" }, errors: {} });
     expect((await resolver({ code: "" }, undefined, options)).errors.code?.message).toBe("Enter the code");
     expect(loads).toBe(2);
+  });
+});
+
+describe("loading a form's checks when the person first uses the page", () => {
+  it("starts once, on the first focus, press or key, and not before", () => {
+    for (const type of ["focusin", "pointerdown", "keydown"]) {
+      const page = new EventTarget();
+      let starts = 0;
+      onFirstUse(() => (starts += 1), page);
+      page.dispatchEvent(new Event("scroll"));
+      expect(starts).toBe(0);
+      page.dispatchEvent(new Event(type));
+      page.dispatchEvent(new Event(type));
+      page.dispatchEvent(new Event("focusin"));
+      expect(starts).toBe(1);
+    }
+  });
+
+  it("never starts once the form has stopped listening (it left the page)", () => {
+    const page = new EventTarget();
+    let starts = 0;
+    const stop = onFirstUse(() => (starts += 1), page);
+    stop();
+    page.dispatchEvent(new Event("keydown"));
+    expect(starts).toBe(0);
   });
 });

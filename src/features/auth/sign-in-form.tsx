@@ -4,7 +4,7 @@ import { TextField } from "@/features/ui/fields";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary, type SummaryError } from "@/features/ui/error-summary";
-import { lazyResolver } from "@/features/ui/lazy-resolver";
+import { lazyResolver, onFirstUse } from "@/features/ui/lazy-resolver";
 import type { TSignIn } from "@/lib/schemas/sign-in";
 import { postSignIn, signInFailureMessage } from "./sign-in-failure";
 import { useHydrated } from "@/features/ui/use-hydrated";
@@ -24,7 +24,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<TSignIn>({ resolver: validation.resolver, defaultValues: { email: "", password: "" } });
-  useEffect(() => validation.preload(), []);
+  useEffect(() => onFirstUse(validation.preload), []);
 
   async function onSubmit(values: TSignIn) {
     setFailure(null);

@@ -6,7 +6,7 @@ import { useForm, type DefaultValues, type Path, type Resolver } from "react-hoo
 import type { FormStepKey } from "@/domain/steps";
 import type { StepValues } from "@/lib/schemas/episode-steps";
 import type { SummaryError } from "@/features/ui/error-summary";
-import { lazyResolver } from "@/features/ui/lazy-resolver";
+import { lazyResolver, onFirstUse } from "@/features/ui/lazy-resolver";
 import { sessionContact } from "@/features/shell/session-end";
 import { useAutosave } from "./use-autosave";
 import { localCopy } from "./local-copy";
@@ -62,7 +62,7 @@ export function useStepForm<K extends FormStepKey>(stepKey: K, options: StepForm
   const autosave = useAutosave({ episodeId, step, draft, onSent: copy.sentAsOf });
 
   useEffect(() => {
-    validation.preload();
+    const stopWaiting = onFirstUse(validation.preload);
     copy.forgetOtherPeoples();
     const restored = copy.newerThan(options.serverDraftAt);
     if (restored) {
@@ -71,13 +71,17 @@ export function useStepForm<K extends FormStepKey>(stepKey: K, options: StepForm
       versionRef.current = restored.baseVersion;
       autosave.restored(restored.at);
     }
-    return form.subscribe({
+    const unsubscribe = form.subscribe({
       formState: { values: true },
       callback: () => {
         copy.write(form.getValues(), versionRef.current);
         autosave.changed();
       },
     });
+    return () => {
+      stopWaiting();
+      unsubscribe();
+    };
     // Set up once per step page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
