@@ -171,6 +171,13 @@ describe("the case list's pages", () => {
     expect(await expectedOrder("all", "caseworker", "asc")).toEqual(await order("caseworker"));
   });
 
+  it("count the episodes on a page with none to show: after the last episode, the list is empty and still says how many there are", async () => {
+    const expected = await expectedOrder("all", "started", "asc");
+    const past = await listEpisodes(supervisor, { stage: "all", sort: "started", direction: "asc", cursor: { after: expected.at(-1)! } }, ctx());
+    expect(past.rows).toEqual([]);
+    expect(past.total).toBe(expected.length);
+  });
+
   it("count up to the cap and say when there are more", async () => {
     const { childId } = await db().episode.findFirstOrThrow({ where: { agencyId: caseworker.agency.id }, select: { childId: true } });
     await db().$executeRaw`

@@ -88,6 +88,8 @@ type Row = {
   stage: (typeof STAGE_COLUMN)[EpisodeStage];
   discoveredAt: Date | null;
   createdAt: Date;
+  /** The agency's episodes under the filter, counted up to EPISODE_COUNT_CAP, on every row. */
+  total: number;
 } & Prefixed<"le"> &
   Prefixed<"ncmec">;
 
@@ -160,9 +162,11 @@ export async function listEpisodes(
       " UNION ALL ",
     );
     const up = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+    // The count rides on the page's statement (one round trip fewer); an empty page counts apart.
+    const count = Prisma.sql`SELECT count(*)::int FROM (SELECT 1 FROM "Episode" e WHERE ${where} LIMIT ${EPISODE_COUNT_CAP}) s`;
     const read = await tx.$queryRaw<Row[]>`
       SELECT p."id", c."firstName", c."middleName", c."lastName", p."caseworkerId", p."caseworkerName", p."stage", p."discoveredAt", p."createdAt",
-             ${clockColumns("lec", "le")}, ${clockColumns("nc", "ncmec")}
+             ${clockColumns("lec", "le")}, ${clockColumns("nc", "ncmec")}, (${count}) AS "total"
         FROM (SELECT * FROM (${runs}) r ORDER BY r."run", r."key" ${up}, r."id" ${up} LIMIT ${limit}) p
         JOIN "Child" c ON c."id" = p."childId" AND c."agencyId" = ${scope.agencyId}::uuid
         LEFT JOIN "EpisodeClock" lec ON lec."episodeId" = p."id" AND lec."kind" = 'LAW_ENFORCEMENT_REPORT' AND lec."subject" = ''
@@ -176,9 +180,7 @@ export async function listEpisodes(
     // Read forwards, a page came before when a cursor brought us here; read backwards, one follows always.
     const previous = first && (backwards ? more : from !== undefined) ? { before: first } : null;
     const next = last && (backwards ? true : more) ? { after: last } : null;
-    const [counted] = await tx.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM (SELECT 1 FROM "Episode" e WHERE ${where} LIMIT ${EPISODE_COUNT_CAP}) s`;
-    const total = counted?.count ?? 0;
+    const total = read[0]?.total ?? (await tx.$queryRaw<{ count: number }[]>`${count}`)[0]?.count ?? 0;
     await audit(tx, auditWho(actor, context.requestId), "episodes.listed", { details: { stage: input.stage, page: from ? (backwards ? "before" : "after") : "first", results: shown.length } });
     return {
       total,
