@@ -18,7 +18,7 @@ import pg from "pg";
 import lighthouse, { desktopConfig } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
-import { BenchClient, startReport } from "./lib/bench-client";
+import { BenchClient, pagesNamedIn, startReport } from "./lib/bench-client";
 
 const BASE = process.env.BENCH_BASE_URL!;
 const PASSWORD = process.env.BENCH_PASSWORD ?? "";
@@ -55,8 +55,8 @@ async function main() {
     { label: "case page", path: `/cases/${episodeId}`, cookie: caseworker.cookieHeader() },
     { label: "supervisor's dashboard", path: "/dashboard", cookie: supervisor.cookieHeader() },
   ];
-  const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
-  const measured = pages.filter((page) => page.base === BARE || only.length === 0 || only.some((word) => page.label.includes(word)));
+  const named = pagesNamedIn(process.env.BENCH_LIGHTHOUSE_PAGES);
+  const measured = pages.filter((page) => page.base === BARE || named(page.label));
   const saveTo = process.env.BENCH_LIGHTHOUSE_SAVE;
   if (saveTo) mkdirSync(saveTo, { recursive: true });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });

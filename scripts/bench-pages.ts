@@ -25,7 +25,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { giveSecondFactorIn } from "../tests/fixtures/second-factor";
-import { BenchClient, quantile, startReport } from "./lib/bench-client";
+import { BenchClient, pagesNamedIn, quantile, startReport } from "./lib/bench-client";
 import { elementCount, markupTree } from "./lib/markup-tree";
 
 const BASE = process.env.BENCH_BASE_URL!;
@@ -46,7 +46,7 @@ const SAVE_HTML = process.env.BENCH_SAVE_HTML;
 /** Where the bare app reads each page's markup from (BARE_MARKUP_DIR of the bare app). */
 const MARKUP_DIR = process.env.BENCH_MARKUP_DIR;
 /** BENCH_PAGES=case,wizard: only the pages whose label holds one of these words (all by default). */
-const ONLY = process.env.BENCH_PAGES?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
+const MEASURED = pagesNamedIn(process.env.BENCH_PAGES);
 
 type Target = { label: string; slug: string; client: BenchClient; path: string };
 type Slice = { count: number; seconds: number; latencies: number[]; failures: Map<string, number> };
@@ -107,7 +107,6 @@ async function statementsPerRequest(target: Target): Promise<number | null> {
 async function javascriptOf(client: BenchClient, base: string, path_: string): Promise<{ javascript: number; html: number }> {
   const { response } = await client.request(path_);
   const html = await response.text();
-  if (SAVE_HTML) mkdirSync(SAVE_HTML, { recursive: true });
   if (SAVE_HTML) writeFileSync(path.join(SAVE_HTML, `${path_.replace(/[^a-z0-9]+/gi, "_") || "_"}.html`), html);
   const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!));
   let bytes = 0;
@@ -201,6 +200,7 @@ async function waitForBare() {
 
 async function main() {
   await sql.connect();
+  if (SAVE_HTML) mkdirSync(SAVE_HTML, { recursive: true });
   await waitForBare();
   const { client: caseworker, episodeId, draftEpisodeId } = await caseworkerWithEpisodes();
   const anonymous = new BenchClient(BASE);
@@ -212,7 +212,7 @@ async function main() {
     { label: "case page", slug: "case-page", client: caseworker, path: `/cases/${episodeId}` },
     { label: "wizard step", slug: "wizard-step", client: caseworker, path: `/cases/${episodeId}/report/child` },
     ] satisfies Target[]
-  ).filter((target) => ONLY.length === 0 || ONLY.some((word) => target.label.includes(word)));
+  ).filter((target) => MEASURED(target.label));
   const bare = { client: new BenchClient(BARE), path: "/" };
   // Each page's markup, for the bare app to render again beside it.
   const markup = new Map<string, { client: BenchClient; path: string; elements: number }>();

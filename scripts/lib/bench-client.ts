@@ -92,3 +92,12 @@ export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
+
+/**
+ * The pages a bench measures: those whose label holds one of the comma-separated words of
+ * `variable` (BENCH_PAGES, BENCH_LIGHTHOUSE_PAGES), or every page when it is unset or empty.
+ */
+export function pagesNamedIn(variable: string | undefined): (label: string) => boolean {
+  const words = variable?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
+  return (label) => words.length === 0 || words.some((word) => label.includes(word));
+}

@@ -30,6 +30,14 @@ const strandOfOnly = async (agency: string | null) => {
 };
 const idsOf = async (key: string) => (await db().auditEvent.findMany({ where: { chainKey: key }, orderBy: { chainSeq: "asc" }, select: { id: true } })).map((e) => e.id);
 
+/** `count` connections of their own, outside the application's pool, each its own server process. */
+const connections = (count: number) =>
+  Promise.all(Array.from({ length: count }, async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    return client;
+  }));
+
 /** What only the owner can do (the application's role cannot): change the trail behind the trigger's back. */
 async function asOwner(sql: string) {
   await db().$transaction(async (tx) => {
@@ -98,9 +106,7 @@ describe("the audit trail's hash chains", () => {
   it("opens a strand without waiting for a transaction that is opening or holding the one this connection prefers", async () => {
     // Connections prefer a strand by their server process's id. Of 2 × AUDIT_STRANDS + 1 connections,
     // three share a preference; each writes an event in a transaction left open.
-    const clients = await Promise.all(Array.from({ length: 2 * AUDIT_STRANDS + 1 }, async () => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
+    const clients = await Promise.all((await connections(2 * AUDIT_STRANDS + 1)).map(async (client) => {
       const [row] = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows;
       return { client, preference: row!.pid % AUDIT_STRANDS };
     }));
@@ -135,11 +141,7 @@ describe("the audit trail's hash chains", () => {
   it("runs an audited read in one snapshot again when other requests of its agency move every strand after the snapshot", async () => {
     // One connection per strand, each writing an event in a transaction held open until all have
     // written, so that each moves (or opens) a strand of its own.
-    const clients = await Promise.all(Array.from({ length: AUDIT_STRANDS }, async () => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      return client;
-    }));
+    const clients = await connections(AUDIT_STRANDS);
     const moveEveryStrand = async () => {
       for (const client of clients) {
         await client.query("BEGIN");
